@@ -1,0 +1,66 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { PRINCIPAL_KINDS, ROLES, type Principal, type PrincipalKind, type Role } from '../../services/core/principal';
+import { TokenRejected } from './token-verifier';
+import type { UnitDirectory } from './unit-directory';
+import type { JWTPayload } from 'jose';
+
+export const unauthenticated = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+
+/** Reads the claims of DESIGN.md (`sub`, `name`, `unit`, `roles`, `kind`, `scopes`), strictly. */
+function claimsOf(payload: JWTPayload) {
+  if (!payload.sub) throw unauthenticated('The token has no subject (sub)');
+  if (typeof payload.unit !== 'string' || payload.unit === '') throw unauthenticated('The token names no unit');
+  const roles = payload.roles;
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => ROLES.includes(role as Role))) {
+    throw unauthenticated(`The token's roles must be a non-empty subset of ${ROLES.join(', ')}`);
+  }
+  const kind = (payload.kind ?? 'USER') as PrincipalKind;
+  if (!PRINCIPAL_KINDS.includes(kind)) throw unauthenticated(`The token's kind must be USER or SERVICE`);
+  const scopes = payload.scopes ?? [];
+  if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) {
+    throw unauthenticated('The token\'s scopes must be a list of strings');
+  }
+  return {
+    subject: payload.sub,
+    name: typeof payload.name === 'string' ? payload.name : payload.sub,
+    unitCode: payload.unit,
+    roles: [...new Set(roles as Role[])],
+    kind,
+    scopes: scopes as string[],
+  };
+}
+
+/**
+ * Bearer token -> Principal, or undefined for a request without one (public data only).
+ * A token that is present but bad is refused here, before any query planning.
+ */
+export async function authenticate(
+  headers: IncomingHttpHeaders,
+  verify: (token: string) => Promise<JWTPayload>,
+  units: UnitDirectory,
+): Promise<Principal | undefined> {
+  const header = headers.authorization;
+  if (header === undefined || header === '') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+  let payload: JWTPayload;
+  try {
+    payload = await verify(match[1]);
+  } catch (error) {
+    if (error instanceof TokenRejected) throw unauthenticated(error.message);
+    throw error;
+  }
+  const claims = claimsOf(payload);
+  const unit = await units.find(claims.unitCode).catch(() => {
+    throw new GraphQLError('The unit directory is unavailable; try again shortly', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    });
+  });
+  if (!unit) throw unauthenticated(`The token's unit "${claims.unitCode}" does not exist`);
+  if (unit.validTo && unit.validTo < new Date().toISOString().slice(0, 10)) {
+    throw unauthenticated(`The token's unit "${claims.unitCode}" ceased to exist on ${unit.validTo}`);
+  }
+  return { ...claims, unitPath: unit.path };
+}

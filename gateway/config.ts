@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { devJwtSecret, env, envInt } from '../services/core/config';
+
+export interface SubgraphEndpoint {
+  name: string;
+  url: string;
+}
+
+export interface IdentityProviderConfig {
+  issuer: string;
+  /** PEM public key (SPKI) or a JWKS URL. */
+  publicKeyPem?: string;
+  jwksUrl?: string;
+  algorithms: string[];
+}
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  supergraphSdl: string;
+  /** Overrides of the subgraph URLs the supergraph names, by subgraph name. */
+  subgraphUrls: Record<string, string>;
+  audience: string;
+  devTokens?: { secret: string; issuer: string };
+  identityProvider?: IdentityProviderConfig;
+  introspection: boolean;
+}
+
+export const SUPERGRAPH_FILE = resolve(__dirname, '../../schema/supergraph.graphql');
+export const DEV_TOKEN_ISSUER = 'gov-hub-dev';
+export const DEFAULT_AUDIENCE = 'gov-hub';
+
+/** Subgraph URL overrides: `INSTITUTIONS_URL`, `PROCEDURES_URL`, `DOCUMENTS_URL`, `INSPECTIONS_URL`. */
+function subgraphUrlsFromEnv(): Record<string, string> {
+  const urls: Record<string, string> = {};
+  const known: [string, string | undefined][] = [
+    ['institutions', env('INSTITUTIONS_URL')],
+    ['procedures', env('PROCEDURES_URL')],
+    ['documents', env('DOCUMENTS_URL')],
+    ['inspections', env('INSPECTIONS_URL')],
+  ];
+  for (const [name, url] of known) if (url) urls[name] = url;
+  return urls;
+}
+
+function identityProviderFromEnv(): IdentityProviderConfig | undefined {
+  const issuer = env('HUB_JWT_ISSUER');
+  const publicKeyFile = env('HUB_JWT_PUBLIC_KEY_FILE');
+  const publicKeyPem = env('HUB_JWT_PUBLIC_KEY') ?? (publicKeyFile ? readFileSync(publicKeyFile, 'utf8') : undefined);
+  const jwksUrl = env('HUB_JWKS_URL');
+  if (!publicKeyPem && !jwksUrl) return undefined;
+  if (!issuer) throw new Error('HUB_JWT_ISSUER must be set with HUB_JWT_PUBLIC_KEY or HUB_JWKS_URL');
+  const algorithms = (env('HUB_JWT_ALGORITHMS') ?? 'RS256,ES256').split(',').map((name) => name.trim());
+  return { issuer, publicKeyPem, jwksUrl, algorithms };
+}
+
+export function gatewayConfigFromEnv(): GatewayConfig {
+  const devSecret = devJwtSecret();
+  return {
+    port: envInt('PORT', 4000),
+    host: env('HOST') ?? '127.0.0.1',
+    supergraphSdl: readFileSync(env('HUB_SUPERGRAPH_FILE') ?? SUPERGRAPH_FILE, 'utf8'),
+    subgraphUrls: subgraphUrlsFromEnv(),
+    audience: env('HUB_JWT_AUDIENCE') ?? DEFAULT_AUDIENCE,
+    devTokens: devSecret ? { secret: devSecret, issuer: DEV_TOKEN_ISSUER } : undefined,
+    identityProvider: identityProviderFromEnv(),
+    introspection: (env('HUB_INTROSPECTION') ?? 'on') !== 'off',
+  };
+}

@@ -1,0 +1,67 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { formatError } from '../services/core/format-error';
+import { signPrincipal } from '../services/core/principal';
+import { listen, type RunningServer } from '../services/core/subgraph-server';
+import { authenticate } from './auth/authenticate';
+import { createTokenVerifier } from './auth/token-verifier';
+import { UnitDirectory } from './auth/unit-directory';
+import type { GatewayConfig } from './config';
+import { healthHandler } from './health';
+import { playgroundRouter } from './playground';
+import { PrincipalForwardingDataSource, type GatewayContext } from './principal-forwarding';
+
+/** The subgraphs a supergraph names, with the URL each is reached at (overrides applied). */
+export function subgraphsOf(supergraphSdl: string, overrides: Record<string, string>) {
+  const pattern = /(\w+)\s*@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]+)"\)/g;
+  return [...supergraphSdl.matchAll(pattern)].map(([, , name, url]) => ({ name, url: overrides[name] ?? url }));
+}
+
+export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
+  const subgraphs = subgraphsOf(config.supergraphSdl, config.subgraphUrls);
+  const urlOf = (name: string) => subgraphs.find((subgraph) => subgraph.name === name)?.url;
+  const gateway = new ApolloGateway({
+    supergraphSdl: config.supergraphSdl,
+    buildService: ({ name, url }) => new PrincipalForwardingDataSource({ url: urlOf(name) ?? url }),
+  });
+  const verify = createTokenVerifier(config);
+  const units = new UnitDirectory(() => {
+    const url = urlOf('institutions');
+    if (!url) throw new Error('The supergraph has no institutions subgraph');
+    return url;
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    introspection: config.introspection,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', healthHandler(() => subgraphs));
+  app.use(playgroundRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const principal = await authenticate(req.headers, verify, units);
+        return principal ? { forwardedPrincipal: await signPrincipal(principal) } : {};
+      },
+    }),
+  );
+  const running = await listen(app, config.port, config.host);
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testTimeout: 120000,
+  // Suites share one MariaDB server and spawn servers; two workers fit the 2-core machine.
+  maxWorkers: 2,
+  setupFiles: ['reflect-metadata'],
+};

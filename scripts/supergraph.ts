@@ -1,0 +1,22 @@
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { SUBGRAPHS, subgraphUrl } from '../services/registry';
+
+export interface ComposedSchemas {
+  subgraphs: { name: string; sdl: string }[];
+  supergraph: string;
+}
+
+/** Prints each subgraph's SDL and composes them, as `npm run schema` writes them to schema/. */
+export async function composeSupergraph(): Promise<ComposedSchemas> {
+  const subgraphs = [];
+  for (const definition of SUBGRAPHS) {
+    subgraphs.push({ name: definition.name, url: subgraphUrl(definition), sdl: printSubgraphSchema(await definition.buildSchema()) });
+  }
+  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
+  if (result.errors) {
+    throw new Error(`The subgraphs do not compose:\n${result.errors.map((error) => error.message).join('\n')}`);
+  }
+  return { subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })), supergraph: result.supergraphSdl };
+}

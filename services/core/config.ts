@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/**
+ * Every environment variable the hub reads goes through `env()`, so the names are greppable
+ * (the docker-compose test checks that each variable the compose file sets is read here).
+ */
+export function env(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export function envInt(name: string, fallback: number): number {
+  const raw = env(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be an integer, got "${raw}"`);
+  return value;
+}
+
+export function envBool(name: string, fallback: boolean): boolean {
+  const raw = env(name);
+  if (raw === undefined) return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
+}
+
+export const isProduction = () => env('NODE_ENV') === 'production';
+
+/** Where the embedded default keeps its SQLite files and development secrets. */
+export const dataDir = () => resolve(env('HUB_DATA_DIR') ?? 'data');
+
+interface DevSecrets {
+  internal: string;
+  devJwt: string;
+}
+
+let devSecrets: DevSecrets | undefined;
+
+/**
+ * Development secrets are made once per data folder and kept there, so the gateway, the
+ * subgraphs and the token command agree without configuration. Production must set them.
+ */
+function loadDevSecrets(): DevSecrets {
+  if (devSecrets) return devSecrets;
+  const file = resolve(dataDir(), 'dev-secrets.json');
+  if (existsSync(file)) {
+    devSecrets = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  } else {
+    const fresh = { internal: randomBytes(32).toString('base64url'), devJwt: randomBytes(32).toString('base64url') };
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600, flag: 'wx' });
+      devSecrets = fresh;
+    } catch (error) {
+      // Another process of the hub made the file first: use its secrets.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      devSecrets = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+    }
+  }
+  return devSecrets;
+}
+
+function secret(name: string, devKey: keyof DevSecrets): string {
+  const configured = env(name);
+  if (configured) return configured;
+  if (isProduction()) throw new Error(`${name} must be set when NODE_ENV=production`);
+  return loadDevSecrets()[devKey];
+}
+
+/** Key the gateway signs forwarded principals with and the subgraphs verify them with. */
+export const internalSecret = () => secret('HUB_INTERNAL_SECRET', 'internal');
+
+/** HS256 key of the hub's own development tokens (`npm run token`). Off in production unless set. */
+export function devJwtSecret(): string | undefined {
+  if (isProduction()) return env('HUB_DEV_JWT_SECRET');
+  return secret('HUB_DEV_JWT_SECRET', 'devJwt');
+}

@@ -1,0 +1,112 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+import { toNumber } from './database';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page (`pageInfo.endCursor`).' })
+  after?: string;
+}
+
+@ObjectType({ description: 'Where a page stands in its list.' })
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  /** Counted only when the client asks for it. */
+  totalCount: () => Promise<number>;
+}
+
+/** Builds the `XConnection` and `XEdge` types of a node type (Relay cursor connections). */
+export function Connection<T extends object>(nodeType: ClassType<T>, name = nodeType.name) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    totalCount!: () => Promise<number>;
+
+    @Field(() => Int, { name: 'totalCount', description: 'Number of items in the whole list (costs one COUNT).' })
+    total(): Promise<number> {
+      return this.totalCount();
+    }
+  }
+  return ConnectionType;
+}
+
+const CURSOR_PREFIX = 'c1:';
+
+export const encodeCursor = (key: string) => Buffer.from(CURSOR_PREFIX + key, 'utf8').toString('base64url');
+
+export function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith(CURSOR_PREFIX) || encodeCursor(decoded.slice(CURSOR_PREFIX.length)) !== cursor) {
+    throw badInput(`Malformed cursor "${cursor}": pass a pageInfo.endCursor or an edge cursor unchanged`, 'after');
+  }
+  return decoded.slice(CURSOR_PREFIX.length);
+}
+
+export function pageSize(first: number | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${size}`, 'first');
+  }
+  return size;
+}
+
+/**
+ * Keyset pagination over a unique, ordered string column: one statement per page, plus one
+ * COUNT only when `totalCount` is asked for. The key column is the cursor.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  keyColumn: string,
+  keyOf: (row: T) => string,
+  args: PageArgs,
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  const counting = query.clone();
+  const paged = query.clone().orderBy(keyColumn, 'ASC').limit(size + 1);
+  if (args.after !== undefined && args.after !== null) {
+    paged.andWhere(`${keyColumn} > :afterKey`, { afterKey: decodeCursor(args.after) });
+  }
+  const rows = await paged.getMany();
+  const hasNextPage = rows.length > size;
+  const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount: async () => toNumber(await counting.getCount()),
+  };
+}

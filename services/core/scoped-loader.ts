@@ -1,0 +1,46 @@
+import type DataLoader from 'dataloader';
+import type { ObjectLiteral } from 'typeorm';
+import type { SubgraphContext } from './context';
+import { whereInScope } from './database';
+import { forbidden, unauthenticated } from './errors';
+import { byKeys } from './loaders';
+
+export interface ScopedEntity<T extends ObjectLiteral> {
+  entity: new () => T;
+  /** Type name used in errors and as the loader's name. */
+  label: string;
+  /** Property holding the row's stored unit path (default `unitPath`). */
+  pathProperty?: string;
+}
+
+/**
+ * Loads unit-scoped rows by id for one request, in one statement with the scope in its WHERE.
+ * Ids the scope filtered out cost one more statement, only when there are any, to tell an
+ * existing record outside the scope (FORBIDDEN) from no record at all (null).
+ * This is what `__resolveReference` and `x(id:)` root fields use: entity references get the
+ * same scope as lists.
+ */
+export function scopedLoader<T extends ObjectLiteral & { id: string }>(
+  context: SubgraphContext,
+  { entity, label, pathProperty = 'unitPath' }: ScopedEntity<T>,
+): DataLoader<string, T | null> {
+  return context.loaders.get<string, T>(`scoped:${label}`, async (ids) => {
+    const principal = context.principal;
+    if (!principal) return ids.map(() => unauthenticated(`${label} is not public: a valid bearer token is required`));
+    const repository = context.dataSource.getRepository(entity);
+    const query = repository.createQueryBuilder('row').where('row.id IN (:...ids)', { ids: [...ids] });
+    const rows = await whereInScope(query, `row.${pathProperty}`, principal).getMany();
+    const found = byKeys(ids, rows, (row) => row.id);
+    const missing = ids.filter((_id, index) => found[index] === null);
+    if (missing.length === 0) return found;
+    const existing = await repository
+      .createQueryBuilder('row')
+      .select('row.id', 'id')
+      .where('row.id IN (:...missing)', { missing })
+      .getRawMany<{ id: string }>();
+    const outside = new Set(existing.map((row) => row.id));
+    return found.map((row, index) =>
+      row ?? (outside.has(ids[index]) ? forbidden(`${label} ${ids[index]} is outside the scope of unit ${principal.unitCode}`) : null),
+    );
+  });
+}

@@ -1,0 +1,65 @@
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { env, envBool, envInt } from './config';
+import { openDatabase } from './database';
+import { startSubgraph, type RunningServer } from './subgraph-server';
+
+/** Everything the hub needs to know to run one subgraph. */
+export interface SubgraphDefinition {
+  name: string;
+  defaultPort: number;
+  entities: Function[];
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Loads the demo data into an empty database; returns whether it loaded anything. */
+  seedDemo(dataSource: DataSource): Promise<boolean>;
+}
+
+export interface StartOptions {
+  databaseUrl?: string;
+  port?: number;
+  host?: string;
+  seedDemo?: boolean;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  dataSource: DataSource;
+}
+
+export async function startSubgraphFrom(definition: SubgraphDefinition, options: StartOptions = {}): Promise<RunningSubgraph> {
+  const dataSource = await openDatabase({ name: definition.name, url: options.databaseUrl, entities: definition.entities });
+  try {
+    if (options.seedDemo ?? true) await definition.seedDemo(dataSource);
+    const server = await startSubgraph({
+      name: definition.name,
+      schema: await definition.buildSchema(),
+      dataSource,
+      port: options.port ?? definition.defaultPort,
+      host: options.host,
+    });
+    return {
+      ...server,
+      dataSource,
+      close: async () => {
+        await server.close();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/** Process entry of a subgraph: configuration comes from the environment only. */
+export async function runSubgraph(definition: SubgraphDefinition) {
+  const running = await startSubgraphFrom(definition, {
+    databaseUrl: env('DATABASE_URL'),
+    port: envInt('PORT', definition.defaultPort),
+    host: env('HOST') ?? '127.0.0.1',
+    seedDemo: envBool('HUB_SEED_DEMO', true),
+  });
+  console.log(`${definition.name} subgraph ready at ${running.url}/graphql`);
+  const stop = () => running.close().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,87 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { newContext, type SubgraphContext } from './context';
+import { formatError } from './format-error';
+import { PRINCIPAL_HEADER, verifyPrincipal } from './principal';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface SubgraphOptions {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  port: number;
+  host?: string;
+}
+
+async function principalFrom(header: string | string[] | undefined) {
+  if (header === undefined) return undefined;
+  try {
+    return await verifyPrincipal(Array.isArray(header) ? header[0] : header);
+  } catch {
+    // A subgraph trusts no bare or forged identity: a bad forwarded principal is refused outright.
+    throw new GraphQLError('The forwarded principal is invalid or expired', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  }
+}
+
+export function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server: Server = app.listen(port, host, (error?: Error) => {
+      if (error) return reject(error);
+      const actual = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${host}:${actual}`,
+        port: actual,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+    server.keepAliveTimeout = 65_000;
+  });
+}
+
+/** Serves one subgraph: `POST /graphql` and `GET /health`. */
+export async function startSubgraph(options: SubgraphOptions): Promise<RunningServer> {
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: options.schema,
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.get('/health', async (_request, response) => {
+    try {
+      await options.dataSource.query('SELECT 1');
+      response.json({ status: 'ok', service: options.name });
+    } catch (error) {
+      response.status(503).json({ status: 'down', service: options.name, error: String(error) });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => newContext(options.dataSource, await principalFrom(req.headers[PRINCIPAL_HEADER])),
+    }),
+  );
+  const running = await listen(app, options.port, options.host);
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { ArgsType, Field } from 'type-graphql';
+import { PageArgs } from '../../core/pagination';
+import { AgencyKind } from './agency-kind';
+
+@ArgsType()
+export class AgencyListArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Only the agencies of this unit (not of the units below it).' })
+  unitCode?: string;
+
+  @Field(() => AgencyKind, { nullable: true })
+  kind?: AgencyKind;
+}
+
+@ArgsType()
+export class AgencyKindPageArgs extends PageArgs {
+  @Field(() => AgencyKind, { nullable: true })
+  kind?: AgencyKind;
+}

@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { notFound } from '../../core/errors';
+import { PageArgs, paginate, type Page } from '../../core/pagination';
+import { whereInScope } from '../../core/database';
+import { requirePrincipal } from '../../core/scope';
+import { agencyById, unitByCode, unitById } from '../loaders';
+import { Official } from '../official/official';
+import { OfficialConnection } from '../official/official-connection';
+import { AdministrativeUnit } from '../unit/administrative-unit';
+import { assertUnitCode } from '../unit/unit-code';
+import { Agency } from './agency';
+import { AgencyListArgs } from './agency-args';
+import { AgencyConnection } from './agency-connection';
+import { listAgencies } from './agency-list';
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @Query(() => Agency, { nullable: true, description: 'An agency in your scope.' })
+  async agency(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Agency> {
+    const agency = await agencyById(context).load(id);
+    if (!agency) throw notFound(`No agency has id "${id}"`);
+    return agency;
+  }
+
+  @Query(() => AgencyConnection, { description: 'Agencies in your scope.' })
+  async agencies(@Args() args: AgencyListArgs, @Ctx() context: SubgraphContext): Promise<Page<Agency>> {
+    requirePrincipal(context.principal);
+    let unitId: string | undefined;
+    if (args.unitCode !== undefined && args.unitCode !== null) {
+      const unit = await unitByCode(context).load(assertUnitCode(args.unitCode, 'unitCode'));
+      if (!unit) throw notFound(`No administrative unit has code "${args.unitCode}"`);
+      unitId = unit.id;
+    }
+    return listAgencies(context, { unitId, kind: args.kind }, args);
+  }
+
+  @FieldResolver(() => AdministrativeUnit)
+  unit(@Root() agency: Agency, @Ctx() context: SubgraphContext) {
+    return unitById(context).load(agency.unitId);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency this one belongs to.' })
+  parent(@Root() agency: Agency, @Ctx() context: SubgraphContext) {
+    return agency.parentId ? agencyById(context).load(agency.parentId) : null;
+  }
+
+  @FieldResolver(() => OfficialConnection, { description: 'Officials of the agency.' })
+  officials(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Official>> {
+    const query = context.dataSource
+      .getRepository(Official)
+      .createQueryBuilder('official')
+      .where('official.agencyId = :agencyId', { agencyId: agency.id });
+    whereInScope(query, 'official.unitPath', requirePrincipal(context.principal));
+    return paginate(query, 'official.id', (official) => official.id, page);
+  }
+}

@@ -1,0 +1,23 @@
+import type { SubgraphContext } from '../core/context';
+import { byKeys } from '../core/loaders';
+import { scopedLoader } from '../core/scoped-loader';
+import { Agency } from './agency/agency';
+import { Official } from './official/official';
+import { AdministrativeUnit } from './unit/administrative-unit';
+
+/** Units are public (DESIGN rule 5): looked up without scope, batched per request. */
+function unitLoader(context: SubgraphContext, column: 'id' | 'code') {
+  return context.loaders.get<string, AdministrativeUnit>(`unit:${column}`, async (keys) => {
+    const rows = await context.dataSource
+      .getRepository(AdministrativeUnit)
+      .createQueryBuilder('unit')
+      .where(`unit.${column} IN (:...keys)`, { keys: [...keys] })
+      .getMany();
+    return byKeys(keys, rows, (row) => row[column]);
+  });
+}
+
+export const unitById = (context: SubgraphContext) => unitLoader(context, 'id');
+export const unitByCode = (context: SubgraphContext) => unitLoader(context, 'code');
+export const agencyById = (context: SubgraphContext) => scopedLoader(context, { entity: Agency, label: 'Agency' });
+export const officialById = (context: SubgraphContext) => scopedLoader(context, { entity: Official, label: 'Official' });

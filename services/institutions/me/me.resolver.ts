@@ -1,0 +1,17 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { notFound } from '../../core/errors';
+import { requirePrincipal } from '../../core/scope';
+import { unitByCode } from '../loaders';
+import { Me } from './me';
+
+@Resolver(() => Me)
+export class MeResolver {
+  @Query(() => Me, { description: 'Who you are and which unit your scope starts at.' })
+  async me(@Ctx() context: SubgraphContext): Promise<Me> {
+    const principal = requirePrincipal(context.principal);
+    const unit = await unitByCode(context).load(principal.unitCode);
+    if (!unit) throw notFound(`Your unit ${principal.unitCode} no longer exists`);
+    return { ...principal, unit };
+  }
+}

@@ -1,0 +1,23 @@
+import { Field, ObjectType } from 'type-graphql';
+import { AdministrativeUnit } from '../unit/administrative-unit';
+
+@ObjectType({ description: 'The principal making the request, as the hub verified it.' })
+export class Me {
+  @Field({ description: 'Subject of the token: a user or a service account.' })
+  subject!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'USER or SERVICE.' })
+  kind!: string;
+
+  @Field(() => [String])
+  roles!: string[];
+
+  @Field(() => [String], { description: 'Scopes of a service account.' })
+  scopes!: string[];
+
+  @Field(() => AdministrativeUnit, { description: 'Your unit: you see it and every unit below it.' })
+  unit!: AdministrativeUnit;
+}

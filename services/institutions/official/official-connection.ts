@@ -1,0 +1,4 @@
+import { Connection } from '../../core/pagination';
+import { Official } from './official';
+
+export const OfficialConnection = Connection(Official);

@@ -1,0 +1,31 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { notFound } from '../../core/errors';
+import { assertMayReadPersonalData } from '../../core/scope';
+import { Agency } from '../agency/agency';
+import { agencyById, officialById } from '../loaders';
+import { Official, OfficialContact } from './official';
+
+@Resolver(() => Official)
+export class OfficialResolver {
+  @Query(() => Official, { nullable: true, description: 'An official in your scope.' })
+  async official(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Official> {
+    const official = await officialById(context).load(id);
+    if (!official) throw notFound(`No official has id "${id}"`);
+    return official;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true })
+  agency(@Root() official: Official, @Ctx() context: SubgraphContext) {
+    return agencyById(context).load(official.agencyId);
+  }
+
+  @FieldResolver(() => OfficialContact, {
+    nullable: true,
+    description: 'Phone and e-mail: personal data, for OFFICER, INSPECTOR or ADMIN within scope.',
+  })
+  contact(@Root() official: Official, @Ctx() context: SubgraphContext): OfficialContact {
+    assertMayReadPersonalData(context.principal, official.unitPath, `Contact details of official ${official.id}`);
+    return { phone: official.phone, email: official.email };
+  }
+}

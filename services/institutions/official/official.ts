@@ -1,0 +1,47 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Cán bộ, công chức: an official of an agency.' })
+@Entity('official')
+export class Official {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 80 })
+  id!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 120 })
+  name!: string;
+
+  @Field({ description: 'Chức vụ, for example "Chủ tịch" or "Giám đốc".' })
+  @Column({ type: 'varchar', length: 120 })
+  position!: string;
+
+  @Field({ description: 'Whether the official leads the agency (người đứng đầu).' })
+  @Column({ type: 'boolean', default: false })
+  isLeader!: boolean;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  agencyId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  unitPath!: string;
+
+  /** Personal data (DESIGN rule 3): exposed only through `contact`. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  email!: string | null;
+}
+
+@ObjectType({ description: 'Contact details of an official: personal data.' })
+export class OfficialContact {
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+}

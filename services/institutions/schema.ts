@@ -1,0 +1,18 @@
+import { buildFederatedSchema } from '../core/federated-schema';
+import { Agency } from './agency/agency';
+import { AgencyResolver } from './agency/agency.resolver';
+import { UnitAgenciesResolver } from './agency/unit-agencies.resolver';
+import { MeResolver } from './me/me.resolver';
+import { Official } from './official/official';
+import { OfficialResolver } from './official/official.resolver';
+import { referenceResolvers } from './references';
+import { AdministrativeUnit } from './unit/administrative-unit';
+import { UnitResolver } from './unit/unit.resolver';
+
+export const institutionsEntities = [AdministrativeUnit, Agency, Official];
+
+export const buildInstitutionsSchema = () =>
+  buildFederatedSchema(
+    { resolvers: [UnitResolver, UnitAgenciesResolver, AgencyResolver, OfficialResolver, MeResolver] },
+    referenceResolvers,
+  );

@@ -1,0 +1,95 @@
+import { agencyIds, DISTRICT_DIVISIONS, officialId, PROVINCIAL_DEPARTMENTS } from '../../core/demo/agency-ids';
+import { childrenOf, demoUnit, demoUnits, FOCUS_PROVINCES, type DemoUnit } from '../../core/demo/administrative-tree';
+import { demoPersonName, hashSeed } from '../../core/demo/names';
+import { storedPath } from '../../core/scope';
+import type { Agency } from '../agency/agency';
+import { AgencyKind } from '../agency/agency-kind';
+import type { Official } from '../official/official';
+
+type AgencyRow = Omit<Agency, never>;
+type OfficialRow = Omit<Official, never>;
+
+const agencyRow = (id: string, name: string, kind: AgencyKind, unit: DemoUnit, parentId: string | null): AgencyRow => ({
+  id,
+  name,
+  kind,
+  unitId: unit.id,
+  unitPath: storedPath(unit.path),
+  parentId,
+});
+
+function officials(agency: AgencyRow, positions: string[], emailDomain: string): OfficialRow[] {
+  return positions.map((position, index) => {
+    const id = officialId(agency.id, index + 1);
+    const seed = hashSeed(id);
+    return {
+      id,
+      name: demoPersonName(seed),
+      position,
+      isLeader: index === 0,
+      agencyId: agency.id,
+      unitPath: agency.unitPath,
+      phone: `09${String(seed % 100_000_000).padStart(8, '0')}`,
+      email: `${id.replace(/\./g, '-')}@${emailDomain}`,
+    };
+  });
+}
+
+/**
+ * A People's Committee for every unit; for the focus provinces also the departments, the
+ * Public Administration Service Center, district divisions, one-stop desks and their leaders.
+ */
+export function demoAgencies(): { agencies: AgencyRow[]; officials: OfficialRow[] } {
+  const agencies: AgencyRow[] = [];
+  const people: OfficialRow[] = [];
+  for (const unit of demoUnits().values()) {
+    if (unit.level === 'NATION') continue;
+    agencies.push(agencyRow(agencyIds.peoplesCommittee(unit.code), `UBND ${unit.fullName}`, AgencyKind.PEOPLES_COMMITTEE, unit, null));
+  }
+  for (const provinceCode of FOCUS_PROVINCES) {
+    const province = demoUnit(provinceCode);
+    const domain = `${hashSeed(province.name).toString(36)}.gov.vn`;
+    const committee = agencies.find((agency) => agency.id === agencyIds.peoplesCommittee(provinceCode))!;
+    people.push(...officials(committee, ['Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh'], domain));
+    const center = agencyRow(
+      agencyIds.serviceCenter(provinceCode),
+      `Trung tâm Phục vụ hành chính công ${province.fullName}`,
+      AgencyKind.SERVICE_CENTER,
+      province,
+      committee.id,
+    );
+    agencies.push(center);
+    people.push(...officials(center, ['Giám đốc Trung tâm', 'Phó Giám đốc Trung tâm'], domain));
+    for (const department of PROVINCIAL_DEPARTMENTS) {
+      const row = agencyRow(
+        agencyIds.department(provinceCode, department.slug),
+        `${department.name} ${province.fullName}`,
+        AgencyKind.DEPARTMENT,
+        province,
+        committee.id,
+      );
+      agencies.push(row);
+      people.push(...officials(row, ['Giám đốc', 'Phó Giám đốc'], domain));
+    }
+    for (const district of childrenOf(provinceCode)) {
+      const districtCommittee = agencyIds.peoplesCommittee(district.code);
+      people.push(...officials(agencies.find((agency) => agency.id === districtCommittee)!, ['Chủ tịch UBND', 'Phó Chủ tịch UBND'], domain));
+      const desk = agencyRow(agencyIds.oneStopDesk(district.code), `Bộ phận Một cửa ${district.fullName}`, AgencyKind.ONE_STOP_DESK, district, districtCommittee);
+      agencies.push(desk);
+      people.push(...officials(desk, ['Trưởng Bộ phận Một cửa'], domain));
+      for (const division of DISTRICT_DIVISIONS) {
+        agencies.push(
+          agencyRow(agencyIds.division(district.code, division.slug), `${division.name} ${district.fullName}`, AgencyKind.DIVISION, district, districtCommittee),
+        );
+      }
+      for (const commune of childrenOf(district.code)) {
+        const communeCommittee = agencyIds.peoplesCommittee(commune.code);
+        people.push(...officials(agencies.find((agency) => agency.id === communeCommittee)!, ['Chủ tịch UBND'], domain));
+        agencies.push(
+          agencyRow(agencyIds.oneStopDesk(commune.code), `Bộ phận Một cửa ${commune.fullName}`, AgencyKind.ONE_STOP_DESK, commune, communeCommittee),
+        );
+      }
+    }
+  }
+  return { agencies, officials: people };
+}
