@@ -6,5 +6,5 @@ module.exports = {
   testTimeout: 120000,
   // Suites share one MariaDB server and spawn servers; two workers fit the 2-core machine.
   maxWorkers: 2,
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/test/support/env.ts'],
 };

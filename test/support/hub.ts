@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import type { Role } from '../../services/core/principal';
+import { SUPERGRAPH_FILE, DEFAULT_AUDIENCE, DEV_TOKEN_ISSUER } from '../../gateway/config';
+import { startGateway } from '../../gateway/gateway-server';
+import type { RunningServer } from '../../services/core/subgraph-server';
+import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
+import { SUBGRAPHS } from '../../services/registry';
+import { mintDevToken, type DevTokenOptions } from '../../gateway/auth/dev-token';
+import { freshDatabaseUrl, type DatabaseKind } from './databases';
+import { postGraphQL, type GraphQLResponse } from './graphql-client';
+
+export interface TestHub {
+  gatewayUrl: string;
+  subgraphs: Record<string, RunningSubgraph>;
+  /** Runs an operation through the gateway over HTTP. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  token(unit: string, roles: Role[], extra?: Partial<DevTokenOptions>): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts every subgraph of the registry on the given database kind, with its demo data, and
+ * the gateway in front of them, all on free ports over real HTTP.
+ */
+export async function startTestHub(kind: DatabaseKind, suite: string): Promise<TestHub> {
+  const subgraphs: Record<string, RunningSubgraph> = {};
+  let gateway: RunningServer | undefined;
+  try {
+    for (const definition of SUBGRAPHS) {
+      subgraphs[definition.name] = await startSubgraphFrom(definition, {
+        databaseUrl: await freshDatabaseUrl(kind, `${suite}_${definition.name}`),
+        port: 0,
+      });
+    }
+    gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, running]) => [name, `${running.url}/graphql`])),
+      audience: DEFAULT_AUDIENCE,
+      devTokens: { secret: process.env.HUB_DEV_JWT_SECRET!, issuer: DEV_TOKEN_ISSUER },
+      introspection: true,
+    });
+  } catch (error) {
+    await Promise.all(Object.values(subgraphs).map((running) => running.close()));
+    throw error;
+  }
+  const gatewayUrl = gateway.url;
+  return {
+    gatewayUrl,
+    subgraphs,
+    query: (query, variables, token) => postGraphQL(`${gatewayUrl}/graphql`, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
+    token: (unit, roles, extra) => mintDevToken({ unit, roles, ...extra }),
+    close: async () => {
+      await gateway?.close();
+      await Promise.all(Object.values(subgraphs).map((running) => running.close()));
+    },
+  };
+}
