@@ -8,7 +8,7 @@ import { signPrincipal } from '../services/core/principal';
 import { listen, type RunningServer } from '../services/core/subgraph-server';
 import { authenticate } from './auth/authenticate';
 import { createTokenVerifier } from './auth/token-verifier';
-import { UnitDirectory } from './auth/unit-directory';
+import { UnitDirectory } from '../services/core/unit-directory';
 import type { GatewayConfig } from './config';
 import { healthHandler } from './health';
 import { playgroundRouter } from './playground';

@@ -55,9 +55,14 @@ async function main() {
   const urls: Record<string, string> = {};
   const started = Date.now();
   for (const [index, subgraph] of SUBGRAPHS.entries()) {
-    const port = basePort + index + 1;
-    run(subgraph.name, `../services/${subgraph.name}/main.js`, { PORT: String(port), HOST: host });
-    urls[`${subgraph.name.toUpperCase()}_URL`] = `http://${host}:${port}/graphql`;
+    urls[`${subgraph.name.toUpperCase()}_URL`] = `http://${host}:${basePort + index + 1}/graphql`;
+  }
+  for (const [index, subgraph] of SUBGRAPHS.entries()) {
+    run(subgraph.name, `../services/${subgraph.name}/main.js`, {
+      PORT: String(basePort + index + 1),
+      HOST: host,
+      INSTITUTIONS_URL: urls.INSTITUTIONS_URL,
+    });
   }
   await Promise.all(
     SUBGRAPHS.map((subgraph) => waitForHealth(urls[`${subgraph.name.toUpperCase()}_URL`].replace(/graphql$/, 'health'), subgraph.name)),

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from './principal';
 import { Loaders } from './loaders';
+import type { UnitDirectory } from './unit-directory';
 
 /** What every subgraph resolver receives. */
 export interface SubgraphContext {
@@ -8,10 +9,13 @@ export interface SubgraphContext {
   principal?: Principal;
   dataSource: DataSource;
   loaders: Loaders;
+  /** Trusted unit lookups (institutions over HTTP, cached): paths for scope checks and writes. */
+  units: UnitDirectory;
 }
 
-export const newContext = (dataSource: DataSource, principal?: Principal): SubgraphContext => ({
+export const newContext = (dataSource: DataSource, units: UnitDirectory, principal?: Principal): SubgraphContext => ({
   principal,
   dataSource,
   loaders: new Loaders(),
+  units,
 });

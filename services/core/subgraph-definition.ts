@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { env, envBool, envInt } from './config';
 import { openDatabase } from './database';
 import { startSubgraph, type RunningServer } from './subgraph-server';
+import { UnitDirectory } from './unit-directory';
 
 /** Everything the hub needs to know to run one subgraph. */
 export interface SubgraphDefinition {
@@ -19,7 +20,11 @@ export interface StartOptions {
   port?: number;
   host?: string;
   seedDemo?: boolean;
+  /** Where the institutions subgraph answers (for unit lookups); default INSTITUTIONS_URL or port 4001. */
+  institutionsUrl?: string;
 }
+
+export const DEFAULT_INSTITUTIONS_URL = 'http://127.0.0.1:4001/graphql';
 
 export interface RunningSubgraph extends RunningServer {
   dataSource: DataSource;
@@ -33,6 +38,7 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
       name: definition.name,
       schema: await definition.buildSchema(),
       dataSource,
+      units: new UnitDirectory(() => options.institutionsUrl ?? DEFAULT_INSTITUTIONS_URL),
       port: options.port ?? definition.defaultPort,
       host: options.host,
     });
@@ -57,6 +63,7 @@ export async function runSubgraph(definition: SubgraphDefinition) {
     port: envInt('PORT', definition.defaultPort),
     host: env('HOST') ?? '127.0.0.1',
     seedDemo: envBool('HUB_SEED_DEMO', true),
+    institutionsUrl: env('INSTITUTIONS_URL'),
   });
   console.log(`${definition.name} subgraph ready at ${running.url}/graphql`);
   const stop = () => running.close().then(() => process.exit(0));

@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { newContext, type SubgraphContext } from './context';
 import { formatError } from './format-error';
 import { PRINCIPAL_HEADER, verifyPrincipal } from './principal';
+import type { UnitDirectory } from './unit-directory';
 
 export interface RunningServer {
   url: string;
@@ -20,6 +21,7 @@ export interface SubgraphOptions {
   name: string;
   schema: GraphQLSchema;
   dataSource: DataSource;
+  units: UnitDirectory;
   port: number;
   host?: string;
 }
@@ -73,7 +75,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => newContext(options.dataSource, await principalFrom(req.headers[PRINCIPAL_HEADER])),
+      context: async ({ req }) => newContext(options.dataSource, options.units, await principalFrom(req.headers[PRINCIPAL_HEADER])),
     }),
   );
   const running = await listen(app, options.port, options.host);

@@ -26,11 +26,15 @@ export async function startTestHub(kind: DatabaseKind, suite: string): Promise<T
   const subgraphs: Record<string, RunningSubgraph> = {};
   let gateway: RunningServer | undefined;
   try {
+    // Institutions first: the others look units up in it.
+    let institutionsUrl: string | undefined;
     for (const definition of SUBGRAPHS) {
       subgraphs[definition.name] = await startSubgraphFrom(definition, {
         databaseUrl: await freshDatabaseUrl(kind, `${suite}_${definition.name}`),
         port: 0,
+        institutionsUrl,
       });
+      if (definition.name === 'institutions') institutionsUrl = `${subgraphs[definition.name].url}/graphql`;
     }
     gateway = await startGateway({
       port: 0,

@@ -8,7 +8,7 @@ import { agencyById, unitByCode, unitById } from '../loaders';
 import { Official } from '../official/official';
 import { OfficialConnection } from '../official/official-connection';
 import { AdministrativeUnit } from '../unit/administrative-unit';
-import { assertUnitCode } from '../unit/unit-code';
+import { assertUnitCode } from '../../core/unit-code';
 import { Agency } from './agency';
 import { AgencyListArgs } from './agency-args';
 import { AgencyConnection } from './agency-connection';

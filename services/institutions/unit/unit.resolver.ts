@@ -6,7 +6,7 @@ import { publicPath } from '../../core/scope';
 import { unitByCode, unitById } from '../loaders';
 import { AdministrativeUnit } from './administrative-unit';
 import { UnitListArgs } from './unit-args';
-import { assertUnitCode } from './unit-code';
+import { assertUnitCode } from '../../core/unit-code';
 import { UnitConnection } from './unit-connection';
 import { escapeLike, LIKE_ESCAPE, searchKey } from '../../core/text-search';
 

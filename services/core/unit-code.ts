@@ -1,4 +1,4 @@
-import { badInput } from '../../core/errors';
+import { badInput } from './errors';
 
 /** Official codes: 2 digits (province), 3 (district) or 5 (commune); `VN` is the nation root. */
 const UNIT_CODE = /^(VN|\d{2}|\d{3}|\d{5})$/;
