@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 import { toNumber } from './database';
@@ -15,6 +15,8 @@ export class PageArgs {
   after?: string;
 }
 
+/** Every subgraph defines PageInfo alike, so federation must know it is shareable. */
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page stands in its list.' })
 export class PageInfo {
   @Field()

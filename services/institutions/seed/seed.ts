@@ -6,7 +6,7 @@ import { searchKey } from '../../core/text-search';
 import { Agency } from '../agency/agency';
 import { Official } from '../official/official';
 import { AdministrativeUnit } from '../unit/administrative-unit';
-import { UnitLevel } from '../unit/unit-level';
+import { UnitLevel } from '../../core/unit-level';
 import { demoAgencies } from './demo-agencies';
 
 /** Loads the demo data once, into an empty database, in one transaction. Returns whether it loaded. */

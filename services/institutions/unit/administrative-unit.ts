@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalDateResolver } from 'graphql-scalars';
-import { UnitLevel } from './unit-level';
+import { UnitLevel } from '../../core/unit-level';
 
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')

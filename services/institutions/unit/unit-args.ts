@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '../../core/pagination';
-import { UnitLevel } from './unit-level';
+import { UnitLevel } from '../../core/unit-level';
 
 @ArgsType()
 export class UnitListArgs extends PageArgs {
