@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { devJwtSecret, env, envInt } from '../services/core/config';
+import { devJwtSecret, env, envInt, projectRoot } from '../services/core/config';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -27,7 +27,7 @@ export interface GatewayConfig {
   introspection: boolean;
 }
 
-export const SUPERGRAPH_FILE = resolve(__dirname, '../../schema/supergraph.graphql');
+export const SUPERGRAPH_FILE = resolve(projectRoot(), 'schema/supergraph.graphql');
 export const DEV_TOKEN_ISSUER = 'gov-hub-dev';
 export const DEFAULT_AUDIENCE = 'gov-hub';
 

@@ -1,7 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import express, { type Router } from 'express';
+import { projectRoot } from '../services/core/config';
 
-const here = resolve(__dirname, '../../gateway/playground');
+const here = resolve(projectRoot(), 'gateway/playground');
 /** A file of an installed package, by its folder (package `exports` hide the UMD builds). */
 const asset = (packageName: string, file: string) => resolve(dirname(require.resolve(`${packageName}/package.json`)), file);
 

@@ -27,6 +27,20 @@ export function envBool(name: string, fallback: boolean): boolean {
 
 export const isProduction = () => env('NODE_ENV') === 'production';
 
+/**
+ * The repository folder: the nearest folder above this file with a package.json. Code runs
+ * from dist/ (built) and from the sources (ts-jest), so paths are never counted in '../'.
+ */
+export function projectRoot(): string {
+  let folder = __dirname;
+  while (!existsSync(resolve(folder, 'package.json'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`No package.json above ${__dirname}`);
+    folder = parent;
+  }
+  return folder;
+}
+
 /** Where the embedded default keeps its SQLite files and development secrets. */
 export const dataDir = () => resolve(env('HUB_DATA_DIR') ?? 'data');
 

@@ -24,7 +24,8 @@ export class UnitDirectory {
   private readonly loader = new DataLoader<string, UnitRecord | null>((codes) => this.fetchMany(codes), { cache: false, maxBatchSize: 200 });
 
   constructor(
-    private readonly institutionsUrl: () => string,
+    /** Where institutions answers; subgraphs that look up agencies or officials ask it too. */
+    readonly institutionsUrl: () => string,
     private readonly ttlMs = 5 * 60_000,
   ) {}
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Role } from '../../services/core/principal';
-import { SUPERGRAPH_FILE, DEFAULT_AUDIENCE, DEV_TOKEN_ISSUER } from '../../gateway/config';
+import { SUPERGRAPH_FILE, DEFAULT_AUDIENCE, DEV_TOKEN_ISSUER, type GatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway-server';
 import type { RunningServer } from '../../services/core/subgraph-server';
 import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
@@ -22,7 +22,7 @@ export interface TestHub {
  * Starts every subgraph of the registry on the given database kind, with its demo data, and
  * the gateway in front of them, all on free ports over real HTTP.
  */
-export async function startTestHub(kind: DatabaseKind, suite: string): Promise<TestHub> {
+export async function startTestHub(kind: DatabaseKind, suite: string, gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestHub> {
   const subgraphs: Record<string, RunningSubgraph> = {};
   let gateway: RunningServer | undefined;
   try {
@@ -44,6 +44,7 @@ export async function startTestHub(kind: DatabaseKind, suite: string): Promise<T
       audience: DEFAULT_AUDIENCE,
       devTokens: { secret: process.env.HUB_DEV_JWT_SECRET!, issuer: DEV_TOKEN_ISSUER },
       introspection: true,
+      ...gatewayOverrides,
     });
   } catch (error) {
     await Promise.all(Object.values(subgraphs).map((running) => running.close()));

@@ -23,7 +23,7 @@ export class AgencyResolver {
     return agency;
   }
 
-  @Query(() => AgencyConnection, { description: 'Agencies in your scope.' })
+  @Query(() => AgencyConnection, { nullable: true, description: 'Agencies in your scope.' })
   async agencies(@Args() args: AgencyListArgs, @Ctx() context: SubgraphContext): Promise<Page<Agency>> {
     requirePrincipal(context.principal);
     let unitId: string | undefined;
@@ -45,7 +45,7 @@ export class AgencyResolver {
     return agency.parentId ? agencyById(context).load(agency.parentId) : null;
   }
 
-  @FieldResolver(() => OfficialConnection, { description: 'Officials of the agency.' })
+  @FieldResolver(() => OfficialConnection, { nullable: true, description: 'Officials of the agency.' })
   officials(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Official>> {
     const query = context.dataSource
       .getRepository(Official)

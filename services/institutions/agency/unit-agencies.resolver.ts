@@ -9,7 +9,7 @@ import { listAgencies } from './agency-list';
 
 @Resolver(() => AdministrativeUnit)
 export class UnitAgenciesResolver {
-  @FieldResolver(() => AgencyConnection, { description: 'Agencies of this unit; empty outside your scope.' })
+  @FieldResolver(() => AgencyConnection, { nullable: true, description: 'Agencies of this unit; empty outside your scope.' })
   agencies(
     @Root() unit: AdministrativeUnit,
     @Args() args: AgencyKindPageArgs,

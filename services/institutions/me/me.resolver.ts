@@ -7,7 +7,7 @@ import { Me } from './me';
 
 @Resolver(() => Me)
 export class MeResolver {
-  @Query(() => Me, { description: 'Who you are and which unit your scope starts at.' })
+  @Query(() => Me, { nullable: true, description: 'Who you are and which unit your scope starts at.' })
   async me(@Ctx() context: SubgraphContext): Promise<Me> {
     const principal = requirePrincipal(context.principal);
     const unit = await unitByCode(context).load(principal.unitCode);
