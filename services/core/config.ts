@@ -75,18 +75,17 @@ function loadDevSecrets(): DevSecrets {
   return devSecrets;
 }
 
-function secret(name: string, devKey: keyof DevSecrets): string {
-  const configured = env(name);
+function secret(configured: string | undefined, name: string, devKey: keyof DevSecrets): string {
   if (configured) return configured;
   if (isProduction()) throw new Error(`${name} must be set when NODE_ENV=production`);
   return loadDevSecrets()[devKey];
 }
 
 /** Key the gateway signs forwarded principals with and the subgraphs verify them with. */
-export const internalSecret = () => secret('HUB_INTERNAL_SECRET', 'internal');
+export const internalSecret = () => secret(env('HUB_INTERNAL_SECRET'), 'HUB_INTERNAL_SECRET', 'internal');
 
 /** HS256 key of the hub's own development tokens (`npm run token`). Off in production unless set. */
 export function devJwtSecret(): string | undefined {
   if (isProduction()) return env('HUB_DEV_JWT_SECRET');
-  return secret('HUB_DEV_JWT_SECRET', 'devJwt');
+  return secret(env('HUB_DEV_JWT_SECRET'), 'HUB_DEV_JWT_SECRET', 'devJwt');
 }
