@@ -1,0 +1,51 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { groupedByKeys } from '../../core/loaders';
+import { PageArgs, type Page } from '../../core/pagination';
+import { requirePrincipal } from '../../core/scope';
+import { FindingConnection, InspectionConnection } from '../connections';
+import { Finding } from '../finding/finding';
+import { whereFindingState } from '../finding/finding-filters';
+import { Inspection } from '../inspection/inspection';
+import { FindingState, OpenFindingArgs } from '../list-args';
+import { pageOfRows } from '../row-page';
+import { AgencyRef } from '../stubs/agency-ref';
+import { whereVisible } from '../visibility';
+
+/** Inspections of many agencies in one statement, with the visibility rule in its WHERE. */
+const inspectionsOfAgency = (context: SubgraphContext) =>
+  context.loaders.get<string, Inspection[]>('inspections:agency', async (agencyIds) => {
+    const query = context.dataSource
+      .getRepository(Inspection)
+      .createQueryBuilder('inspection')
+      .where('inspection.targetAgencyId IN (:...agencyIds)', { agencyIds: [...agencyIds] });
+    const rows = await whereVisible(query, 'inspection', requirePrincipal(context.principal)).getMany();
+    return groupedByKeys(agencyIds, rows, (row) => row.targetAgencyId);
+  });
+
+const openFindingsOfAgency = (context: SubgraphContext, overdueOnly: boolean) =>
+  context.loaders.get<string, Finding[]>(`open-findings:agency:${overdueOnly}`, async (agencyIds) => {
+    const query = context.dataSource
+      .getRepository(Finding)
+      .createQueryBuilder('finding')
+      .where('finding.targetAgencyId IN (:...agencyIds)', { agencyIds: [...agencyIds] });
+    whereVisible(query, 'finding', requirePrincipal(context.principal));
+    whereFindingState(query, 'finding', overdueOnly ? FindingState.OVERDUE : FindingState.OPEN);
+    return groupedByKeys(agencyIds, await query.getMany(), (row) => row.targetAgencyId);
+  });
+
+/** What this subgraph adds to Agency: lists, filtered to what the principal may see. */
+@Resolver(() => AgencyRef)
+export class AgencyInspectionsResolver {
+  @FieldResolver(() => InspectionConnection, { description: 'Inspections of this agency that you may see.' })
+  async inspections(@Root() agency: AgencyRef, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Inspection>> {
+    requirePrincipal(context.principal);
+    return pageOfRows((await inspectionsOfAgency(context).load(agency.id)) ?? [], (row) => row.id, page);
+  }
+
+  @FieldResolver(() => FindingConnection, { description: 'Findings of this agency not yet remedied, that you may see.' })
+  async openFindings(@Root() agency: AgencyRef, @Args() args: OpenFindingArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {
+    requirePrincipal(context.principal);
+    return pageOfRows((await openFindingsOfAgency(context, args.overdueOnly).load(agency.id)) ?? [], (row) => row.id, args);
+  }
+}

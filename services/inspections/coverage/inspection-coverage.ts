@@ -1,0 +1,32 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { UnitLevel } from '../../core/unit-level';
+
+@ObjectType({ description: 'Inspections of one level of target: PROVINCE (departments), DISTRICT (district units), COMMUNE (commune units).' })
+export class InspectionLevelCount {
+  @Field(() => UnitLevel, { description: "Level of the target agency's unit: a provincial department counts at PROVINCE, a district People's Committee at DISTRICT." })
+  level!: UnitLevel;
+
+  @Field(() => Int, { description: 'Targets of this level inspected.' })
+  count!: number;
+
+  @Field(() => Int, { description: 'Targets of this level planned.' })
+  planned!: number;
+}
+
+@ObjectType({ description: "Kiểm tra cải cách hành chính: how much of a year's reform inspection plans were carried out, within a unit's subtree." })
+export class InspectionCoverage {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int, { description: 'Targets named by the plans of the year made by the unit or units below it.' })
+  planned!: number;
+
+  @Field(() => Int, { description: 'Inspections of those plans that took place (IN_PROGRESS or CONCLUDED).' })
+  inspected!: number;
+
+  @Field(() => Float, { nullable: true, description: 'inspected / planned, percent cut to two decimals; null when nothing was planned.' })
+  rate!: number | null;
+
+  @Field(() => [InspectionLevelCount], { description: 'By level of the target, from the top level down; levels with nothing planned nor inspected are left out.' })
+  byLevel!: InspectionLevelCount[];
+}

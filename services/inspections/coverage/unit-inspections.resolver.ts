@@ -1,0 +1,52 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { paginate, type Page } from '../../core/pagination';
+import { requirePrincipal, storedPath, subtreeRange } from '../../core/scope';
+import { assertCoversUnit, resolveUnit } from '../../core/unit-scope';
+import { FindingConnection } from '../connections';
+import { Finding } from '../finding/finding';
+import { whereFindingState } from '../finding/finding-filters';
+import { FindingListArgs } from '../list-args';
+import { ReformScore } from '../score/reform-score';
+import { reformScore } from '../score/score-query';
+import { UnitRef } from '../stubs/unit-ref';
+import { assertYear } from '../validation';
+import { whereVisible } from '../visibility';
+import { inspectionCoverage } from './coverage-query';
+import { InspectionCoverage } from './inspection-coverage';
+
+/** What this subgraph adds to AdministrativeUnit. Aggregates refuse a unit outside the scope (rule 2). */
+@Resolver(() => UnitRef)
+export class UnitInspectionsResolver {
+  @FieldResolver(() => InspectionCoverage, {
+    description: "Reform inspection coverage of a year's plans made by this unit or units below it; FORBIDDEN outside your scope.",
+  })
+  async inspectionCoverage(@Root() unit: UnitRef, @Arg('year', () => Int) year: number, @Ctx() context: SubgraphContext) {
+    assertYear(year);
+    const covered = await assertCoversUnit(context, unit.id, 'Inspection coverage');
+    return inspectionCoverage(context, covered.path, year);
+  }
+
+  @FieldResolver(() => ReformScore, { nullable: true, description: 'PAR INDEX, SIPAS and civil-service rating for a year; null if none recorded; FORBIDDEN outside your scope.' })
+  async reformScore(@Root() unit: UnitRef, @Arg('year', () => Int) year: number, @Ctx() context: SubgraphContext) {
+    assertYear(year);
+    const covered = await assertCoversUnit(context, unit.id, 'Reform score');
+    return reformScore(context, covered.id, year);
+  }
+
+  @FieldResolver(() => FindingConnection, {
+    description: 'Findings of inspections of agencies of this unit and the units below it, that you may see (state OVERDUE: the overdue ones).',
+  })
+  async findings(@Root() unit: UnitRef, @Args() args: FindingListArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {
+    const principal = requirePrincipal(context.principal);
+    const found = await resolveUnit(context, unit.id, 'id');
+    const range = subtreeRange(found.path);
+    const query = context.dataSource
+      .getRepository(Finding)
+      .createQueryBuilder('finding')
+      .where('finding.targetPath >= :unitLow AND finding.targetPath < :unitHigh', { unitLow: range.low, unitHigh: range.high });
+    whereVisible(query, 'finding', principal);
+    whereFindingState(query, 'finding', args.state);
+    return paginate(query, 'finding.id', (row) => row.id, args);
+  }
+}

@@ -1,0 +1,46 @@
+import type { SubgraphContext } from '../../core/context';
+import { conflict, notFound } from '../../core/errors';
+import { nowTimestamp } from '../dates';
+import { InspectionStatus } from '../inspection/inspection-status';
+import { Inspection } from '../inspection/inspection';
+import { findingById, inspectionById } from '../loaders';
+import { assertMayActFor } from '../permissions';
+import { assertText } from '../validation';
+import { Finding } from './finding';
+import type { RecordFindingInput, RemedyFindingInput } from './finding-inputs';
+import { assertMayHoldFindings, findingRows } from './finding-rows';
+
+/** The inspecting side's INSPECTOR records a finding while the inspection is in progress. */
+export async function recordFinding(context: SubgraphContext, input: RecordFindingInput): Promise<Finding> {
+  const inspection = await inspectionById(context).load(input.inspectionId);
+  if (!inspection) throw notFound(`No inspection has id "${input.inspectionId}"`);
+  assertMayActFor(context, inspection.inspectorPath, 'INSPECTOR', 'Recording a finding');
+  assertMayHoldFindings(inspection);
+  const [finding] = findingRows(inspection, inspection.conductedOn!, [input], 'input');
+  await context.dataSource.transaction(async (manager) => {
+    // The inspection must still be in progress when the finding lands (not cancelled meanwhile).
+    const stillOpen = await manager.getRepository(Inspection).countBy({ id: inspection.id, status: InspectionStatus.IN_PROGRESS });
+    if (stillOpen === 0) throw conflict(`Inspection ${inspection.id} changed meanwhile: reload it and try again`);
+    await manager.insert(Finding, finding);
+  });
+  return finding;
+}
+
+/** The inspected agency's OFFICER (an OFFICER of the target's unit) reports a finding remedied, once. */
+export async function remedyFinding(context: SubgraphContext, input: RemedyFindingInput): Promise<Finding> {
+  const finding = await findingById(context).load(input.findingId);
+  if (!finding) throw notFound(`No finding has id "${input.findingId}"`);
+  assertMayActFor(context, finding.targetPath, 'OFFICER', 'Remedying a finding');
+  if (finding.remediatedAt) throw conflict(`Finding ${finding.id} was already remedied at ${finding.remediatedAt}`);
+  const changes = { remediatedAt: nowTimestamp(), remediationEvidence: assertText(input.evidence, 'evidence', 2000) };
+  await context.dataSource.transaction(async (manager) => {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Finding)
+      .set(changes)
+      .where('id = :id AND remediatedAt IS NULL', { id: finding.id })
+      .execute();
+    if (result.affected === 0) throw conflict(`Finding ${finding.id} was remedied meanwhile`);
+  });
+  return { ...finding, ...changes };
+}

@@ -1,0 +1,63 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { LocalDateResolver } from 'graphql-scalars';
+import { FindingSeverity } from './finding-severity';
+import { ReformArea } from './reform-area';
+
+/** Carries its inspection's two paths, so findings are scoped in SQL exactly like inspections. */
+@ObjectType({ description: 'Tồn tại, hạn chế: a shortcoming an inspection found, to be remedied by a due date.' })
+@Entity('finding')
+@Index(['targetAgencyId', 'remediatedAt'])
+export class Finding {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 80 })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  inspectionId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  inspectorPath!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  targetAgencyId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  targetPath!: string;
+
+  @Field(() => ReformArea)
+  @Column({ type: 'varchar', length: 32 })
+  area!: ReformArea;
+
+  @Field(() => FindingSeverity)
+  @Column({ type: 'varchar', length: 16 })
+  severity!: FindingSeverity;
+
+  @Field()
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the inspection team saw (documents, records).' })
+  @Column({ type: 'text', nullable: true })
+  evidence!: string | null;
+
+  @Field(() => LocalDateResolver, { description: 'Remediation due date (thời hạn khắc phục).' })
+  @Index()
+  @Column({ type: 'varchar', length: 10 })
+  dueOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'When the inspected agency reported it remedied (ISO 8601 timestamp).' })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  remediatedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the inspected agency gave as proof of the remedy.' })
+  @Column({ type: 'text', nullable: true })
+  remediationEvidence!: string | null;
+
+  @Field({ description: 'When the finding was recorded (ISO 8601 timestamp).' })
+  @Column({ type: 'varchar', length: 24 })
+  recordedAt!: string;
+}

@@ -1,0 +1,12 @@
+import type { SubgraphDefinition } from '../core/subgraph-definition';
+import { buildInspectionsSchema, inspectionsEntities } from './schema';
+import { seedInspections } from './seed/seed';
+
+/** Administrative-reform inspection plans, inspections, findings and reform scores. */
+export const inspections: SubgraphDefinition = {
+  name: 'inspections',
+  defaultPort: 4004,
+  entities: inspectionsEntities,
+  buildSchema: buildInspectionsSchema,
+  seedDemo: seedInspections,
+};

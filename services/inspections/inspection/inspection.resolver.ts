@@ -1,0 +1,90 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { notFound } from '../../core/errors';
+import { PageArgs, paginate, type Page } from '../../core/pagination';
+import { requirePrincipal } from '../../core/scope';
+import { FindingConnection, InspectionConnection } from '../connections';
+import type { Finding } from '../finding/finding';
+import { InspectionListArgs } from '../list-args';
+import { findingsOfInspection, inspectionById, planById } from '../loaders';
+import { InspectionPlan } from '../plan/inspection-plan';
+import { pageOfRows } from '../row-page';
+import { AgencyRef } from '../stubs/agency-ref';
+import { OfficialRef } from '../stubs/official-ref';
+import { UnitRef } from '../stubs/unit-ref';
+import { assertYear } from '../validation';
+import { whereVisible } from '../visibility';
+import { Inspection } from './inspection';
+import { CancelInspectionInput, ConcludeInspectionInput, ScheduleInspectionInput, StartInspectionInput } from './inspection-inputs';
+import { cancelInspection, concludeInspection, scheduleInspection, startInspection } from './inspection-lifecycle';
+
+@Resolver(() => Inspection)
+export class InspectionResolver {
+  @Query(() => Inspection, { nullable: true, description: 'An inspection your unit carries out or undergoes (or a unit below yours).' })
+  async inspection(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Inspection> {
+    const inspection = await inspectionById(context).load(id);
+    if (!inspection) throw notFound(`No inspection has id "${id}"`);
+    return inspection;
+  }
+
+  @Query(() => InspectionConnection, { description: 'Inspections carried out or undergone by your unit and the units below it.' })
+  inspections(@Args() args: InspectionListArgs, @Ctx() context: SubgraphContext): Promise<Page<Inspection>> {
+    const principal = requirePrincipal(context.principal);
+    const query = context.dataSource.getRepository(Inspection).createQueryBuilder('inspection');
+    whereVisible(query, 'inspection', principal);
+    if (args.year !== undefined && args.year !== null) query.andWhere('inspection.year = :year', { year: assertYear(args.year) });
+    if (args.status) query.andWhere('inspection.status = :status', { status: args.status });
+    return paginate(query, 'inspection.id', (row) => row.id, args);
+  }
+
+  @Mutation(() => Inspection, { description: 'Schedules the inspection of a target of a plan (INSPECTOR of the inspecting unit).' })
+  scheduleInspection(@Arg('input') input: ScheduleInspectionInput, @Ctx() context: SubgraphContext) {
+    return scheduleInspection(context, input);
+  }
+
+  @Mutation(() => Inspection, { description: 'The team is on site: PLANNED -> IN_PROGRESS.' })
+  startInspection(@Arg('input') input: StartInspectionInput, @Ctx() context: SubgraphContext) {
+    return startInspection(context, input);
+  }
+
+  @Mutation(() => Inspection, { description: 'Issues the conclusion with its findings: -> CONCLUDED, final (CONFLICT afterwards).' })
+  concludeInspection(@Arg('input') input: ConcludeInspectionInput, @Ctx() context: SubgraphContext) {
+    return concludeInspection(context, input);
+  }
+
+  @Mutation(() => Inspection, { description: 'Cancels an inspection that has not concluded and has no findings.' })
+  cancelInspection(@Arg('input') input: CancelInspectionInput, @Ctx() context: SubgraphContext) {
+    return cancelInspection(context, input);
+  }
+
+  @FieldResolver(() => InspectionPlan, { nullable: true, description: 'The plan: visible to the inspecting side only (FORBIDDEN to the inspected side).' })
+  plan(@Root() inspection: Inspection, @Ctx() context: SubgraphContext) {
+    return planById(context).load(inspection.planId);
+  }
+
+  @FieldResolver(() => UnitRef, { description: 'The unit that carries the inspection out.' })
+  inspectingUnit(@Root() inspection: Inspection): UnitRef {
+    return { id: inspection.inspectingUnitId };
+  }
+
+  @FieldResolver(() => AgencyRef, { description: 'The inspected agency.' })
+  targetAgency(@Root() inspection: Inspection): AgencyRef {
+    return { id: inspection.targetAgencyId };
+  }
+
+  @FieldResolver(() => UnitRef, { description: "The inspected agency's unit." })
+  targetUnit(@Root() inspection: Inspection): UnitRef {
+    return { id: inspection.targetUnitId };
+  }
+
+  @FieldResolver(() => [OfficialRef], { description: 'Đoàn kiểm tra: the officials of the team, the head first.' })
+  team(@Root() inspection: Inspection): OfficialRef[] {
+    return inspection.teamOfficialIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => FindingConnection, { description: 'What the inspection found.' })
+  async findings(@Root() inspection: Inspection, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {
+    const rows = (await findingsOfInspection(context).load(inspection.id)) ?? [];
+    return pageOfRows(rows, (row) => row.id, page);
+  }
+}

@@ -1,0 +1,80 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { LocalDateResolver } from 'graphql-scalars';
+import { UnitLevel } from '../../core/unit-level';
+import { InspectionStatus } from './inspection-status';
+
+/**
+ * Both paths are stored so visibility is SQL: the inspecting side (`inspectorPath`) and the
+ * inspected side (`targetPath`) each see the inspection through one indexed range.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Cuộc kiểm tra cải cách hành chính: one inspection of one agency under a plan.' })
+@Entity('inspection')
+@Index(['inspectorPath', 'year'])
+export class Inspection {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  planId!: string;
+
+  @Field(() => Int, { description: 'Year of the plan the inspection belongs to.' })
+  @Column({ type: 'int' })
+  year!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  inspectingUnitId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  inspectorPath!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  targetAgencyId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  targetUnitId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  targetPath!: string;
+
+  @Field(() => UnitLevel, { description: "Level of the target agency's unit: what `inspectionCoverage.byLevel` counts by." })
+  @Column({ type: 'varchar', length: 16 })
+  targetLevel!: UnitLevel;
+
+  /** Ids of the officials of the team (đoàn kiểm tra), in order: the head first. */
+  @Column({ type: 'simple-json' })
+  teamOfficialIds!: string[];
+
+  @Field(() => LocalDateResolver)
+  @Column({ type: 'varchar', length: 10 })
+  scheduledOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Day the team inspected on site.' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  conductedOn!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Day the conclusion (kết luận kiểm tra) was issued.' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  concludedOn!: string | null;
+
+  @Field(() => InspectionStatus)
+  @Index()
+  @Column({ type: 'varchar', length: 16 })
+  status!: InspectionStatus;
+
+  @Field(() => String, { nullable: true, description: 'Kết luận kiểm tra: the conclusion.' })
+  @Column({ type: 'text', nullable: true })
+  conclusion!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  createdAt!: string;
+}

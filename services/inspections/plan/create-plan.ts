@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { SubgraphContext } from '../../core/context';
+import { insertInBatches } from '../../core/database';
+import { badInput } from '../../core/errors';
+import { isWithin, publicPath, storedPath } from '../../core/scope';
+import { resolveUnit } from '../../core/unit-scope';
+import { assertDate, nowTimestamp } from '../dates';
+import { lookUpInInstitutions } from '../institutions-lookup';
+import { assertMayActFor } from '../permissions';
+import { assertIdList, assertIntInRange, assertText, assertYear } from '../validation';
+import { InspectionPlan } from './inspection-plan';
+import type { CreateInspectionPlanInput } from './plan-inputs';
+import { PlanTarget } from './plan-target';
+
+export const MAX_PLAN_TARGETS = 500;
+
+/** Validates everything (input, role, scope, targets) before one transaction writes the plan and its targets. */
+export async function createPlan(context: SubgraphContext, input: CreateInspectionPlanInput): Promise<InspectionPlan> {
+  const year = assertYear(input.year);
+  const coverageTarget = assertIntInRange(input.coverageTarget, 'coverageTarget', 1, 100);
+  const decisionNumber = assertText(input.decisionNumber, 'decisionNumber', 64);
+  const decidedOn = input.decidedOn ? assertDate(input.decidedOn, 'decidedOn') : null;
+  const targetIds = assertIdList(input.targetAgencyIds, 'targetAgencyIds', 1, MAX_PLAN_TARGETS);
+  const unit = await resolveUnit(context, input.unitCode);
+  const unitPath = storedPath(unit.path);
+  assertMayActFor(context, unitPath, 'INSPECTOR', 'Planning inspections');
+  const { agencies } = await lookUpInInstitutions(context, targetIds);
+  for (const agency of agencies.values()) {
+    if (!isWithin(agency.unitPath, unit.path)) {
+      throw badInput(`Agency "${agency.id}" (unit ${publicPath(agency.unitPath)}) is not below unit ${unit.code}`, 'targetAgencyIds');
+    }
+  }
+  const plan: InspectionPlan = {
+    id: randomUUID(),
+    unitId: unit.id,
+    unitPath,
+    year,
+    coverageTarget,
+    decisionNumber,
+    decidedOn,
+    createdAt: nowTimestamp(),
+  };
+  const targets: PlanTarget[] = [...agencies.values()].map((agency) => ({
+    id: `${plan.id}|${agency.id}`,
+    planId: plan.id,
+    year,
+    inspectorPath: unitPath,
+    targetAgencyId: agency.id,
+    targetUnitId: agency.unitId,
+    targetPath: agency.unitPath,
+    targetLevel: agency.unitLevel,
+  }));
+  await context.dataSource.transaction(async (manager) => {
+    await manager.insert(InspectionPlan, plan);
+    await insertInBatches(manager, PlanTarget, targets);
+  });
+  return plan;
+}

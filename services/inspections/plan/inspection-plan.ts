@@ -1,0 +1,41 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { LocalDateResolver } from 'graphql-scalars';
+
+@ObjectType({ description: 'Kế hoạch kiểm tra cải cách hành chính: the yearly reform inspection plan of a unit.' })
+@Entity('inspection_plan')
+@Index(['unitPath', 'year'])
+export class InspectionPlan {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  /** Code of the inspecting unit (the province or district that plans). */
+  @Column({ type: 'varchar', length: 16 })
+  unitId!: string;
+
+  /** Stored path of the inspecting unit: the plan's scope. */
+  @Column({ type: 'varchar', length: 64 })
+  unitPath!: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  year!: number;
+
+  @Field(() => Int, {
+    description: 'Coverage target: the share (percent) of the agencies and units below the inspecting unit to inspect directly.',
+  })
+  @Column({ type: 'int' })
+  coverageTarget!: number;
+
+  @Field({ description: 'Number of the deciding document (số/ký hiệu), for example "125/QĐ-UBND".' })
+  @Column({ type: 'varchar', length: 64 })
+  decisionNumber!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Date of the deciding document.' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  decidedOn!: string | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  createdAt!: string;
+}

@@ -1,0 +1,25 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+
+@InputType({ description: 'A yearly inspection plan of your unit.' })
+export class CreateInspectionPlanInput {
+  @Field({ description: 'Code of the inspecting unit: your own unit (ADMIN: or one below it).' })
+  unitCode!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int, { description: 'Share (percent, 1 to 100) of the agencies and units below to inspect directly.' })
+  coverageTarget!: number;
+
+  @Field({ description: 'Number of the deciding document, for example "125/QĐ-UBND".' })
+  decisionNumber!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  decidedOn?: string;
+
+  @Field(() => [ID], {
+    description: "Agencies to inspect (1 to 500), within the inspecting unit's subtree: a department, or the People's Committee of a district or commune for that unit as a whole.",
+  })
+  targetAgencyIds!: string[];
+}

@@ -1,0 +1,17 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { AgencyRef } from '../stubs/agency-ref';
+import { UnitRef } from '../stubs/unit-ref';
+import { PlanTarget } from './plan-target';
+
+@Resolver(() => PlanTarget)
+export class PlanTargetResolver {
+  @FieldResolver(() => AgencyRef)
+  targetAgency(@Root() target: PlanTarget): AgencyRef {
+    return { id: target.targetAgencyId };
+  }
+
+  @FieldResolver(() => UnitRef)
+  targetUnit(@Root() target: PlanTarget): UnitRef {
+    return { id: target.targetUnitId };
+  }
+}

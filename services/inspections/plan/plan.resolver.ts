@@ -1,0 +1,56 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { whereInScope } from '../../core/database';
+import { notFound } from '../../core/errors';
+import { PageArgs, paginate, type Page } from '../../core/pagination';
+import { requirePrincipal } from '../../core/scope';
+import { resolveUnit } from '../../core/unit-scope';
+import { InspectionPlanConnection, PlanTargetConnection } from '../connections';
+import { PlanListArgs } from '../list-args';
+import { planById, targetsOfPlan } from '../loaders';
+import { pageOfRows } from '../row-page';
+import { UnitRef } from '../stubs/unit-ref';
+import { assertYear } from '../validation';
+import { createPlan } from './create-plan';
+import { InspectionPlan } from './inspection-plan';
+import { CreateInspectionPlanInput } from './plan-inputs';
+import type { PlanTarget } from './plan-target';
+
+/** Plans belong to the inspecting unit: scoped on its path (rule 1). */
+@Resolver(() => InspectionPlan)
+export class PlanResolver {
+  @Query(() => InspectionPlan, { nullable: true, description: 'An inspection plan of your unit or a unit below it.' })
+  async inspectionPlan(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<InspectionPlan> {
+    const plan = await planById(context).load(id);
+    if (!plan) throw notFound(`No inspection plan has id "${id}"`);
+    return plan;
+  }
+
+  @Query(() => InspectionPlanConnection, { description: 'Inspection plans of your unit and the units below it.' })
+  async inspectionPlans(@Args() args: PlanListArgs, @Ctx() context: SubgraphContext): Promise<Page<InspectionPlan>> {
+    const principal = requirePrincipal(context.principal);
+    const query = whereInScope(context.dataSource.getRepository(InspectionPlan).createQueryBuilder('plan'), 'plan.unitPath', principal);
+    if (args.year !== undefined && args.year !== null) query.andWhere('plan.year = :year', { year: assertYear(args.year) });
+    if (args.unitCode !== undefined && args.unitCode !== null) {
+      const unit = await resolveUnit(context, args.unitCode);
+      query.andWhere('plan.unitId = :unitId', { unitId: unit.id });
+    }
+    return paginate(query, 'plan.id', (row) => row.id, args);
+  }
+
+  @Mutation(() => InspectionPlan, { description: "Creates a yearly inspection plan (INSPECTOR of the inspecting unit, or ADMIN above it)." })
+  createInspectionPlan(@Arg('input') input: CreateInspectionPlanInput, @Ctx() context: SubgraphContext) {
+    return createPlan(context, input);
+  }
+
+  @FieldResolver(() => UnitRef, { description: 'The unit that plans and inspects.' })
+  inspectingUnit(@Root() plan: InspectionPlan): UnitRef {
+    return { id: plan.unitId };
+  }
+
+  @FieldResolver(() => PlanTargetConnection, { description: 'The agencies the plan means to inspect.' })
+  async targets(@Root() plan: InspectionPlan, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<PlanTarget>> {
+    const rows = (await targetsOfPlan(context).load(plan.id)) ?? [];
+    return pageOfRows(rows, (row) => row.targetAgencyId, page);
+  }
+}

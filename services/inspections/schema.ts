@@ -1,0 +1,32 @@
+import { buildFederatedSchema } from '../core/federated-schema';
+import { AgencyInspectionsResolver } from './agency/agency-inspections.resolver';
+import { UnitInspectionsResolver } from './coverage/unit-inspections.resolver';
+import { Finding } from './finding/finding';
+import { FindingResolver } from './finding/finding.resolver';
+import { Inspection } from './inspection/inspection';
+import { InspectionResolver } from './inspection/inspection.resolver';
+import { InspectionPlan } from './plan/inspection-plan';
+import { PlanTarget } from './plan/plan-target';
+import { PlanTargetResolver } from './plan/plan-target.resolver';
+import { PlanResolver } from './plan/plan.resolver';
+import { referenceResolvers } from './references';
+import { ReformScoreAreaRecord, ReformScoreRecord } from './score/reform-score-record';
+import { ScoreResolver } from './score/score.resolver';
+
+export const inspectionsEntities = [InspectionPlan, PlanTarget, Inspection, Finding, ReformScoreRecord, ReformScoreAreaRecord];
+
+export const buildInspectionsSchema = () =>
+  buildFederatedSchema(
+    {
+      resolvers: [
+        PlanResolver,
+        PlanTargetResolver,
+        InspectionResolver,
+        FindingResolver,
+        ScoreResolver,
+        UnitInspectionsResolver,
+        AgencyInspectionsResolver,
+      ],
+    },
+    referenceResolvers,
+  );

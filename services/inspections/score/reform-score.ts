@@ -1,0 +1,56 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ReformArea } from '../finding/reform-area';
+
+@ObjectType({ description: 'Points of one area of the PAR INDEX, with the rank among sibling units for that area.' })
+export class ReformAreaScore {
+  @Field(() => ReformArea)
+  area!: ReformArea;
+
+  @Field(() => Float)
+  points!: number;
+
+  @Field(() => Float)
+  maxPoints!: number;
+
+  @Field(() => Int, { description: 'Rank among the units with the same parent scored for this year and area (1 = best; ties share a rank).' })
+  rank!: number;
+
+  @Field(() => Int, { description: 'How many sibling units (this one included) were scored for this area.' })
+  rankedAmong!: number;
+}
+
+@ObjectType({ description: 'Chỉ số cải cách hành chính (PAR INDEX), SIPAS and civil-service rating of a unit for a year.' })
+export class ReformScore {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Float, { nullable: true, description: 'PAR INDEX: the sum of the area points; null when no area was scored.' })
+  parIndex!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Highest possible PAR INDEX (sum of the areas maximum points).' })
+  maxParIndex!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rank of the PAR INDEX among the units with the same parent scored for the year (1 = best).' })
+  rank!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  rankedAmong!: number | null;
+
+  @Field(() => [ReformAreaScore])
+  areas!: ReformAreaScore[];
+
+  @Field(() => Float, { nullable: true, description: 'SIPAS: index of satisfaction of people and organisations with public administrative services (percent).' })
+  sipas!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Civil servants and public employees rated that year.' })
+  civilServantsRated!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Of those, rated "completed well" (hoàn thành tốt nhiệm vụ) or better.' })
+  civilServantsCompletedWell!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share (percent, cut to two decimals) of civil servants rated "completed well" or better.',
+  })
+  completedWellShare!: number | null;
+}
