@@ -10,6 +10,7 @@
     '# Authorization header below. You see your unit and the units below it.',
     '',
     'query KienGiang {',
+    '  me { name roles unit { code name } }',
     '  unit(code: "91") {',
     '    name',
     '    level',
@@ -19,7 +20,6 @@
     '      edges { node { code name } }',
     '    }',
     '  }',
-    '  me { name roles unit { name } }',
     '}',
     '',
   ].join('\n');
