@@ -1,0 +1,125 @@
+import 'reflect-metadata';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { projectRoot } from '../services/core/config';
+import { PRINCIPAL_HEADER, signPrincipal } from '../services/core/principal';
+import { UnitDirectory } from '../services/core/unit-directory';
+import { mintDevToken } from '../gateway/auth/dev-token';
+import { launchHub } from '../scripts/hub-processes';
+import { BENCH_OPERATIONS, type BenchOperation } from './operations';
+
+/**
+ * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b]`
+ * Starts the hub as separate processes on the chosen database with its demo data, runs each
+ * named operation with autocannon through the gateway and directly against its subgraph, and
+ * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}.
+ */
+interface Row {
+  operation: string;
+  target: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    only: { type: 'string' },
+    'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
+  },
+});
+
+async function checkAnswer(url: string, headers: Record<string, string>, operation: BenchOperation) {
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: operation.query, variables: operation.variables ?? {} }) });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(`${operation.name} answers with errors at ${url}: ${JSON.stringify(body.errors)}`);
+}
+
+async function measure(operation: BenchOperation, target: string, url: string, headers: Record<string, string>): Promise<Row> {
+  await checkAnswer(url, headers, operation);
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: operation.query, variables: operation.variables ?? {} }),
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+  });
+  const row = {
+    operation: operation.name,
+    target,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+  console.log(`${row.operation.padEnd(24)} ${row.target.padEnd(14)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms`);
+  return row;
+}
+
+async function main() {
+  const db = values.db;
+  if (db !== 'sqlite' && db !== 'mariadb') throw new Error('--db must be sqlite or mariadb');
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  process.env.HUB_DATA_DIR = dataDir;
+  const hub = await launchHub({
+    basePort: 4500,
+    host: '127.0.0.1',
+    env: { HUB_DATA_DIR: dataDir },
+    subgraphEnv: (name): Record<string, string> => (db === 'mariadb' ? { DATABASE_URL: `${values['mysql-url']}/hub_bench_${name}` } : {}),
+    quiet: true,
+  });
+  const units = new UnitDirectory(() => hub.subgraphUrls.institutions);
+  const rows: Row[] = [];
+  try {
+    const only = values.only?.split(',');
+    for (const operation of BENCH_OPERATIONS.filter((candidate) => !only || only.includes(candidate.name))) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (operation.as) headers.authorization = `Bearer ${await mintDevToken({ ...operation.as, expiresIn: '1h' })}`;
+      rows.push(await measure(operation, 'gateway', `${hub.gatewayUrl}/graphql`, headers));
+      if (operation.direct) {
+        const direct: Record<string, string> = { 'content-type': 'application/json' };
+        if (operation.as) {
+          const unit = (await units.find(operation.as.unit))!;
+          // Forwarded principals live 60 s; the run is shorter than that.
+          direct[PRINCIPAL_HEADER] = await signPrincipal({
+            subject: 'bench', name: 'bench', kind: 'USER', roles: operation.as.roles, scopes: [], unitCode: unit.code, unitPath: unit.path,
+          });
+        }
+        rows.push(await measure(operation, operation.direct, hub.subgraphUrls[operation.direct], direct));
+      }
+    }
+  } finally {
+    hub.stop();
+  }
+  write(db, rows);
+}
+
+function write(db: string, rows: Row[]) {
+  const folder = resolve(projectRoot(), 'bench/results');
+  mkdirSync(folder, { recursive: true });
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const settings = `${values.connections} connections, ${values.duration} s per operation and target`;
+  const when = new Date().toISOString();
+  writeFileSync(resolve(folder, `${db}.json`), JSON.stringify({ when, db, machine, settings, rows }, null, 2) + '\n');
+  const table = rows
+    .map((row) => `| ${row.operation} | ${row.target} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors + row.non2xx} |`)
+    .join('\n');
+  const markdown = `# Benchmark on ${db}\n\n${when} · ${machine} · ${settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
+  writeFileSync(resolve(folder, `${db}.md`), markdown);
+  console.log(`wrote bench/results/${db}.md and ${db}.json`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

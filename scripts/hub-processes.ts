@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { SUBGRAPHS } from '../services/registry';
+
+/** The hub as separate processes, one per subgraph plus the gateway (as in production). */
+export interface HubProcesses {
+  gatewayUrl: string;
+  /** GraphQL URL of each subgraph, by name. */
+  subgraphUrls: Record<string, string>;
+  stop(): void;
+}
+
+export interface LaunchOptions {
+  basePort: number;
+  host: string;
+  /** Extra environment for every process. */
+  env?: Record<string, string>;
+  /** Environment for one subgraph, for example its DATABASE_URL. */
+  subgraphEnv?: (name: string) => Record<string, string>;
+  /** Called when a process stops on its own. */
+  onUnexpectedExit?: (name: string, reason: string) => void;
+  quiet?: boolean;
+}
+
+async function waitForHealth(url: string, name: string, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`${name} did not become healthy within ${timeoutMs / 1000}s`);
+}
+
+export async function launchHub(options: LaunchOptions): Promise<HubProcesses> {
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    for (const child of children) child.kill('SIGTERM');
+  };
+  const run = (name: string, script: string, env: Record<string, string>) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', resolve(__dirname, script)], {
+      env: { ...process.env, ...options.env, ...env },
+      stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
+    });
+    child.on('exit', (code, signal) => {
+      if (!stopping) options.onUnexpectedExit?.(name, String(signal ?? code));
+    });
+    children.push(child);
+  };
+
+  const hostForUrls = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  const subgraphUrls: Record<string, string> = {};
+  SUBGRAPHS.forEach((subgraph, index) => {
+    subgraphUrls[subgraph.name] = `http://${hostForUrls}:${options.basePort + index + 1}/graphql`;
+  });
+  const urlVariables = Object.fromEntries(SUBGRAPHS.map((subgraph) => [`${subgraph.name.toUpperCase()}_URL`, subgraphUrls[subgraph.name]]));
+  try {
+    SUBGRAPHS.forEach((subgraph, index) => {
+      run(subgraph.name, `../services/${subgraph.name}/main.js`, {
+        PORT: String(options.basePort + index + 1),
+        HOST: options.host,
+        INSTITUTIONS_URL: subgraphUrls.institutions,
+        ...options.subgraphEnv?.(subgraph.name),
+      });
+    });
+    await Promise.all(SUBGRAPHS.map((subgraph) => waitForHealth(subgraphUrls[subgraph.name].replace(/graphql$/, 'health'), subgraph.name)));
+    run('gateway', '../gateway/main.js', { PORT: String(options.basePort), HOST: options.host, ...urlVariables });
+    const gatewayUrl = `http://${hostForUrls}:${options.basePort}`;
+    await waitForHealth(`${gatewayUrl}/health`, 'gateway');
+    return { gatewayUrl, subgraphUrls, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
