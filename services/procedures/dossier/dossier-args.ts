@@ -1,0 +1,29 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID } from 'type-graphql';
+import { PageArgs } from '../../core/pagination';
+import { DossierChannel } from './dossier-channel';
+import { DossierStatus } from './dossier-status';
+
+@ArgsType()
+export class DossierFilterArgs extends PageArgs {
+  @Field(() => DossierStatus, { nullable: true })
+  status?: DossierStatus;
+
+  @Field(() => DossierChannel, { nullable: true })
+  channel?: DossierChannel;
+
+  @Field(() => ID, { nullable: true })
+  procedureId?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Received on or after this day.' })
+  receivedFrom?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Received on or before this day.' })
+  receivedTo?: string;
+}
+
+@ArgsType()
+export class DossierListArgs extends DossierFilterArgs {
+  @Field(() => String, { nullable: true, description: 'Only this unit and the units below it (within your scope).' })
+  unitCode?: string;
+}

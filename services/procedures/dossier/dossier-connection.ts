@@ -1,0 +1,4 @@
+import { Connection } from '../../core/pagination';
+import { Dossier } from './dossier';
+
+export const DossierConnection = Connection(Dossier);

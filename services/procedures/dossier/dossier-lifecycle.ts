@@ -1,0 +1,91 @@
+import type { SubgraphContext } from '../../core/context';
+import { badInput, conflict, notFound } from '../../core/errors';
+import { assertMayWrite } from '../authorization/write-access';
+import { dossierById } from '../loaders';
+import { addSeconds, nowLocal, parseDateTime, secondsBetween } from '../time/vietnam-time';
+import { Dossier } from './dossier';
+import { ALLOWED_TRANSITIONS, DossierStatus } from './dossier-status';
+
+/** The dossier to change: in scope (else FORBIDDEN), existing (else NOT_FOUND), in the principal's own unit (rule 4). */
+async function dossierToChange(context: SubgraphContext, id: string, what: string): Promise<Dossier> {
+  const dossier = await dossierById(context).load(id);
+  if (!dossier) throw notFound(`No dossier has id "${id}"`);
+  assertMayWrite(context.principal, dossier.unitPath, `${what} of dossier ${id}`);
+  return dossier;
+}
+
+/** The latest time anything happened to the dossier: a new event cannot come before it. */
+const lastEventOf = (dossier: Dossier) =>
+  [dossier.receivedAt, dossier.supplementSince, dossier.resolvedAt, dossier.closedAt, dossier.returnedAt, dossier.apologyAt]
+    .filter((time): time is string => time !== null)
+    .reduce((latest, time) => (time > latest ? time : latest));
+
+/** When the event happened: now, or a past time an integration reports, not before the last event. */
+function eventTime(dossier: Dossier, at: string | undefined): string {
+  const now = nowLocal();
+  const time = at ? parseDateTime(at, 'at') : now;
+  if (time > now) throw badInput('at is in the future', 'at');
+  const last = lastEventOf(dossier);
+  if (time < last) throw badInput(`at (${time}) is before the dossier's last event (${last})`, 'at');
+  return time;
+}
+
+/** Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status). */
+async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, changes: Partial<Dossier>): Promise<Dossier> {
+  await context.dataSource.transaction(async (manager) => {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Dossier)
+      .set(changes)
+      .where('id = :id AND status = :status', { id: dossier.id, status: dossier.status })
+      .execute();
+    if (result.affected === 0) throw conflict(`Dossier ${dossier.id} changed meanwhile: read it again and retry`);
+  });
+  return Object.assign(new Dossier(), dossier, changes);
+}
+
+/**
+ * Moves a dossier along its lifecycle. An illegal move is a CONFLICT and changes nothing. Time
+ * spent waiting for the applicant's supplement does not count against the due time: when the
+ * wait ends, the due time moves later by the wait, and the wait is recorded.
+ */
+export async function transitionDossier(context: SubgraphContext, id: string, to: DossierStatus, at?: string): Promise<Dossier> {
+  const dossier = await dossierToChange(context, id, 'Changing the status');
+  if (!ALLOWED_TRANSITIONS[dossier.status].includes(to)) {
+    const allowed = ALLOWED_TRANSITIONS[dossier.status];
+    throw conflict(
+      `Dossier ${id} is ${dossier.status}: it cannot move to ${to}` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (final state)'),
+    );
+  }
+  const time = eventTime(dossier, at);
+  const changes: Partial<Dossier> = { status: to };
+  if (dossier.status === DossierStatus.SUPPLEMENT_REQUESTED && dossier.supplementSince !== null) {
+    const waited = secondsBetween(dossier.supplementSince, time);
+    changes.dueAt = addSeconds(dossier.dueAt, waited);
+    changes.supplementWaitSeconds = dossier.supplementWaitSeconds + waited;
+    changes.supplementSince = null;
+  }
+  if (to === DossierStatus.SUPPLEMENT_REQUESTED) changes.supplementSince = time;
+  if (to === DossierStatus.RESOLVED) changes.resolvedAt = time;
+  if (to === DossierStatus.RESOLVED || to === DossierStatus.REJECTED || to === DossierStatus.WITHDRAWN) changes.closedAt = time;
+  if (to === DossierStatus.RETURNED) changes.returnedAt = time;
+  return saveIfUnchanged(context, dossier, changes);
+}
+
+/**
+ * Issues the apology letter of a late dossier (văn bản xin lỗi và hẹn lại ngày trả kết quả):
+ * only for a dossier past its due time, once, with a new return time after the letter.
+ */
+export async function issueApologyLetter(context: SubgraphContext, id: string, newReturnAt: string, at?: string): Promise<Dossier> {
+  const dossier = await dossierToChange(context, id, 'Issuing an apology letter');
+  if (dossier.status === DossierStatus.REJECTED || dossier.status === DossierStatus.WITHDRAWN) {
+    throw conflict(`Dossier ${id} is ${dossier.status}: it has no result to apologise for`);
+  }
+  if (dossier.apologyAt !== null) throw conflict(`Dossier ${id} already has an apology letter`);
+  const time = eventTime(dossier, at);
+  const lateAt = dossier.resolvedAt ?? time;
+  if (lateAt <= dossier.dueAt) throw conflict(`Dossier ${id} is not late (due ${dossier.dueAt}): no apology letter is needed`);
+  const promisedAt = parseDateTime(newReturnAt, 'newReturnAt');
+  if (promisedAt <= time) throw badInput('newReturnAt must be after the letter is issued', 'newReturnAt');
+  return saveIfUnchanged(context, dossier, { apologyAt: time, promisedAt });
+}

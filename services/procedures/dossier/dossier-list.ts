@@ -1,0 +1,35 @@
+import type { SubgraphContext } from '../../core/context';
+import { whereInScope } from '../../core/database';
+import { paginate, type Page } from '../../core/pagination';
+import { requirePrincipal, subtreeRange } from '../../core/scope';
+import { addDays, assertDate } from '../time/vietnam-time';
+import { Dossier } from './dossier';
+import type { DossierFilterArgs } from './dossier-args';
+
+/**
+ * Dossiers in the principal's scope (rule 1, one indexed range), narrowed by the filters:
+ * a list is filtered, never refused. `unitPath` narrows further to one unit's subtree.
+ */
+export function listDossiers(
+  context: SubgraphContext,
+  filter: DossierFilterArgs & { unitPath?: string; agencyId?: string },
+): Promise<Page<Dossier>> {
+  const principal = requirePrincipal(context.principal);
+  const query = context.dataSource.getRepository(Dossier).createQueryBuilder('dossier');
+  whereInScope(query, 'dossier.unitPath', principal);
+  if (filter.unitPath !== undefined) {
+    const { low, high } = subtreeRange(filter.unitPath);
+    query.andWhere('dossier.unitPath >= :unitLow AND dossier.unitPath < :unitHigh', { unitLow: low, unitHigh: high });
+  }
+  if (filter.agencyId !== undefined) query.andWhere('dossier.agencyId = :agencyId', { agencyId: filter.agencyId });
+  if (filter.status) query.andWhere('dossier.status = :status', { status: filter.status });
+  if (filter.channel) query.andWhere('dossier.channel = :channel', { channel: filter.channel });
+  if (filter.procedureId) query.andWhere('dossier.procedureId = :procedureId', { procedureId: filter.procedureId });
+  if (filter.receivedFrom) {
+    query.andWhere('dossier.receivedAt >= :receivedFrom', { receivedFrom: `${assertDate(filter.receivedFrom, 'receivedFrom')} 00:00:00` });
+  }
+  if (filter.receivedTo) {
+    query.andWhere('dossier.receivedAt < :receivedBefore', { receivedBefore: `${addDays(assertDate(filter.receivedTo, 'receivedTo'), 1)} 00:00:00` });
+  }
+  return paginate(query, 'dossier.id', (dossier) => dossier.id, filter);
+}

@@ -1,0 +1,39 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { Dossier } from './dossier';
+import { issueApologyLetter, transitionDossier } from './dossier-lifecycle';
+import { DossierStatus } from './dossier-status';
+import { receiveDossier } from './receive-dossier';
+import { ReceiveDossierInput } from './receive-dossier.input';
+
+/** Writes for one-stop desks and integrations: OFFICER or ADMIN, in the principal's own unit (ADMIN: also below). */
+@Resolver(() => Dossier)
+export class DossierMutationsResolver {
+  @Mutation(() => Dossier, { description: 'Receives a dossier. Idempotent on input.clientKey: a retry returns the same dossier.' })
+  receiveDossier(@Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput, @Ctx() context: SubgraphContext): Promise<Dossier> {
+    return receiveDossier(context, input);
+  }
+
+  @Mutation(() => Dossier, {
+    description:
+      'Moves a dossier along its lifecycle; an illegal move is a CONFLICT. Leaving SUPPLEMENT_REQUESTED moves the due time later by the wait.',
+  })
+  transitionDossier(
+    @Arg('id', () => ID) id: string,
+    @Arg('to', () => DossierStatus) to: DossierStatus,
+    @Ctx() context: SubgraphContext,
+    @Arg('at', () => String, { nullable: true, description: 'When it happened (ISO 8601); default now.' }) at?: string,
+  ): Promise<Dossier> {
+    return transitionDossier(context, id, to, at ?? undefined);
+  }
+
+  @Mutation(() => Dossier, { description: 'Issues the apology letter of a late dossier, with the new return time promised.' })
+  issueApologyLetter(
+    @Arg('id', () => ID) id: string,
+    @Arg('newReturnAt', () => String, { description: 'ISO 8601.' }) newReturnAt: string,
+    @Ctx() context: SubgraphContext,
+    @Arg('at', () => String, { nullable: true, description: 'When it was issued (ISO 8601); default now.' }) at?: string,
+  ): Promise<Dossier> {
+    return issueApologyLetter(context, id, newReturnAt, at ?? undefined);
+  }
+}

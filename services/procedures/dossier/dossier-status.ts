@@ -1,0 +1,32 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum DossierStatus {
+  RECEIVED = 'RECEIVED',
+  SUPPLEMENT_REQUESTED = 'SUPPLEMENT_REQUESTED',
+  PROCESSING = 'PROCESSING',
+  REJECTED = 'REJECTED',
+  RESOLVED = 'RESOLVED',
+  RETURNED = 'RETURNED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+registerEnumType(DossierStatus, {
+  name: 'DossierStatus',
+  description:
+    'Trạng thái hồ sơ: RECEIVED (tiếp nhận), SUPPLEMENT_REQUESTED (yêu cầu bổ sung), PROCESSING (đang xử lý), ' +
+    'REJECTED (từ chối), RESOLVED (đã xử lý xong), RETURNED (đã trả kết quả), WITHDRAWN (rút hồ sơ).',
+});
+
+/** The lifecycle: every move not listed here is refused with CONFLICT. */
+export const ALLOWED_TRANSITIONS: Record<DossierStatus, DossierStatus[]> = {
+  RECEIVED: [DossierStatus.PROCESSING, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN],
+  SUPPLEMENT_REQUESTED: [DossierStatus.PROCESSING, DossierStatus.REJECTED, DossierStatus.WITHDRAWN],
+  PROCESSING: [DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.RESOLVED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN],
+  RESOLVED: [DossierStatus.RETURNED],
+  REJECTED: [],
+  RETURNED: [],
+  WITHDRAWN: [],
+};
+
+/** States that end processing: the dossier is no longer "in progress" from then on. */
+export const CLOSING_STATES = [DossierStatus.RESOLVED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN];

@@ -1,0 +1,108 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DossierChannel } from './dossier-channel';
+import { DossierStatus } from './dossier-status';
+
+/**
+ * A dossier (hồ sơ). Times are stored local strings (see time/vietnam-time.ts) and exposed as
+ * ISO 8601 by the resolver. `closedAt` is when processing ended (resolved, rejected or
+ * withdrawn): a dossier's life for the statistics is [receivedAt, closedAt). The row is kept
+ * narrow: hundreds of thousands of them load at first start.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Hồ sơ: a dossier submitted for an administrative procedure.' })
+@Entity('dossier')
+@Index(['unitPath', 'receivedAt'])
+export class Dossier {
+  @Field(() => ID, { description: 'Stable id; also the dossier code (mã hồ sơ) printed on the receipt.' })
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  procedureId!: string;
+
+  /** Code of the receiving unit. */
+  @Column({ type: 'varchar', length: 16 })
+  unitId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  unitPath!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  agencyId!: string;
+
+  @Field(() => DossierChannel)
+  @Column({ type: 'varchar', length: 10 })
+  channel!: DossierChannel;
+
+  @Field(() => DossierStatus)
+  @Column({ type: 'varchar', length: 24 })
+  status!: DossierStatus;
+
+  @Column({ type: 'varchar', length: 19 })
+  receivedAt!: string;
+
+  /** Current due time: the original one plus the time spent waiting for supplements. */
+  @Column({ type: 'varchar', length: 19 })
+  dueAt!: string;
+
+  @Column({ type: 'varchar', length: 19, nullable: true })
+  resolvedAt!: string | null;
+
+  @Column({ type: 'varchar', length: 19, nullable: true })
+  returnedAt!: string | null;
+
+  @Column({ type: 'varchar', length: 19, nullable: true })
+  closedAt!: string | null;
+
+  /** Start of the current wait for the applicant's supplement, while SUPPLEMENT_REQUESTED. */
+  @Column({ type: 'varchar', length: 19, nullable: true })
+  supplementSince!: string | null;
+
+  @Field(() => Int, { description: 'Seconds spent waiting for the applicant\'s supplements; the due time moved by as much.' })
+  @Column({ type: 'int' })
+  supplementWaitSeconds!: number;
+
+  @Field(() => Int, { description: 'Components (thành phần hồ sơ) submitted.' })
+  @Column({ type: 'smallint' })
+  componentCount!: number;
+
+  @Field(() => Int, { description: 'Components digitized at reception (số hóa).' })
+  @Column({ type: 'smallint' })
+  digitizedComponents!: number;
+
+  @Field({ description: 'Fee paid online (thanh toán trực tuyến).' })
+  @Column({ type: 'boolean' })
+  paidOnline!: boolean;
+
+  @Field({ description: 'Result returned by public post (bưu chính công ích).' })
+  @Column({ type: 'boolean' })
+  resultByPost!: boolean;
+
+  /** Apology letter for a late dossier (văn bản xin lỗi): when issued, and the new return date promised. */
+  @Column({ type: 'varchar', length: 19, nullable: true })
+  apologyAt!: string | null;
+
+  @Column({ type: 'varchar', length: 19, nullable: true })
+  promisedAt!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Applicant\'s rating of the service, 1 to 5 (4 and 5 count as satisfied).' })
+  @Column({ type: 'smallint', nullable: true })
+  rating!: number | null;
+
+  /** Personal data (DESIGN rule 3): exposed only through `applicant`. */
+  @Column({ type: 'varchar', length: 80 })
+  applicantName!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  applicantIdNumber!: string;
+
+  /** Hash of (principal, client key) of receiveDossier: a retry finds the dossier it made. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idempotencyKey!: string | null;
+
+  /** Hash of the receiveDossier input: the same key with other content is a CONFLICT. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestHash!: string | null;
+}

@@ -1,0 +1,44 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { DossierChannel } from './dossier-channel';
+
+@InputType({ description: 'A dossier received at a desk or pushed by an integration (tiếp nhận hồ sơ).' })
+export class ReceiveDossierInput {
+  @Field({ description: 'Idempotency key chosen by the client (1-80 characters): a retry with the same key returns the same dossier.' })
+  clientKey!: string;
+
+  @Field(() => ID)
+  procedureId!: string;
+
+  @Field({ description: 'Code of the receiving unit: your own unit (ADMIN: also a unit below it).' })
+  unitCode!: string;
+
+  @Field(() => ID, { description: 'Receiving agency (one-stop desk or service center) of that unit.' })
+  agencyId!: string;
+
+  @Field(() => DossierChannel)
+  channel!: DossierChannel;
+
+  @Field({ nullable: true, description: 'ISO 8601; default now. Not in the future.' })
+  receivedAt?: string;
+
+  @Field({ nullable: true, description: "ISO 8601; default the procedure's processing time in working days after receipt. After receivedAt." })
+  dueAt?: string;
+
+  @Field(() => Int, { description: 'Components submitted, 1 to 100.' })
+  componentCount!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Components digitized at reception, 0 to componentCount (default 0).' })
+  digitizedComponents?: number;
+
+  @Field({ nullable: true })
+  paidOnline?: boolean;
+
+  @Field({ nullable: true, description: 'The applicant asked for the result by post.' })
+  resultByPost?: boolean;
+
+  @Field({ description: 'Personal data.' })
+  applicantName!: string;
+
+  @Field({ description: 'Identity card number, 9 or 12 digits. Personal data.' })
+  applicantIdNumber!: string;
+}

@@ -1,0 +1,126 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { SubgraphContext } from '../../core/context';
+import { badInput, conflict, notFound } from '../../core/errors';
+import type { Principal } from '../../core/principal';
+import { requirePrincipal, storedPath } from '../../core/scope';
+import { resolveUnit } from '../../core/unit-scope';
+import { assertMayWrite } from '../authorization/write-access';
+import { procedureById } from '../loaders';
+import { OnlineService } from '../procedure/online-service';
+import { addWorkingDays, nowLocal, parseDateTime } from '../time/vietnam-time';
+import { Dossier } from './dossier';
+import { DossierChannel } from './dossier-channel';
+import { DossierStatus } from './dossier-status';
+import type { ReceiveDossierInput } from './receive-dossier.input';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A client key belongs to the principal that used it: two integrations never collide. */
+const idempotencyKeyOf = (principal: Principal, clientKey: string) => sha256(`${principal.subject}\n${clientKey}`);
+
+/** The content of a request, canonical, to tell a retry from a different request under the same key. */
+const requestHashOf = (input: ReceiveDossierInput) =>
+  sha256(
+    JSON.stringify([
+      input.procedureId, input.unitCode, input.agencyId, input.channel, input.receivedAt ?? null, input.dueAt ?? null,
+      input.componentCount, input.digitizedComponents ?? 0, input.paidOnline ?? false, input.resultByPost ?? false,
+      input.applicantName, input.applicantIdNumber,
+    ]),
+  );
+
+/** Checks the shape of the input before anything is looked up or written. */
+function validateShape(input: ReceiveDossierInput) {
+  if (input.clientKey.length < 1 || input.clientKey.length > 80) throw badInput('clientKey must have 1 to 80 characters', 'clientKey');
+  if (!Number.isInteger(input.componentCount) || input.componentCount < 1 || input.componentCount > 100) {
+    throw badInput('componentCount must be between 1 and 100', 'componentCount');
+  }
+  const digitized = input.digitizedComponents ?? 0;
+  if (!Number.isInteger(digitized) || digitized < 0 || digitized > input.componentCount) {
+    throw badInput('digitizedComponents must be between 0 and componentCount', 'digitizedComponents');
+  }
+  const name = input.applicantName.trim();
+  if (name.length < 2 || name.length > 80) throw badInput('applicantName must have 2 to 80 characters', 'applicantName');
+  if (!/^(\d{9}|\d{12})$/.test(input.applicantIdNumber)) throw badInput('applicantIdNumber must be 9 or 12 digits', 'applicantIdNumber');
+  if (input.agencyId.length < 1 || input.agencyId.length > 64) throw badInput('agencyId must have 1 to 64 characters', 'agencyId');
+}
+
+async function findByKey(context: SubgraphContext, key: string) {
+  return context.dataSource.getRepository(Dossier).findOne({ where: { idempotencyKey: key } });
+}
+
+function replay(existing: Dossier, requestHash: string): Dossier {
+  if (existing.requestHash !== requestHash) {
+    throw conflict('This clientKey was already used for a different dossier: use a new key for a new dossier');
+  }
+  return existing;
+}
+
+/**
+ * Receives a dossier: role and scope (rule 4), input, then one INSERT. A retry under the same
+ * client key returns the dossier the first call made; a concurrent retry that loses the race
+ * on the unique key reads the winner's dossier.
+ */
+export async function receiveDossier(context: SubgraphContext, input: ReceiveDossierInput): Promise<Dossier> {
+  const principal = requirePrincipal(context.principal);
+  validateShape(input);
+  const key = idempotencyKeyOf(principal, input.clientKey);
+  const requestHash = requestHashOf(input);
+  const existing = await findByKey(context, key);
+  if (existing) return replay(existing, requestHash);
+
+  const unit = await resolveUnit(context, input.unitCode);
+  assertMayWrite(principal, storedPath(unit.path), `Receiving a dossier in unit ${unit.code}`);
+  const procedure = await procedureById(context).load(input.procedureId);
+  if (!procedure) throw notFound(`No procedure has id "${input.procedureId}"`);
+  if (!storedPath(unit.path).startsWith(procedure.unitPath)) {
+    throw badInput(`Procedure ${procedure.id} belongs to the catalogue of province ${procedure.provinceId}, not to unit ${unit.code}'s`, 'procedureId');
+  }
+  const now = nowLocal();
+  const receivedAt = input.receivedAt ? parseDateTime(input.receivedAt, 'receivedAt') : now;
+  if (receivedAt > now) throw badInput('receivedAt is in the future', 'receivedAt');
+  const day = receivedAt.slice(0, 10);
+  if (procedure.publishedOn > day || (procedure.withdrawnOn !== null && procedure.withdrawnOn <= day)) {
+    throw badInput(`Procedure ${procedure.id} is not in force on ${day}`, 'procedureId');
+  }
+  if (input.channel === DossierChannel.ONLINE && procedure.onlineService === OnlineService.NONE) {
+    throw badInput(`Procedure ${procedure.id} has no online service: it cannot be received ONLINE`, 'channel');
+  }
+  const dueAt = input.dueAt ? parseDateTime(input.dueAt, 'dueAt') : addWorkingDays(receivedAt, procedure.processingDays);
+  if (dueAt <= receivedAt) throw badInput(`dueAt (${dueAt}) must be after receivedAt (${receivedAt})`, 'dueAt');
+
+  const dossier = Object.assign(new Dossier(), {
+    id: `${unit.code}-${receivedAt.slice(2, 10).replace(/-/g, '')}-w${randomBytes(4).toString('hex')}`,
+    procedureId: procedure.id,
+    unitId: unit.code,
+    unitPath: storedPath(unit.path),
+    agencyId: input.agencyId,
+    channel: input.channel,
+    status: DossierStatus.RECEIVED,
+    receivedAt,
+    dueAt,
+    resolvedAt: null,
+    returnedAt: null,
+    closedAt: null,
+    supplementSince: null,
+    supplementWaitSeconds: 0,
+    componentCount: input.componentCount,
+    digitizedComponents: input.digitizedComponents ?? 0,
+    paidOnline: input.paidOnline ?? false,
+    resultByPost: input.resultByPost ?? false,
+    apologyAt: null,
+    promisedAt: null,
+    rating: null,
+    applicantName: input.applicantName.trim(),
+    applicantIdNumber: input.applicantIdNumber,
+    idempotencyKey: key,
+    requestHash,
+  });
+  try {
+    await context.dataSource.transaction((manager) => manager.insert(Dossier, dossier));
+  } catch (error) {
+    const winner = await findByKey(context, key);
+    if (winner) return replay(winner, requestHash);
+    throw error;
+  }
+  return dossier;
+}

@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+import { runSubgraph } from '../core/subgraph-definition';
+import { procedures } from './index';
+
+runSubgraph(procedures).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import { storedPath, subtreeRange } from '../../core/scope';
+import type { UnitRecord } from '../../core/unit-directory';
+import type { Procedure } from './procedure';
+
+/** The stored path of the province whose catalogue applies to a unit (the nation: every province). */
+export function cataloguePath(unit: UnitRecord): string | null {
+  if (unit.level === 'NATION') return null;
+  const [root, province] = unit.path.split('/');
+  return storedPath(`${root}/${province}`);
+}
+
+/** Restricts a procedure query to the catalogue of a unit's province. */
+export function whereInCatalogue(query: SelectQueryBuilder<Procedure>, alias: string, unit: UnitRecord) {
+  const path = cataloguePath(unit);
+  if (path !== null) return query.andWhere(`${alias}.unitPath = :cataloguePath`, { cataloguePath: path });
+  const { low, high } = subtreeRange(unit.path);
+  return query.andWhere(`${alias}.unitPath >= :catalogueLow AND ${alias}.unitPath < :catalogueHigh`, { catalogueLow: low, catalogueHigh: high });
+}
+
+/** Procedures in force on a day: published on or before it, not withdrawn by then. */
+export function whereInForce(query: SelectQueryBuilder<Procedure>, alias: string, day: string) {
+  return query.andWhere(`${alias}.publishedOn <= :inForceOn AND (${alias}.withdrawnOn IS NULL OR ${alias}.withdrawnOn > :inForceOn)`, {
+    inForceOn: day,
+  });
+}

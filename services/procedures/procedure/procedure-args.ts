@@ -1,0 +1,39 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { ArgsType, Field, Int } from 'type-graphql';
+import { PageArgs } from '../../core/pagination';
+import { UnitLevel } from '../../core/unit-level';
+import { OnlineService } from './online-service';
+import { ProcedureStatus } from './procedure-status';
+
+@ArgsType()
+export class ProcedureListArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Code of the publishing province, or of any unit in it.' })
+  unitCode?: string;
+
+  @Field(() => UnitLevel, { nullable: true, description: 'Level of government that resolves the procedure.' })
+  level?: UnitLevel;
+
+  @Field(() => String, { nullable: true, description: 'Field code, for example "ho-tich".' })
+  fieldCode?: string;
+
+  @Field(() => OnlineService, { nullable: true })
+  onlineService?: OnlineService;
+
+  @Field(() => Int, { nullable: true, description: 'Old online level 1 to 4.' })
+  legacyLevel?: number;
+
+  @Field(() => Boolean, { nullable: true })
+  nationalPortal?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  atServiceCenter?: boolean;
+
+  @Field(() => ProcedureStatus, { nullable: true, description: 'Default PUBLISHED (in force on `asOf`).' })
+  status?: ProcedureStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Day the catalogue is read as of; default today.' })
+  asOf?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name or the national code.' })
+  search?: string;
+}

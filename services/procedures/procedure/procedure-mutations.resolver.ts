@@ -1,0 +1,24 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { Procedure } from './procedure';
+import { publishProcedure, withdrawProcedure } from './procedure-mutations';
+import { PublishProcedureInput } from './publish-procedure.input';
+
+/** Catalogue writes: OFFICER or ADMIN of the province (ADMIN: also from above it). */
+@Resolver(() => Procedure)
+export class ProcedureMutationsResolver {
+  @Mutation(() => Procedure, { description: 'Publishes a procedure in a province\'s catalogue.' })
+  publishProcedure(@Arg('input', () => PublishProcedureInput) input: PublishProcedureInput, @Ctx() context: SubgraphContext): Promise<Procedure> {
+    return publishProcedure(context, input);
+  }
+
+  @Mutation(() => Procedure, { description: 'Withdraws a procedure; it stays in the catalogue\'s history.' })
+  withdrawProcedure(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: SubgraphContext,
+    @Arg('on', () => LocalDateResolver, { nullable: true, description: 'Default today.' }) on?: string,
+  ): Promise<Procedure> {
+    return withdrawProcedure(context, id, on ?? undefined);
+  }
+}

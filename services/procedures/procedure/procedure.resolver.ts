@@ -1,0 +1,70 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { badInput, notFound } from '../../core/errors';
+import { paginate, type Page } from '../../core/pagination';
+import { escapeLike, LIKE_ESCAPE } from '../../core/text-search';
+import { resolveUnit } from '../../core/unit-scope';
+import { UnitRef } from '../federation/unit-ref';
+import { procedureById } from '../loaders';
+import { assertDate } from '../time/vietnam-time';
+import { todayInVietnam } from '../time/today';
+import { whereInCatalogue, whereInForce } from './catalogue-scope';
+import { Procedure } from './procedure';
+import { ProcedureListArgs } from './procedure-args';
+import { ProcedureConnection } from './procedure-connection';
+import { procedureField, ProcedureField } from './procedure-field';
+import { ProcedureStatus } from './procedure-status';
+
+/** The catalogue is public data (DESIGN rule 5): readable without a token. */
+@Resolver(() => Procedure)
+export class ProcedureResolver {
+  @Query(() => Procedure, { nullable: true, description: 'A procedure of a published catalogue, by id.' })
+  async procedure(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Procedure> {
+    const procedure = await procedureById(context).load(id);
+    if (!procedure) throw notFound(`No procedure has id "${id}"`);
+    return procedure;
+  }
+
+  @Query(() => ProcedureConnection, { description: 'Procedures of the published catalogues, filtered.' })
+  async procedures(@Args() args: ProcedureListArgs, @Ctx() context: SubgraphContext): Promise<Page<Procedure>> {
+    const query = context.dataSource.getRepository(Procedure).createQueryBuilder('procedure');
+    if (args.unitCode !== undefined && args.unitCode !== null) whereInCatalogue(query, 'procedure', await resolveUnit(context, args.unitCode));
+    const asOf = args.asOf ? assertDate(args.asOf, 'asOf') : todayInVietnam();
+    if ((args.status ?? ProcedureStatus.PUBLISHED) === ProcedureStatus.PUBLISHED) whereInForce(query, 'procedure', asOf);
+    else query.andWhere('procedure.withdrawnOn IS NOT NULL AND procedure.withdrawnOn <= :asOf', { asOf });
+    if (args.level) query.andWhere('procedure.level = :level', { level: args.level });
+    if (args.fieldCode !== undefined && args.fieldCode !== null) {
+      if (!procedureField(args.fieldCode)) throw badInput(`Unknown field code "${args.fieldCode}"`, 'fieldCode');
+      query.andWhere('procedure.fieldCode = :fieldCode', { fieldCode: args.fieldCode });
+    }
+    if (args.onlineService) query.andWhere('procedure.onlineService = :onlineService', { onlineService: args.onlineService });
+    if (args.legacyLevel !== undefined && args.legacyLevel !== null) query.andWhere('procedure.legacyLevel = :legacyLevel', { legacyLevel: args.legacyLevel });
+    if (args.nationalPortal !== undefined && args.nationalPortal !== null) {
+      query.andWhere(`procedure.nationalPortal = ${args.nationalPortal ? 1 : 0}`);
+    }
+    if (args.atServiceCenter !== undefined && args.atServiceCenter !== null) {
+      query.andWhere(`procedure.atServiceCenter = ${args.atServiceCenter ? 1 : 0}`);
+    }
+    if (args.search) {
+      query.andWhere(`(procedure.name LIKE :search ${LIKE_ESCAPE} OR procedure.code LIKE :search ${LIKE_ESCAPE})`, {
+        search: `%${escapeLike(args.search)}%`,
+      });
+    }
+    return paginate(query, 'procedure.id', (procedure) => procedure.id, args);
+  }
+
+  @FieldResolver(() => ProcedureField, { description: 'Lĩnh vực.' })
+  field(@Root() procedure: Procedure): ProcedureField {
+    return procedureField(procedure.fieldCode) ?? { code: procedure.fieldCode, name: procedure.fieldCode };
+  }
+
+  @FieldResolver(() => ProcedureStatus)
+  status(@Root() procedure: Procedure): ProcedureStatus {
+    return procedure.withdrawnOn !== null && procedure.withdrawnOn <= todayInVietnam() ? ProcedureStatus.WITHDRAWN : ProcedureStatus.PUBLISHED;
+  }
+
+  @FieldResolver(() => UnitRef, { description: 'The province that publishes it.' })
+  province(@Root() procedure: Procedure): UnitRef {
+    return { id: procedure.provinceId };
+  }
+}

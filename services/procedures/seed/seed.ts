@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import { Dossier } from '../dossier/dossier';
+import { Feedback } from '../feedback/feedback';
+import { Procedure } from '../procedure/procedure';
+import { bulkInsert } from './bulk-insert';
+import { DEMO_CATALOGS } from './catalogs';
+import { demoCohorts } from './cohorts';
+import { catalogRows } from './demo-catalog';
+import { cohortRows, resetDossierIds } from './demo-dossiers';
+import { demoFeedback } from './demo-feedback';
+
+/** Rows per INSERT: ~1000 keeps the statement count low and under both drivers' parameter limits. */
+const BATCH = 1000;
+
+export function demoData() {
+  resetDossierIds();
+  const procedures = Object.entries(DEMO_CATALOGS).flatMap(([province, blocks]) => catalogRows(province, blocks));
+  const dossiers = demoCohorts(procedures).flatMap(cohortRows);
+  return { procedures, dossiers, feedback: demoFeedback() };
+}
+
+/** Loads the demo data once, into an empty database, in one transaction. Returns whether it loaded. */
+export async function seedProcedures(dataSource: DataSource): Promise<boolean> {
+  if ((await dataSource.getRepository(Procedure).count()) > 0) return false;
+  const { procedures, dossiers, feedback } = demoData();
+  await dataSource.transaction(async (manager) => {
+    await bulkInsert(manager, Procedure, procedures, BATCH);
+    await bulkInsert(manager, Dossier, dossiers, BATCH);
+    await bulkInsert(manager, Feedback, feedback, BATCH);
+  });
+  return true;
+}

@@ -1,0 +1,74 @@
+import type { SubgraphContext } from '../../core/context';
+import { subtreeRange } from '../../core/scope';
+import { Dossier } from '../dossier/dossier';
+import { Procedure } from '../procedure/procedure';
+import type { Period } from '../time/vietnam-time';
+
+/**
+ * The counters in SQL: one statement, one pass over the dossiers of a subtree whose life
+ * overlaps the period, `SUM(CASE ...)` for each counter. Times are stored local strings, so
+ * every comparison is a string comparison that means the same on SQLite and MariaDB.
+ */
+const RESOLVED = 'd.resolvedAt >= :start AND d.resolvedAt < :end';
+const RETURNED = 'd.returnedAt >= :start AND d.returnedAt < :end';
+const IN_PERIOD = 'd.receivedAt >= :start';
+const OPEN_AT_END = '(d.closedAt IS NULL OR d.closedAt >= :end)';
+
+const COUNTERS: Record<string, string> = {
+  receivedInPeriod: IN_PERIOD,
+  receivedOnline: `${IN_PERIOD} AND d.channel = 'ONLINE'`,
+  receivedPostal: `${IN_PERIOD} AND d.channel = 'POSTAL'`,
+  carriedOver: 'd.receivedAt < :start AND (d.closedAt IS NULL OR d.closedAt >= :start)',
+  resolved: RESOLVED,
+  resolvedOnTime: `${RESOLVED} AND d.resolvedAt <= d.dueAt`,
+  resolvedLateWithApology: `${RESOLVED} AND d.resolvedAt > d.dueAt AND d.apologyAt IS NOT NULL`,
+  rejected: "d.status = 'REJECTED' AND d.closedAt >= :start AND d.closedAt < :end",
+  withdrawn: "d.status = 'WITHDRAWN' AND d.closedAt >= :start AND d.closedAt < :end",
+  inProgress: OPEN_AT_END,
+  overdueInProgress: `${OPEN_AT_END} AND d.dueAt < :end`,
+  paidOnline: `${IN_PERIOD} AND d.paidOnline = 1`,
+  returned: RETURNED,
+  returnedByPost: `${RETURNED} AND d.resultByPost = 1`,
+  rated: `${RETURNED} AND d.rating IS NOT NULL`,
+  satisfied: `${RETURNED} AND d.rating >= 4`,
+};
+
+const SUMS: Record<string, string> = {
+  components: `CASE WHEN ${IN_PERIOD} THEN d.componentCount ELSE 0 END`,
+  digitizedComponents: `CASE WHEN ${IN_PERIOD} THEN d.digitizedComponents ELSE 0 END`,
+};
+
+/** What a breakdown groups by: a dossier column, or a column of its procedure. */
+export type Grouping = 'channel' | 'level' | 'fieldCode' | 'legacyLevel';
+
+const GROUP_COLUMN: Record<Grouping, string> = {
+  channel: 'd.channel',
+  level: 'p.level',
+  fieldCode: 'p.fieldCode',
+  legacyLevel: 'p.legacyLevel',
+};
+
+/** Dossiers of the subtree at `unitPath` (public form) that overlap the period, counted; grouped when asked. */
+export async function dossierAggregates(
+  context: SubgraphContext,
+  unitPath: string,
+  period: Period,
+  grouping?: Grouping,
+): Promise<Record<string, unknown>[]> {
+  const { low, high } = subtreeRange(unitPath);
+  const query = context.dataSource
+    .getRepository(Dossier)
+    .createQueryBuilder('d')
+    .select([])
+    .where('d.unitPath >= :low AND d.unitPath < :high', { low, high })
+    .andWhere('d.receivedAt < :end')
+    .andWhere('(d.closedAt IS NULL OR d.closedAt >= :start OR d.returnedAt >= :start)')
+    .setParameters({ start: period.start, end: period.end });
+  for (const [name, condition] of Object.entries(COUNTERS)) query.addSelect(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`, name);
+  for (const [name, expression] of Object.entries(SUMS)) query.addSelect(`SUM(${expression})`, name);
+  if (grouping) {
+    if (grouping !== 'channel') query.innerJoin(Procedure, 'p', 'p.id = d.procedureId');
+    query.addSelect(GROUP_COLUMN[grouping], 'groupKey').groupBy(GROUP_COLUMN[grouping]).orderBy(GROUP_COLUMN[grouping], 'ASC');
+  }
+  return query.getRawMany();
+}

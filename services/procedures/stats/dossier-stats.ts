@@ -1,0 +1,44 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { UnitLevel } from '../../core/unit-level';
+import { DossierChannel } from '../dossier/dossier-channel';
+import { ProcedureField } from '../procedure/procedure-field';
+import type { Period } from '../time/vietnam-time';
+import { DossierCounts } from './dossier-counts';
+
+@ObjectType({ description: 'Dossier statistics of a unit and every unit below it over a period (reporting contract).' })
+export class DossierStats extends DossierCounts {
+  @Field(() => LocalDateResolver)
+  from!: string;
+
+  @Field(() => LocalDateResolver)
+  to!: string;
+
+  /** The unit's public path and the period, for the breakdowns (not exposed). */
+  unitPath!: string;
+  period!: Period;
+}
+
+@ObjectType({ description: 'Dossier counters of one submission channel.' })
+export class ChannelDossierStats extends DossierCounts {
+  @Field(() => DossierChannel)
+  channel!: DossierChannel;
+}
+
+@ObjectType({ description: 'Dossier counters of the procedures of one level of government.' })
+export class LevelDossierStats extends DossierCounts {
+  @Field(() => UnitLevel)
+  level!: UnitLevel;
+}
+
+@ObjectType({ description: 'Dossier counters of the procedures of one field (lĩnh vực).' })
+export class FieldDossierStats extends DossierCounts {
+  @Field(() => ProcedureField)
+  field!: ProcedureField;
+}
+
+@ObjectType({ description: 'Dossier counters of the procedures at one old online level (mức độ 1-4).' })
+export class LegacyLevelDossierStats extends DossierCounts {
+  @Field(() => Int)
+  legacyLevel!: number;
+}

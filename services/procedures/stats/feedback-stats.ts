@@ -1,0 +1,57 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { toNumber } from '../../core/database';
+import { subtreeRange } from '../../core/scope';
+import { Feedback } from '../feedback/feedback';
+import { cutRate, type Period } from '../time/vietnam-time';
+
+@ObjectType({ description: 'Phản ánh, kiến nghị (PAKN) on procedures: feedback received and handled over a period.' })
+export class FeedbackStats {
+  @Field(() => Int, { description: 'Received within the period.' })
+  received!: number;
+
+  @Field(() => Int, { description: 'Received before the period and not yet handled at its start.' })
+  carriedOver!: number;
+
+  @Field(() => Int, { description: 'Handled within the period.' })
+  handled!: number;
+
+  @Field(() => Int, { description: 'Handled within the period by the due day.' })
+  handledOnTime!: number;
+
+  @Field(() => Int, { description: 'Not handled at the end of the period.' })
+  pending!: number;
+
+  @Field(() => Float, { nullable: true, description: 'handled / (received + carriedOver), percent cut to two decimals.' })
+  handledRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'handledOnTime / handled, percent cut to two decimals.' })
+  onTimeRate!: number | null;
+}
+
+export async function feedbackStats(context: SubgraphContext, unitPath: string, period: Period): Promise<FeedbackStats> {
+  const { low, high } = subtreeRange(unitPath);
+  const handled = 'f.handledAt >= :start AND f.handledAt < :end';
+  const row = await context.dataSource
+    .getRepository(Feedback)
+    .createQueryBuilder('f')
+    .select('SUM(CASE WHEN f.receivedAt >= :start THEN 1 ELSE 0 END)', 'received')
+    .addSelect('SUM(CASE WHEN f.receivedAt < :start THEN 1 ELSE 0 END)', 'carriedOver')
+    .addSelect(`SUM(CASE WHEN ${handled} THEN 1 ELSE 0 END)`, 'handled')
+    .addSelect(`SUM(CASE WHEN ${handled} AND f.handledAt <= f.dueAt THEN 1 ELSE 0 END)`, 'handledOnTime')
+    .addSelect('SUM(CASE WHEN f.handledAt IS NULL OR f.handledAt >= :end THEN 1 ELSE 0 END)', 'pending')
+    .where('f.unitPath >= :low AND f.unitPath < :high', { low, high })
+    .andWhere('f.receivedAt < :end AND (f.handledAt IS NULL OR f.handledAt >= :start)')
+    .setParameters({ start: period.start, end: period.end })
+    .getRawOne<Record<string, unknown>>();
+  const value = (name: string) => toNumber(row?.[name]);
+  return {
+    received: value('received'),
+    carriedOver: value('carriedOver'),
+    handled: value('handled'),
+    handledOnTime: value('handledOnTime'),
+    pending: value('pending'),
+    handledRate: cutRate(value('handled'), value('received') + value('carriedOver')),
+    onTimeRate: cutRate(value('handledOnTime'), value('handled')),
+  };
+}

@@ -1,0 +1,71 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { toNumber } from '../../core/database';
+import { subtreeRange } from '../../core/scope';
+import { UnitLevel } from '../../core/unit-level';
+import { Dossier } from '../dossier/dossier';
+import type { Period } from '../time/vietnam-time';
+
+@ObjectType({ description: 'How many receiving desks (agencies) at one level.' })
+export class DeskLevelCount {
+  @Field(() => UnitLevel)
+  level!: UnitLevel;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'Receiving desks (one-stop desks, service centers, departments) that did something in a period.' })
+export class DeskCount {
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => [DeskLevelCount], { description: 'By the level of the desk\'s unit.' })
+  byLevel!: DeskLevelCount[];
+}
+
+@ObjectType({ description: 'Which desks of a unit\'s subtree served people by post and online over a period.' })
+export class ServiceDesks {
+  @Field(() => DeskCount, { description: 'Desks that received dossiers by post or returned results by post (bưu chính công ích).' })
+  postal!: DeskCount;
+
+  @Field(() => DeskCount, { description: 'Desks that received dossiers online (electronic one-stop system).' })
+  online!: DeskCount;
+}
+
+/**
+ * Distinct agencies are counted in SQL per receiving unit; the unit levels come from the
+ * institutions data (a handful of units, looked up in one batched request).
+ */
+export async function serviceDesks(context: SubgraphContext, unitPath: string, period: Period): Promise<ServiceDesks> {
+  const { low, high } = subtreeRange(unitPath);
+  const postal = "(d.channel = 'POSTAL' AND d.receivedAt >= :start) OR (d.resultByPost = 1 AND d.returnedAt >= :start AND d.returnedAt < :end)";
+  const online = "d.channel = 'ONLINE' AND d.receivedAt >= :start";
+  const rows = await context.dataSource
+    .getRepository(Dossier)
+    .createQueryBuilder('d')
+    .select('d.unitId', 'unitId')
+    .addSelect(`COUNT(DISTINCT CASE WHEN ${postal} THEN d.agencyId END)`, 'postal')
+    .addSelect(`COUNT(DISTINCT CASE WHEN ${online} THEN d.agencyId END)`, 'online')
+    .where('d.unitPath >= :low AND d.unitPath < :high', { low, high })
+    .andWhere('d.receivedAt < :end AND (d.closedAt IS NULL OR d.closedAt >= :start OR d.returnedAt >= :start)')
+    .andWhere(`((${postal}) OR (${online}))`)
+    .setParameters({ start: period.start, end: period.end })
+    .groupBy('d.unitId')
+    .getRawMany<{ unitId: string; postal: unknown; online: unknown }>();
+  const units = await context.units.findMany(rows.map((row) => row.unitId));
+  const tally = (column: 'postal' | 'online'): DeskCount => {
+    const byLevel = new Map<string, number>();
+    rows.forEach((row, index) => {
+      const level = units[index]?.level;
+      if (!level) return;
+      byLevel.set(level, (byLevel.get(level) ?? 0) + toNumber(row[column]));
+    });
+    const levels = [UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE];
+    return {
+      total: [...byLevel.values()].reduce((sum, count) => sum + count, 0),
+      byLevel: levels.map((level) => ({ level, count: byLevel.get(level) ?? 0 })),
+    };
+  };
+  return { postal: tally('postal'), online: tally('online') };
+}

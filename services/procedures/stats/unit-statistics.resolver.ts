@@ -1,0 +1,87 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import type { Page } from '../../core/pagination';
+import { assertCoversUnit, resolveUnit } from '../../core/unit-scope';
+import { UnitLevel } from '../../core/unit-level';
+import type { Dossier } from '../dossier/dossier';
+import { DossierFilterArgs } from '../dossier/dossier-args';
+import { DossierConnection } from '../dossier/dossier-connection';
+import { listDossiers } from '../dossier/dossier-list';
+import { UnitRef } from '../federation/unit-ref';
+import { todayInVietnam } from '../time/today';
+import { assertDate, periodOf } from '../time/vietnam-time';
+import { dossierAggregates } from './dossier-aggregates';
+import { countsFrom } from './dossier-counts';
+import { DossierStats } from './dossier-stats';
+import { feedbackStats, FeedbackStats } from './feedback-stats';
+import { procedureCatalog, ProcedureCatalog } from './procedure-catalog';
+import { serviceDesks, ServiceDesks } from './service-desks';
+
+/**
+ * The reporting contract on AdministrativeUnit. The catalogue is public; every aggregate about
+ * dossiers and feedback needs the unit within the principal's scope (rule 2: FORBIDDEN, never
+ * a narrowed total), with the unit's path from the institutions data.
+ */
+@Resolver(() => UnitRef)
+export class UnitStatisticsResolver {
+  @FieldResolver(() => ProcedureCatalog, { description: "Procedures in force for the unit's province on a day (public data)." })
+  async procedureCatalog(
+    @Root() unit: UnitRef,
+    @Ctx() context: SubgraphContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Default today.' }) asOf?: string,
+    @Arg('levels', () => [UnitLevel], { nullable: true, description: 'Only procedures of these levels of government.' }) levels?: UnitLevel[],
+    @Arg('publishedFrom', () => LocalDateResolver, { nullable: true, description: 'Only those published on or after this day.' }) publishedFrom?: string,
+    @Arg('publishedTo', () => LocalDateResolver, { nullable: true, description: 'Only those published on or before this day.' }) publishedTo?: string,
+  ): Promise<ProcedureCatalog> {
+    const record = await resolveUnit(context, unit.id, 'id');
+    const day = asOf ? assertDate(asOf, 'asOf') : todayInVietnam();
+    return procedureCatalog(context, record, day, levels ?? undefined, {
+      from: publishedFrom ? assertDate(publishedFrom, 'publishedFrom') : undefined,
+      to: publishedTo ? assertDate(publishedTo, 'publishedTo') : undefined,
+    });
+  }
+
+  @FieldResolver(() => DossierStats, { description: 'Dossiers of the unit and every unit below it whose processing overlaps the period.' })
+  async dossierStats(
+    @Root() unit: UnitRef,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<DossierStats> {
+    const period = periodOf(from, to);
+    const record = await assertCoversUnit(context, unit.id, 'Dossier statistics');
+    const [row] = await dossierAggregates(context, record.path, period);
+    return Object.assign(new DossierStats(), countsFrom(row ?? {}), { from, to, unitPath: record.path, period });
+  }
+
+  @FieldResolver(() => FeedbackStats, { description: 'Feedback (phản ánh, kiến nghị) on procedures in the unit and below it.' })
+  async feedbackStats(
+    @Root() unit: UnitRef,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<FeedbackStats> {
+    const period = periodOf(from, to);
+    const record = await assertCoversUnit(context, unit.id, 'Feedback statistics');
+    return feedbackStats(context, record.path, period);
+  }
+
+  @FieldResolver(() => ServiceDesks, { description: 'Desks of the unit and below it that served by post and online in the period.' })
+  async serviceDesks(
+    @Root() unit: UnitRef,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<ServiceDesks> {
+    const period = periodOf(from, to);
+    const record = await assertCoversUnit(context, unit.id, 'Service desk statistics');
+    return serviceDesks(context, record.path, period);
+  }
+
+  @FieldResolver(() => DossierConnection, { description: 'Dossiers of the unit and the units below it, within your scope (filtered, never refused).' })
+  async dossiers(@Root() unit: UnitRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
+    const record = await resolveUnit(context, unit.id, 'id');
+    return listDossiers(context, { ...args, unitPath: record.path });
+  }
+}
