@@ -1,4 +1,11 @@
-import { agencyIds, DISTRICT_DIVISIONS, officialId, PROVINCIAL_DEPARTMENTS } from '../../core/demo/agency-ids';
+import {
+  agencyIds,
+  DISTRICT_DIVISIONS,
+  KIEN_GIANG_DISTRICT_LEADER_SEATS,
+  KIEN_GIANG_OTHER_PROVINCIAL_AGENCIES,
+  officialId,
+  PROVINCIAL_DEPARTMENTS,
+} from '../../core/demo/agency-ids';
 import { childrenOf, demoUnit, demoUnits, FOCUS_PROVINCES, type DemoUnit } from '../../core/demo/administrative-tree';
 import { demoPersonName, hashSeed } from '../../core/demo/names';
 import { storedPath } from '../../core/scope';
@@ -71,9 +78,19 @@ export function demoAgencies(): { agencies: AgencyRow[]; officials: OfficialRow[
       agencies.push(row);
       people.push(...officials(row, ['Giám đốc', 'Phó Giám đốc'], domain));
     }
+    if (provinceCode === '91') {
+      // Kiên Giang's report counts 62 provincial agencies and their 152 leaders (seed 000).
+      for (const other of KIEN_GIANG_OTHER_PROVINCIAL_AGENCIES) {
+        const row = agencyRow(agencyIds.provincialAgency(provinceCode, other.slug), other.name, AgencyKind.DEPARTMENT, province, committee.id);
+        agencies.push(row);
+        people.push(...officials(row, ['Thủ trưởng', 'Phó Thủ trưởng', 'Phó Thủ trưởng'].slice(0, other.seats), domain));
+      }
+    }
     for (const district of childrenOf(provinceCode)) {
       const districtCommittee = agencyIds.peoplesCommittee(district.code);
-      people.push(...officials(agencies.find((agency) => agency.id === districtCommittee)!, ['Chủ tịch UBND', 'Phó Chủ tịch UBND'], domain));
+      const seats = provinceCode === '91' ? KIEN_GIANG_DISTRICT_LEADER_SEATS(district.code) : 2;
+      const districtLeaders = ['Chủ tịch UBND', 'Phó Chủ tịch UBND', 'Phó Chủ tịch UBND', 'Phó Chủ tịch UBND'].slice(0, seats);
+      people.push(...officials(agencies.find((agency) => agency.id === districtCommittee)!, districtLeaders, domain));
       const desk = agencyRow(agencyIds.oneStopDesk(district.code), `Bộ phận Một cửa ${district.fullName}`, AgencyKind.ONE_STOP_DESK, district, districtCommittee);
       agencies.push(desk);
       people.push(...officials(desk, ['Trưởng Bộ phận Một cửa'], domain));

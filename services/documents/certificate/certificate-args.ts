@@ -1,0 +1,50 @@
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { PageArgs } from '../../core/pagination';
+import { CertificateKind, RevocationReason } from './certificate-kind';
+
+@ArgsType()
+export class CertificateListArgs extends PageArgs {
+  @Field(() => CertificateKind, { nullable: true })
+  kind?: CertificateKind;
+
+  @Field(() => String, { nullable: true, description: 'Only certificates of holders in this unit and the units below it.' })
+  unitCode?: string;
+}
+
+@ArgsType()
+export class CertificateKindPageArgs extends PageArgs {
+  @Field(() => CertificateKind, { nullable: true })
+  kind?: CertificateKind;
+}
+
+@InputType({ description: 'Cấp chứng thư số: issue a certificate to an agency (ORGANIZATION) or an official (PERSONAL).' })
+export class IssueCertificateInput {
+  @Field(() => CertificateKind)
+  kind!: CertificateKind;
+
+  @Field(() => ID, { nullable: true, description: 'The holder agency, for an ORGANIZATION certificate.' })
+  agencyId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The holder official, for a PERSONAL certificate.' })
+  officialId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Years of validity, 1 to 5 (default 3).' })
+  validityYears?: number;
+}
+
+@InputType({ description: 'Thu hồi chứng thư số: revoke a certificate.' })
+export class RevokeCertificateInput {
+  @Field(() => ID)
+  certificateId!: string;
+
+  @Field(() => RevocationReason)
+  reason!: RevocationReason;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO 8601 time from which the key is no longer trusted (for example when it was compromised); default now. ' +
+      'Signatures made at or after it verify as REVOKED; earlier ones stay valid.',
+  })
+  invalidSince?: string;
+}

@@ -1,0 +1,4 @@
+import { Connection } from '../../core/pagination';
+import { Certificate } from './certificate';
+
+export const CertificateConnection = Connection(Certificate);

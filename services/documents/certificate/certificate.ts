@@ -1,0 +1,92 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { UnitLevel } from '../../core/unit-level';
+import { CertificateKind, RevocationReason } from './certificate-kind';
+
+/**
+ * A digital certificate the hub's CA issued to an agency or an official. The private key is
+ * in `certificate_key`, never on this row, so no resolver can leak it by accident.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Chứng thư số: a digital certificate of an agency (chữ ký số tập thể) or an official (cá nhân).' })
+@Entity('certificate')
+export class Certificate {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Field({ description: 'Serial number, hexadecimal, as in the X.509 certificate.' })
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  serial!: string;
+
+  @Field(() => CertificateKind)
+  @Index()
+  @Column({ type: 'varchar', length: 16 })
+  kind!: CertificateKind;
+
+  /** The holder agency; for a personal certificate, the official's agency. */
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  agencyId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  officialId!: string | null;
+
+  @Field({ description: "Holder's name as written in the certificate (the agency's or the official's)." })
+  @Column({ type: 'varchar', length: 200 })
+  holderName!: string;
+
+  @Field({ description: 'Subject distinguished name, for example "CN=UBND tỉnh Kiên Giang, O=…, C=VN".' })
+  @Column({ type: 'varchar', length: 500 })
+  subject!: string;
+
+  @Field({ description: 'Issuer distinguished name (the issuing CA).' })
+  @Column({ type: 'varchar', length: 500 })
+  issuer!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  unitId!: string;
+
+  /** Stored path of the holder's unit: certificates are scoped to it. */
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  unitPath!: string;
+
+  @Field(() => UnitLevel, { description: "Level of the holder's unit." })
+  @Column({ type: 'varchar', length: 16 })
+  holderLevel!: UnitLevel;
+
+  @Field({ description: 'Start of validity (notBefore), ISO 8601.' })
+  @Column({ type: 'varchar', length: 24 })
+  issuedAt!: string;
+
+  @Field({ description: 'End of validity (notAfter), ISO 8601.' })
+  @Index()
+  @Column({ type: 'varchar', length: 24 })
+  expiresAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'When the certificate was revoked, ISO 8601.' })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  revokedAt!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'From when the key is no longer trusted (RFC 5280 invalidity date): signatures made at or after it are REVOKED.',
+  })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  invalidSince!: string | null;
+
+  @Field(() => RevocationReason, { nullable: true })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  revocationReason!: RevocationReason | null;
+
+  @Field({ description: 'The X.509 certificate, PEM.' })
+  @Column({ type: 'text' })
+  certificatePem!: string;
+
+  @Field({ description: 'Whether this demo certificate shares its key pair with other demo certificates (demo data only; never for issued ones).' })
+  @Column({ type: 'boolean', default: false })
+  demoSharedKey!: boolean;
+}

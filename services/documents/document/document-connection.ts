@@ -1,0 +1,4 @@
+import { Connection } from '../../core/pagination';
+import { Document } from './document';
+
+export const DocumentConnection = Connection(Document);

@@ -1,0 +1,92 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DocumentType } from './document-type';
+
+/**
+ * An electronic document registered by its issuing agency. Numbers run per agency, year and
+ * numbering series (Decree 30/2020/NĐ-CP, Article 15: each type of legal normative document
+ * has its own series; administrative documents follow the agency's register, here one
+ * series per type), and the unique index makes a number impossible to hand out twice.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Văn bản điện tử: an electronic document with its number and symbol (số, ký hiệu).' })
+@Entity('document')
+@Index('document_number_unique', ['agencyId', 'year', 'series', 'number'], { unique: true })
+export class Document {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Field({ description: 'Số, ký hiệu: "149/BC-UBND"; a legal normative document carries its year, "22/2019/QĐ-UBND".' })
+  @Index()
+  @Column({ type: 'varchar', length: 80 })
+  numberAndSymbol!: string;
+
+  @Field(() => Int, { description: 'Số: the number within its agency, year and series.' })
+  @Column({ type: 'int' })
+  number!: number;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  year!: number;
+
+  /** Numbering series: the type, and whether legal normative (QPPL) or administrative. */
+  @Column({ type: 'varchar', length: 40 })
+  series!: string;
+
+  @Field(() => DocumentType)
+  @Index()
+  @Column({ type: 'varchar', length: 24 })
+  type!: DocumentType;
+
+  @Field({ description: 'Whether it is a legal normative document (văn bản quy phạm pháp luật).' })
+  @Column({ type: 'boolean', default: false })
+  normative!: boolean;
+
+  @Field({ description: 'Ký hiệu cơ quan ban hành: the issuing agency\'s abbreviation in the symbol, for example "UBND".' })
+  @Column({ type: 'varchar', length: 40 })
+  issuerAbbreviation!: string;
+
+  @Field(() => String, { nullable: true, description: 'Drafting unit of an official letter ("VP" in "123/UBND-VP").' })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  drafterAbbreviation!: string | null;
+
+  @Field({ description: 'Trích yếu: what the document is about.' })
+  @Column({ type: 'varchar', length: 500 })
+  title!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  agencyId!: string;
+
+  @Field({ description: 'Name of the issuing agency as registered (readable by recipients outside its scope).' })
+  @Column({ type: 'varchar', length: 200 })
+  agencyName!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  unitId!: string;
+
+  /** Stored path of the issuing agency's unit. */
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  unitPath!: string;
+
+  @Field({ description: 'Ngày ban hành, YYYY-MM-DD.' })
+  @Column({ type: 'varchar', length: 10 })
+  issueDate!: string;
+
+  @Field({ description: 'The content (UTF-8 text); signatures cover exactly its UTF-8 bytes.' })
+  @Column({ type: 'text' })
+  content!: string;
+
+  @Field({ description: 'SHA-256 of the content bytes, hexadecimal.' })
+  @Column({ type: 'varchar', length: 64 })
+  contentSha256!: string;
+
+  @Field({ description: 'When the document was registered in the hub, ISO 8601.' })
+  @Column({ type: 'varchar', length: 24 })
+  registeredAt!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  registeredBy!: string;
+}

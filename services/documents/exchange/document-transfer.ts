@@ -1,0 +1,93 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { UnitLevel } from '../../core/unit-level';
+import { TransferStatus } from './transfer-status';
+
+/**
+ * One document sent to one recipient agency. Visible to the sender's scope and to the
+ * recipient's scope (a commune reads what the province sent it), to nobody else.
+ */
+@ObjectType({ description: 'Liên thông văn bản: a document sent from one agency to another, and where it stands.' })
+@Entity('document_transfer')
+@Index('transfer_recipient_unique', ['documentId', 'recipientAgencyId'], { unique: true })
+export class DocumentTransfer {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 40 })
+  documentId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  senderAgencyId!: string;
+
+  @Field({ description: 'Name of the sending agency.' })
+  @Column({ type: 'varchar', length: 200 })
+  senderName!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  senderUnitPath!: string;
+
+  @Field(() => UnitLevel)
+  @Column({ type: 'varchar', length: 16 })
+  senderLevel!: UnitLevel;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  recipientAgencyId!: string;
+
+  @Field({ description: 'Name of the receiving agency.' })
+  @Column({ type: 'varchar', length: 200 })
+  recipientName!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  recipientUnitPath!: string;
+
+  @Field(() => UnitLevel)
+  @Column({ type: 'varchar', length: 16 })
+  recipientLevel!: UnitLevel;
+
+  @Field(() => TransferStatus)
+  @Column({ type: 'varchar', length: 16 })
+  status!: TransferStatus;
+
+  @Field({ description: 'When it was sent, ISO 8601.' })
+  @Column({ type: 'varchar', length: 24 })
+  sentAt!: string;
+
+  /** Day it was sent in Vietnam (UTC+7), YYYY-MM-DD: what the exchange statistics group by. */
+  @Index()
+  @Column({ type: 'varchar', length: 10 })
+  sentDay!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  arrivedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  refusedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  acceptedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  assignedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  inProgressAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  doneAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Note of the last status change (reason of a refusal, who was assigned).' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note!: string | null;
+}

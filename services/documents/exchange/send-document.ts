@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { SubgraphContext } from '../../core/context';
+import { badInput, conflict, notFound } from '../../core/errors';
+import { storedPath } from '../../core/scope';
+import type { UnitLevel } from '../../core/unit-level';
+import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
+import { documentById } from '../document/document-access';
+import { findAgency, requireAgency } from '../federation/institutions-directory';
+import { DocumentSignature } from '../signature/document-signature';
+import { isUniqueViolation, vietnamDay } from '../transactions';
+import { DocumentTransfer } from './document-transfer';
+import type { SendDocumentInput } from './transfer-args';
+import { TransferStatus } from './transfer-status';
+
+const MAX_RECIPIENTS = 100;
+
+/**
+ * Sends a signed document to each recipient: one transfer per recipient, ARRIVED at once
+ * (the hub delivers within itself), all in one transaction; a recipient that already has the
+ * document is a CONFLICT and nothing is written.
+ */
+export async function sendDocument(context: SubgraphContext, input: SendDocumentInput): Promise<DocumentTransfer[]> {
+  const document = await documentById(context).load(input.documentId);
+  if (!document) throw notFound(`No document has id "${input.documentId}"`);
+  assertMayWrite(context.principal, document.unitPath, DOCUMENT_WRITERS, `Document ${document.numberAndSymbol}`);
+  const recipientIds = input.recipientAgencyIds;
+  if (recipientIds.length === 0 || recipientIds.length > MAX_RECIPIENTS) {
+    throw badInput(`Name 1 to ${MAX_RECIPIENTS} recipient agencies`, 'recipientAgencyIds');
+  }
+  if (new Set(recipientIds).size !== recipientIds.length) throw badInput('A recipient agency is named twice', 'recipientAgencyIds');
+  if (recipientIds.includes(document.agencyId)) throw badInput('An agency does not send a document to itself', 'recipientAgencyIds');
+  const [sender, recipients] = await Promise.all([
+    requireAgency(context, document.agencyId),
+    Promise.all(recipientIds.map((id) => findAgency(context, id))),
+  ]);
+  const unknown = recipientIds.filter((_id, index) => !recipients[index]);
+  if (unknown.length) throw badInput(`No agency has id ${unknown.map((id) => `"${id}"`).join(', ')}`, 'recipientAgencyIds');
+  const signatures = await context.dataSource.getRepository(DocumentSignature).countBy({ documentId: document.id });
+  if (signatures === 0) throw conflict(`Document ${document.numberAndSymbol} is not signed: sign it before sending`);
+  const now = new Date();
+  const sentAt = now.toISOString();
+  const transfers: DocumentTransfer[] = recipients.map((recipient) => ({
+    id: randomUUID(),
+    documentId: document.id,
+    senderAgencyId: sender.id,
+    senderName: sender.name,
+    senderUnitPath: storedPath(sender.unit.path),
+    senderLevel: sender.unit.level as UnitLevel,
+    recipientAgencyId: recipient!.id,
+    recipientName: recipient!.name,
+    recipientUnitPath: storedPath(recipient!.unit.path),
+    recipientLevel: recipient!.unit.level as UnitLevel,
+    status: TransferStatus.ARRIVED,
+    sentAt,
+    sentDay: vietnamDay(now),
+    arrivedAt: sentAt,
+    refusedAt: null,
+    acceptedAt: null,
+    assignedAt: null,
+    inProgressAt: null,
+    doneAt: null,
+    note: null,
+  }));
+  try {
+    await context.dataSource.transaction((manager) => manager.insert(DocumentTransfer, transfers));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`Document ${document.numberAndSymbol} was already sent to one of these agencies`);
+    throw error;
+  }
+  return transfers;
+}

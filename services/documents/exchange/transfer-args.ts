@@ -1,0 +1,30 @@
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { PageArgs } from '../../core/pagination';
+import { TransferStatus } from './transfer-status';
+
+@InputType({ description: 'Gửi văn bản: send a signed document of your unit to one or more agencies, at any level.' })
+export class SendDocumentInput {
+  @Field(() => ID)
+  documentId!: string;
+
+  @Field(() => [ID], { description: 'Recipient agencies, 1 to 100, each once.' })
+  recipientAgencyIds!: string[];
+}
+
+@InputType({ description: 'Move a transfer your unit received to its next status.' })
+export class UpdateTransferStatusInput {
+  @Field(() => ID)
+  transferId!: string;
+
+  @Field(() => TransferStatus)
+  status!: TransferStatus;
+
+  @Field(() => String, { nullable: true, description: 'Reason of a refusal, who was assigned, etc. (up to 500 characters).' })
+  note?: string;
+}
+
+@ArgsType()
+export class TransferPageArgs extends PageArgs {
+  @Field(() => TransferStatus, { nullable: true })
+  status?: TransferStatus;
+}

@@ -1,0 +1,51 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * Statuses of a transfer in the national document exchange (liên thông văn bản; the edXML
+ * status codes 01 to 06 of the national exchange platform).
+ */
+export enum TransferStatus {
+  ARRIVED = 'ARRIVED',
+  REFUSED = 'REFUSED',
+  ACCEPTED = 'ACCEPTED',
+  ASSIGNED = 'ASSIGNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+}
+
+export const STATUS_CODES: Record<TransferStatus, string> = {
+  ARRIVED: '01',
+  REFUSED: '02',
+  ACCEPTED: '03',
+  ASSIGNED: '04',
+  IN_PROGRESS: '05',
+  DONE: '06',
+};
+
+/** The moves a recipient may make; anything else is a CONFLICT. */
+export const NEXT_STATUSES: Record<TransferStatus, TransferStatus[]> = {
+  ARRIVED: [TransferStatus.ACCEPTED, TransferStatus.REFUSED],
+  REFUSED: [],
+  ACCEPTED: [TransferStatus.ASSIGNED],
+  ASSIGNED: [TransferStatus.IN_PROGRESS],
+  IN_PROGRESS: [TransferStatus.DONE],
+  DONE: [],
+};
+
+/** The column that records when a transfer reached each status. */
+export const STATUS_TIME_COLUMN: Record<TransferStatus, 'arrivedAt' | 'refusedAt' | 'acceptedAt' | 'assignedAt' | 'inProgressAt' | 'doneAt'> = {
+  ARRIVED: 'arrivedAt',
+  REFUSED: 'refusedAt',
+  ACCEPTED: 'acceptedAt',
+  ASSIGNED: 'assignedAt',
+  IN_PROGRESS: 'inProgressAt',
+  DONE: 'doneAt',
+};
+
+registerEnumType(TransferStatus, {
+  name: 'TransferStatus',
+  description:
+    'Trạng thái liên thông văn bản: ARRIVED 01 (đã đến), REFUSED 02 (từ chối tiếp nhận), ACCEPTED 03 (đã tiếp nhận), ' +
+    'ASSIGNED 04 (phân công), IN_PROGRESS 05 (đang xử lý), DONE 06 (hoàn thành). ' +
+    'Moves: ARRIVED to ACCEPTED or REFUSED; ACCEPTED to ASSIGNED; ASSIGNED to IN_PROGRESS; IN_PROGRESS to DONE.',
+});

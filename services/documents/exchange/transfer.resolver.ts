@@ -1,0 +1,75 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { conflict, notFound, badInput } from '../../core/errors';
+import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
+import { Document } from '../document/document';
+import { documentById } from '../document/document-access';
+import { AgencyRef } from '../federation/refs';
+import { DocumentTransfer } from './document-transfer';
+import { sendDocument } from './send-document';
+import { SendDocumentInput, UpdateTransferStatusInput } from './transfer-args';
+import { transferById } from './transfer-access';
+import { NEXT_STATUSES, STATUS_CODES, STATUS_TIME_COLUMN } from './transfer-status';
+
+@Resolver(() => DocumentTransfer)
+export class TransferResolver {
+  @Query(() => DocumentTransfer, { nullable: true, description: 'A transfer your unit sent or received.' })
+  async documentTransfer(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<DocumentTransfer> {
+    const transfer = await transferById(context).load(id);
+    if (!transfer) throw notFound(`No transfer has id "${id}"`);
+    return transfer;
+  }
+
+  @Mutation(() => [DocumentTransfer], { description: 'Gửi văn bản: send a signed document to agencies at any level (OFFICER or ADMIN of the issuing unit).' })
+  sendDocument(@Arg('input') input: SendDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer[]> {
+    return sendDocument(context, input);
+  }
+
+  @Mutation(() => DocumentTransfer, {
+    description: 'Move a received transfer on (OFFICER or ADMIN of the recipient\'s unit). An illegal move is a CONFLICT.',
+  })
+  async updateTransferStatus(@Arg('input') input: UpdateTransferStatusInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer> {
+    const transfer = await transferById(context).load(input.transferId);
+    if (!transfer) throw notFound(`No transfer has id "${input.transferId}"`);
+    assertMayWrite(context.principal, transfer.recipientUnitPath, DOCUMENT_WRITERS, `The transfer to ${transfer.recipientName}`);
+    const note = input.note?.trim() || null;
+    if (note && note.length > 500) throw badInput('The note has at most 500 characters', 'note');
+    if (!NEXT_STATUSES[transfer.status].includes(input.status)) {
+      const allowed = NEXT_STATUSES[transfer.status];
+      throw conflict(
+        `A transfer ${transfer.status} cannot move to ${input.status}` + (allowed.length ? `: it may move to ${allowed.join(' or ')}` : ': it is final'),
+      );
+    }
+    const at = new Date().toISOString();
+    const changes = { status: input.status, [STATUS_TIME_COLUMN[input.status]]: at, note };
+    // The WHERE on the old status makes a concurrent move lose cleanly instead of skipping a step.
+    const result = await context.dataSource
+      .createQueryBuilder()
+      .update(DocumentTransfer)
+      .set(changes)
+      .where('id = :id AND status = :from', { id: transfer.id, from: transfer.status })
+      .execute();
+    if (!result.affected) throw conflict('The transfer changed meanwhile: read it again');
+    return { ...transfer, ...changes };
+  }
+
+  @FieldResolver(() => String, { description: 'The status code of the national exchange format, 01 to 06.' })
+  statusCode(@Root() transfer: DocumentTransfer): string {
+    return STATUS_CODES[transfer.status];
+  }
+
+  @FieldResolver(() => Document, { nullable: true })
+  document(@Root() transfer: DocumentTransfer, @Ctx() context: SubgraphContext) {
+    return documentById(context).load(transfer.documentId);
+  }
+
+  @FieldResolver(() => AgencyRef)
+  sender(@Root() transfer: DocumentTransfer): AgencyRef {
+    return { id: transfer.senderAgencyId };
+  }
+
+  @FieldResolver(() => AgencyRef)
+  recipient(@Root() transfer: DocumentTransfer): AgencyRef {
+    return { id: transfer.recipientAgencyId };
+  }
+}

@@ -1,0 +1,38 @@
+import { buildFederatedSchema } from '../core/federated-schema';
+import { Certificate } from './certificate/certificate';
+import { CertificateKey } from './certificate/certificate-key';
+import { AuthorityResolver } from './certificate/authority.resolver';
+import { CertificateResolver } from './certificate/certificate.resolver';
+import { Document } from './document/document';
+import { DocumentResolver } from './document/document.resolver';
+import { DocumentTransfer } from './exchange/document-transfer';
+import { ExchangeDailyCount } from './exchange/exchange-counter';
+import { TransferResolver } from './exchange/transfer.resolver';
+import { AgencyDocumentsResolver, OfficialDocumentsResolver } from './federation/agency-fields.resolver';
+import { AgencyRef, OfficialRef, UnitRef } from './federation/refs';
+import { AuthorityRecord } from './pki/authority-record';
+import { referenceResolvers } from './references';
+import { DocumentSignature } from './signature/document-signature';
+import { SignatureResolver } from './signature/signature.resolver';
+import { UnitDocumentStatsResolver } from './stats/unit-stats.resolver';
+
+export const documentsEntities = [AuthorityRecord, Certificate, CertificateKey, Document, DocumentSignature, DocumentTransfer, ExchangeDailyCount];
+
+export const buildDocumentsSchema = () =>
+  buildFederatedSchema(
+    {
+      // Stubs reached only through _entities must be listed, or type-graphql leaves them out.
+      orphanedTypes: [UnitRef, AgencyRef, OfficialRef],
+      resolvers: [
+        AuthorityResolver,
+        CertificateResolver,
+        DocumentResolver,
+        SignatureResolver,
+        TransferResolver,
+        AgencyDocumentsResolver,
+        OfficialDocumentsResolver,
+        UnitDocumentStatsResolver,
+      ],
+    },
+    referenceResolvers,
+  );

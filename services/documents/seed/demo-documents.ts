@@ -1,0 +1,108 @@
+import { agencyIds } from '../../core/demo/agency-ids';
+import { childrenOf } from '../../core/demo/administrative-tree';
+import { DocumentType } from '../document/document-type';
+import { TransferStatus } from '../exchange/transfer-status';
+
+/**
+ * The documents the source articles name, registered under their real numbers and signed
+ * with their issuer's organization certificate at 09:00 (Vietnam time) of their issue date.
+ * Titles are the articles' words; the content is the article's summary of the document (the
+ * full texts are not in the seeds). Resolution 77/2017/NQ-HĐND's date is not given in the
+ * source: the demo dates it 08/12/2017.
+ */
+export interface DemoDocument {
+  agencyId: string;
+  type: DocumentType;
+  normative: boolean;
+  issuerAbbreviation: string;
+  number: number;
+  issueDate: string;
+  title: string;
+  content: string;
+  /** Real transfers made when it was issued, with the status each reached. */
+  sentTo: { agencyId: string; status: TransferStatus }[];
+}
+
+const districtCommittees = (provinceCode: string) => childrenOf(provinceCode).map((district) => agencyIds.peoplesCommittee(district.code));
+
+export function demoDocuments(): DemoDocument[] {
+  return [
+    {
+      agencyId: agencyIds.peoplesCommittee('82'),
+      type: DocumentType.REPORT,
+      normative: false,
+      issuerAbbreviation: 'UBND',
+      number: 149,
+      issueDate: '2020-08-03',
+      title: 'Kết quả thực hiện công tác cải cách hành chính tháng 7 và phương hướng nhiệm vụ tháng 8 năm 2020 trên địa bàn tỉnh Tiền Giang',
+      content:
+        'BÁO CÁO Kết quả thực hiện công tác cải cách hành chính tháng 7 và phương hướng nhiệm vụ tháng 8 năm 2020.\n' +
+        'Tổng số thủ tục hành chính: 2.035 (cấp tỉnh 1.651, cấp huyện 263, cấp xã 121). Dịch vụ công trực tuyến mức độ 3: 1.063; mức độ 4: 916.\n' +
+        'Kết quả giải quyết qua dịch vụ bưu chính công ích từ 11/6/2020 đến 10/7/2020: 30.038 hồ sơ.',
+      sentTo: [
+        { agencyId: agencyIds.department('82', 'noi-vu'), status: TransferStatus.DONE },
+        ...districtCommittees('82').slice(0, 3).map((agencyId) => ({ agencyId, status: TransferStatus.ACCEPTED })),
+      ],
+    },
+    {
+      agencyId: agencyIds.peoplesCommittee('82'),
+      type: DocumentType.PLAN,
+      normative: false,
+      issuerAbbreviation: 'UBND',
+      number: 180,
+      issueDate: '2020-07-10',
+      title: 'Khắc phục những hạn chế thiếu sót của các tiêu chí chưa đạt điểm chuẩn về chỉ số cải cách hành chính năm 2019 của tỉnh',
+      content:
+        'KẾ HOẠCH khắc phục những hạn chế thiếu sót của các tiêu chí chưa đạt điểm chuẩn về chỉ số cải cách hành chính (CCHC) trong năm 2019 của tỉnh Tiền Giang.',
+      sentTo: districtCommittees('82').map((agencyId, index) => ({ agencyId, status: index % 3 === 0 ? TransferStatus.IN_PROGRESS : TransferStatus.DONE })),
+    },
+    {
+      agencyId: agencyIds.peoplesCommittee('82'),
+      type: DocumentType.DECISION,
+      normative: true,
+      issuerAbbreviation: 'UBND',
+      number: 5,
+      issueDate: '2020-03-20',
+      title: 'Ban hành Quy chế gửi, nhận, quản lý và lưu trữ văn bản điện tử trong các cơ quan nhà nước trên địa bàn tỉnh Tiền Giang',
+      content: 'QUYẾT ĐỊNH ban hành Quy chế gửi, nhận, quản lý và lưu trữ văn bản điện tử trong các cơ quan nhà nước trên địa bàn tỉnh Tiền Giang.',
+      sentTo: districtCommittees('82').map((agencyId) => ({ agencyId, status: TransferStatus.DONE })),
+    },
+    {
+      agencyId: agencyIds.peoplesCommittee('64'),
+      type: DocumentType.DECISION,
+      normative: false,
+      issuerAbbreviation: 'UBND',
+      number: 70,
+      issueDate: '2020-02-21',
+      title: 'Đề án Thí điểm chuyển giao một số nhiệm vụ dịch vụ hành chính công trên địa bàn tỉnh để Bưu điện thực hiện',
+      content:
+        'QUYẾT ĐỊNH phê duyệt Đề án Thí điểm chuyển giao một số nhiệm vụ dịch vụ hành chính công trên địa bàn tỉnh Gia Lai để Bưu điện thực hiện.',
+      sentTo: [{ agencyId: agencyIds.serviceCenter('64'), status: TransferStatus.DONE }],
+    },
+    {
+      agencyId: agencyIds.peoplesCommittee('64'),
+      type: DocumentType.DECISION,
+      normative: true,
+      issuerAbbreviation: 'UBND',
+      number: 22,
+      issueDate: '2019-08-05',
+      title:
+        'Quy định tiêu chí, cách đánh giá, xếp loại trách nhiệm người đứng đầu cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh và chủ tịch ủy ban nhân dân các huyện, thị xã, thành phố trong thi hành công vụ trên địa bàn tỉnh Gia Lai',
+      content:
+        'QUYẾT ĐỊNH quy định tiêu chí, cách đánh giá, xếp loại trách nhiệm người đứng đầu cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh và chủ tịch ủy ban nhân dân các huyện, thị xã, thành phố trong thi hành công vụ trên địa bàn tỉnh Gia Lai.',
+      sentTo: districtCommittees('64').map((agencyId) => ({ agencyId, status: TransferStatus.DONE })),
+    },
+    {
+      agencyId: agencyIds.provincialAgency('91', 'hdnd'),
+      type: DocumentType.RESOLUTION,
+      normative: true,
+      issuerAbbreviation: 'HĐND',
+      number: 77,
+      issueDate: '2017-12-08',
+      title: 'Về sắp xếp, tinh giảm người hoạt động không chuyên trách cấp xã, ấp trên địa bàn tỉnh Kiên Giang',
+      content:
+        'NGHỊ QUYẾT của Hội đồng nhân dân tỉnh Kiên Giang về sắp xếp, tinh giảm người hoạt động không chuyên trách ở cấp xã và ở ấp, khu phố.',
+      sentTo: [agencyIds.peoplesCommittee('91'), ...districtCommittees('91')].map((agencyId) => ({ agencyId, status: TransferStatus.DONE })),
+    },
+  ];
+}

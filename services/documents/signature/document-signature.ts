@@ -1,0 +1,49 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * A CMS (PKCS#7) detached signature over a document's content. Made by the hub with a
+ * certificate it issued (`signDocument`), or made elsewhere and attached (`attachSignature`).
+ */
+@ObjectType({ description: 'Chữ ký số trên văn bản: a detached CMS signature over the document content.' })
+@Entity('document_signature')
+export class DocumentSignature {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 40 })
+  documentId!: string;
+
+  /** The hub's certificate that signed, when the hub knows it. */
+  @Index()
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  certificateId!: string | null;
+
+  @Field({ description: "Signer's certificate serial, hexadecimal." })
+  @Column({ type: 'varchar', length: 64 })
+  signerSerial!: string;
+
+  @Field({ description: "Signer's subject distinguished name." })
+  @Column({ type: 'varchar', length: 500 })
+  signerSubject!: string;
+
+  @Field({ description: 'Signing time (the signed signingTime attribute), ISO 8601.' })
+  @Column({ type: 'varchar', length: 24 })
+  signedAt!: string;
+
+  @Field({ description: 'HUB (made by signDocument) or ATTACHED (made elsewhere).' })
+  @Column({ type: 'varchar', length: 16 })
+  origin!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  signedBy!: string;
+
+  /** DER of the CMS SignedData, base64. */
+  @Column({ type: 'text' })
+  cmsBase64!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  unitPath!: string;
+}

@@ -1,0 +1,112 @@
+import forge from 'node-forge';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { badInput, forbidden, notFound } from '../../core/errors';
+import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
+import { Certificate } from '../certificate/certificate';
+import { CertificateKey } from '../certificate/certificate-key';
+import { CertificateKind, CertificateStatus } from '../certificate/certificate-kind';
+import { certificateStatus } from '../certificate/certificate-status';
+import { documentById } from '../document/document-access';
+import { certificateById } from '../loaders';
+import { authority } from '../pki/authority';
+import { checkChain, checkIntegrity, cmsFromPem, cmsToPem, parseDetachedSignature } from '../pki/cms';
+import { describeName } from '../pki/x509';
+import { DocumentSignature } from './document-signature';
+import { makeSignature } from './make-signature';
+import { AttachSignatureInput, SignDocumentInput } from './signature-args';
+import { randomUUID } from 'node:crypto';
+
+async function writableDocument(context: SubgraphContext, documentId: string) {
+  const document = await documentById(context).load(documentId);
+  if (!document) throw notFound(`No document has id "${documentId}"`);
+  const who = assertMayWrite(context.principal, document.unitPath, DOCUMENT_WRITERS, `Document ${document.numberAndSymbol}`);
+  return { document, who };
+}
+
+@Resolver(() => DocumentSignature)
+export class SignatureResolver {
+  @Mutation(() => DocumentSignature, {
+    description:
+      "Ký số: a CMS detached signature over the content with the issuing agency's ORGANIZATION certificate or your own PERSONAL one. " +
+      "Someone else's certificate is FORBIDDEN; a revoked or expired one is BAD_USER_INPUT.",
+  })
+  async signDocument(@Arg('input') input: SignDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
+    const { document, who } = await writableDocument(context, input.documentId);
+    const certificate = await certificateById(context).load(input.certificateId);
+    if (!certificate) throw notFound(`No certificate has id "${input.certificateId}"`);
+    if (certificate.agencyId !== document.agencyId) {
+      throw forbidden(`Certificate ${certificate.serial} belongs to ${certificate.holderName}, not to ${document.agencyName}, which issues ${document.numberAndSymbol}`);
+    }
+    if (certificate.kind === CertificateKind.PERSONAL && certificate.officialId !== who.subject) {
+      throw forbidden(`Certificate ${certificate.serial} is the personal certificate of ${certificate.holderName}: only its holder signs with it`);
+    }
+    const status = certificateStatus(certificate);
+    if (status !== CertificateStatus.VALID) throw badInput(`Certificate ${certificate.serial} is ${status}: it cannot sign`, 'certificateId');
+    const key = await context.dataSource.getRepository(CertificateKey).findOneBy({ certificateId: certificate.id });
+    if (!key) throw badInput(`Certificate ${certificate.serial} has no key in the hub`, 'certificateId');
+    const signature = makeSignature(await authority(context.dataSource), document, certificate, key.privateKeyPem, new Date(), who.subject);
+    await context.dataSource.getRepository(DocumentSignature).insert(signature);
+    return signature;
+  }
+
+  @Mutation(() => DocumentSignature, {
+    description:
+      'Attach a detached CMS signature made elsewhere. It must cover the content (else BAD_USER_INPUT); its chain, validity and revocation are ' +
+      "reported by the document's verification, so a signature from an unknown root is kept and shows CHAIN failed.",
+  })
+  async attachSignature(@Arg('input') input: AttachSignatureInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
+    const { document, who } = await writableDocument(context, input.documentId);
+    let der: Buffer;
+    let parsed: ReturnType<typeof parseDetachedSignature>;
+    try {
+      der = cmsFromPem(input.signaturePem);
+      parsed = parseDetachedSignature(der);
+    } catch (error) {
+      throw badInput(`Not a detached CMS signature with its signer's certificate: ${(error as Error).message}`, 'signaturePem');
+    }
+    const integrity = checkIntegrity(parsed, Buffer.from(document.content, 'utf8'));
+    if (!integrity.passed) throw badInput(`The signature does not cover this document's content: ${integrity.detail}`, 'signaturePem');
+    const serial = parsed.signer.serialNumber.replace(/^0+/, '');
+    const known = await context.dataSource.getRepository(Certificate).findOneBy({ serial });
+    const signature: DocumentSignature = {
+      id: randomUUID(),
+      documentId: document.id,
+      certificateId: known?.id ?? null,
+      signerSerial: serial,
+      signerSubject: describeName(parsed.signer.subject).slice(0, 500),
+      signedAt: (parsed.signingTime ?? new Date()).toISOString(),
+      origin: 'ATTACHED',
+      signedBy: who.subject,
+      cmsBase64: der.toString('base64'),
+      unitPath: document.unitPath,
+    };
+    await context.dataSource.getRepository(DocumentSignature).insert(signature);
+    return signature;
+  }
+
+  @FieldResolver(() => String, { description: 'The signature, PEM ("-----BEGIN CMS-----"): `openssl cms -verify -binary -inform PEM -in sig.pem -content content.bin -CAfile root.pem`.' })
+  signaturePem(@Root() signature: DocumentSignature): string {
+    return cmsToPem(Buffer.from(signature.cmsBase64, 'base64'));
+  }
+
+  @FieldResolver(() => String, { description: 'The signature, DER, base64.' })
+  signatureDerBase64(@Root() signature: DocumentSignature): string {
+    return signature.cmsBase64;
+  }
+
+  @FieldResolver(() => String, {
+    description: 'PEM of the certificates the signature carries (signer first) and, when it chains to one, the trusted root it ends at.',
+  })
+  async certificateChainPem(@Root() signature: DocumentSignature, @Ctx() context: SubgraphContext): Promise<string> {
+    const parsed = parseDetachedSignature(Buffer.from(signature.cmsBase64, 'base64'));
+    const chain = checkChain(parsed, (await authority(context.dataSource)).caStore);
+    const certificates = [...chain.path, ...parsed.certificates.filter((certificate) => !chain.path.includes(certificate))];
+    return certificates.map((certificate) => forge.pki.certificateToPem(certificate).trim()).join('\n') + '\n';
+  }
+
+  @FieldResolver(() => Certificate, { nullable: true, description: "The signer's certificate when the hub issued it (scoped like every certificate)." })
+  certificate(@Root() signature: DocumentSignature, @Ctx() context: SubgraphContext) {
+    return signature.certificateId ? certificateById(context).load(signature.certificateId) : null;
+  }
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import type { SubgraphContext } from '../../core/context';
+import { byKeys, groupedByKeys } from '../../core/loaders';
+import { Certificate } from '../certificate/certificate';
+import type { Document } from '../document/document';
+import { authority, type Authority } from '../pki/authority';
+import { checkChain, checkIntegrity, checkValidityAt, parseDetachedSignature, type ParsedSignature } from '../pki/cms';
+import { describeName } from '../pki/x509';
+import { DocumentSignature } from './document-signature';
+import {
+  CheckStatus,
+  DocumentVerdict,
+  SignatureVerdict,
+  VerificationCheck,
+  type CheckResult,
+  type DocumentVerification,
+  type SignatureVerification,
+} from './verification-types';
+
+/** A signature never changes once stored: its parse is kept (bounded) for repeated verifications. */
+const parsedCache = new Map<string, ParsedSignature>();
+function parsedSignature(signature: DocumentSignature): ParsedSignature {
+  let parsed = parsedCache.get(signature.id);
+  if (!parsed) {
+    parsed = parseDetachedSignature(Buffer.from(signature.cmsBase64, 'base64'));
+    if (parsedCache.size >= 2000) parsedCache.delete(parsedCache.keys().next().value!);
+    parsedCache.set(signature.id, parsed);
+  }
+  return parsed;
+}
+
+export const signaturesOf = (context: SubgraphContext) =>
+  context.loaders.get<string, DocumentSignature[]>('signaturesByDocument', async (documentIds) => {
+    const rows = await context.dataSource
+      .getRepository(DocumentSignature)
+      .createQueryBuilder('signature')
+      .where('signature.documentId IN (:...documentIds)', { documentIds: [...documentIds] })
+      .orderBy('signature.signedAt', 'ASC')
+      .addOrderBy('signature.id', 'ASC')
+      .getMany();
+    return groupedByKeys(documentIds, rows, (row) => row.documentId);
+  });
+
+/** The hub's own record of a certificate by serial (for its revocation), unscoped: internal use only. */
+const certificateBySerial = (context: SubgraphContext) =>
+  context.loaders.get<string, Certificate>('certificateBySerial', async (serials) => {
+    const rows = await context.dataSource
+      .getRepository(Certificate)
+      .createQueryBuilder('certificate')
+      .where('certificate.serial IN (:...serials)', { serials: [...serials] })
+      .getMany();
+    return byKeys(serials, rows, (row) => row.serial);
+  });
+
+const result = (check: VerificationCheck, status: CheckStatus, detail: string): CheckResult => ({ check, status, detail });
+
+function revocationCheck(record: Certificate | null, signingTime: string): CheckResult {
+  if (!record) return result(VerificationCheck.REVOCATION, CheckStatus.NOT_CHECKED, 'the certificate was not issued by the hub: no revocation record');
+  if (!record.revokedAt) return result(VerificationCheck.REVOCATION, CheckStatus.PASSED, 'the certificate is not revoked');
+  const since = record.invalidSince ?? record.revokedAt;
+  if (since <= signingTime) {
+    return result(
+      VerificationCheck.REVOCATION,
+      CheckStatus.FAILED,
+      `the certificate was revoked (${record.revocationReason}) with effect from ${since}, at or before the signing time ${signingTime}`,
+    );
+  }
+  return result(
+    VerificationCheck.REVOCATION,
+    CheckStatus.PASSED,
+    `the certificate was revoked with effect from ${since}, after the signing time ${signingTime}: the signature stands`,
+  );
+}
+
+const VERDICT_OF: Record<VerificationCheck, SignatureVerdict> = {
+  INTEGRITY: SignatureVerdict.INTEGRITY_FAILED,
+  CHAIN: SignatureVerdict.CHAIN_FAILED,
+  VALIDITY: SignatureVerdict.NOT_VALID_AT_SIGNING,
+  REVOCATION: SignatureVerdict.REVOKED,
+};
+
+function verifySignature(ca: Authority, content: Buffer, signature: DocumentSignature, record: Certificate | null): SignatureVerification {
+  let parsed: ParsedSignature;
+  try {
+    parsed = parsedSignature(signature);
+  } catch (error) {
+    const detail = `the stored signature cannot be read: ${(error as Error).message}`;
+    return {
+      signature,
+      verdict: SignatureVerdict.INTEGRITY_FAILED,
+      checks: [result(VerificationCheck.INTEGRITY, CheckStatus.FAILED, detail)],
+      failed: [VerificationCheck.INTEGRITY],
+      chain: [],
+      signingTime: signature.signedAt,
+    };
+  }
+  const signingTime = parsed.signingTime ?? new Date(signature.signedAt);
+  const integrity = checkIntegrity(parsed, content);
+  const chain = checkChain(parsed, ca.caStore);
+  const validity = chain.passed ? checkValidityAt(chain.path, signingTime) : checkValidityAt([parsed.signer], signingTime);
+  const checks = [
+    result(VerificationCheck.INTEGRITY, integrity.passed ? CheckStatus.PASSED : CheckStatus.FAILED, integrity.detail),
+    result(VerificationCheck.CHAIN, chain.passed ? CheckStatus.PASSED : CheckStatus.FAILED, chain.detail),
+    result(VerificationCheck.VALIDITY, validity.passed ? CheckStatus.PASSED : CheckStatus.FAILED, validity.detail),
+    revocationCheck(record, signingTime.toISOString()),
+  ];
+  const failed = checks.filter((check) => check.status === CheckStatus.FAILED).map((check) => check.check);
+  return {
+    signature,
+    verdict: failed.length ? VERDICT_OF[failed[0]] : SignatureVerdict.VALID,
+    checks,
+    failed,
+    chain: chain.path.map((certificate) => describeName(certificate.subject)),
+    signingTime: signingTime.toISOString(),
+  };
+}
+
+/**
+ * Verifies every signature of a document against its content as stored now: integrity,
+ * chain to a trusted root, validity at signing time and revocation (the hub's records,
+ * read when asked: a revocation shows at once).
+ */
+export async function verifyDocument(context: SubgraphContext, document: Document): Promise<DocumentVerification> {
+  const [ca, signatures] = await Promise.all([authority(context.dataSource), signaturesOf(context).load(document.id)]);
+  const records = await Promise.all((signatures ?? []).map((signature) => certificateBySerial(context).load(signature.signerSerial)));
+  const content = Buffer.from(document.content, 'utf8');
+  const results = (signatures ?? []).map((signature, index) => verifySignature(ca, content, signature, records[index]));
+  const reasons: string[] = [];
+  results.forEach((entry, index) => {
+    const who = `signature ${index + 1} (${entry.signature.signerSubject})`;
+    for (const check of entry.checks.filter((candidate) => candidate.status === CheckStatus.FAILED)) {
+      reasons.push(`${who}: ${check.check} failed: ${check.detail}`);
+    }
+  });
+  let verdict = DocumentVerdict.VALID;
+  if (results.length === 0) {
+    verdict = DocumentVerdict.UNSIGNED;
+    reasons.push('the document has no signature');
+  } else if (reasons.length) {
+    verdict = DocumentVerdict.INVALID;
+  } else {
+    reasons.push(`${results.length} signature(s) valid: integrity, chain to ${results[0].chain[results[0].chain.length - 1]}, validity at signing time and revocation checked`);
+  }
+  return {
+    verdict,
+    reasons,
+    contentSha256: createHash('sha256').update(content).digest('hex'),
+    signatures: results,
+    verifiedAt: new Date().toISOString(),
+  };
+}

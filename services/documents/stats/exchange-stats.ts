@@ -1,0 +1,61 @@
+import type { SubgraphContext } from '../../core/context';
+import { toNumber } from '../../core/database';
+import { badInput } from '../../core/errors';
+import { subtreeRange } from '../../core/scope';
+import { UnitLevel } from '../../core/unit-level';
+import { DocumentTransfer } from '../exchange/document-transfer';
+import { ExchangeDailyCount } from '../exchange/exchange-counter';
+import { isDay } from '../transactions';
+import type { DocumentExchangeStats } from './stats-types';
+
+const LEVEL_ORDER = [UnitLevel.NATION, UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE];
+type Side = 'sender' | 'recipient';
+
+export function assertPeriod(from: string, to: string) {
+  if (!isDay(from)) throw badInput(`from "${from}" is not a date YYYY-MM-DD`, 'from');
+  if (!isDay(to)) throw badInput(`to "${to}" is not a date YYYY-MM-DD`, 'to');
+  if (from > to) throw badInput('from must not be after to', 'from');
+}
+
+/** Per level, what one side (sender or recipient) in the subtree counts: platform counts + hub transfers. */
+async function countsBySide(context: SubgraphContext, side: Side, unitPath: string, from: string, to: string) {
+  const { low, high } = subtreeRange(unitPath);
+  const range = { low, high, from, to };
+  const counted = await context.dataSource
+    .getRepository(ExchangeDailyCount)
+    .createQueryBuilder('daily')
+    .select(`daily.${side}Level`, 'level')
+    .addSelect('SUM(daily.documents)', 'documents')
+    .where(`daily.${side}UnitPath >= :low AND daily.${side}UnitPath < :high AND daily.day >= :from AND daily.day <= :to`, range)
+    .groupBy(`daily.${side}Level`)
+    .getRawMany<{ level: UnitLevel; documents: unknown }>();
+  const transferred = await context.dataSource
+    .getRepository(DocumentTransfer)
+    .createQueryBuilder('transfer')
+    .select(`transfer.${side}Level`, 'level')
+    .addSelect('COUNT(*)', 'documents')
+    .where(`transfer.${side}UnitPath >= :low AND transfer.${side}UnitPath < :high AND transfer.sentDay >= :from AND transfer.sentDay <= :to`, range)
+    .groupBy(`transfer.${side}Level`)
+    .getRawMany<{ level: UnitLevel; documents: unknown }>();
+  const byLevel = new Map<UnitLevel, number>();
+  for (const row of [...counted, ...transferred]) byLevel.set(row.level, (byLevel.get(row.level) ?? 0) + toNumber(row.documents));
+  return byLevel;
+}
+
+export async function documentExchangeStats(context: SubgraphContext, unitPath: string, from: string, to: string): Promise<DocumentExchangeStats> {
+  assertPeriod(from, to);
+  const [sent, received] = await Promise.all([
+    countsBySide(context, 'sender', unitPath, from, to),
+    countsBySide(context, 'recipient', unitPath, from, to),
+  ]);
+  const levels = LEVEL_ORDER.filter((level) => sent.has(level) || received.has(level));
+  const total = (counts: Map<UnitLevel, number>) => [...counts.values()].reduce((sum, value) => sum + value, 0);
+  return {
+    from,
+    to,
+    sent: total(sent),
+    received: total(received),
+    total: total(sent) + total(received),
+    byLevel: levels.map((level) => ({ level, sent: sent.get(level) ?? 0, received: received.get(level) ?? 0 })),
+  };
+}

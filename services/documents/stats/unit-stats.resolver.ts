@@ -1,0 +1,28 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { assertCoversUnit } from '../../core/unit-scope';
+import { UnitRef } from '../federation/refs';
+import { certificateStats } from './certificate-stats';
+import { documentExchangeStats } from './exchange-stats';
+import { CertificateStats, DocumentExchangeStats } from './stats-types';
+
+/** Aggregates about a unit: FORBIDDEN outside the scope, never narrowed (rule 2). */
+@Resolver(() => UnitRef)
+export class UnitDocumentStatsResolver {
+  @FieldResolver(() => CertificateStats, { nullable: true, description: 'Certificates held within the unit and the units below it.' })
+  async certificateStats(@Root() unit: UnitRef, @Ctx() context: SubgraphContext): Promise<CertificateStats> {
+    const record = await assertCoversUnit(context, unit.id, 'Certificate statistics');
+    return certificateStats(context, record.path);
+  }
+
+  @FieldResolver(() => DocumentExchangeStats, { nullable: true, description: 'Documents sent and received within the unit and below, from and to (YYYY-MM-DD, inclusive).' })
+  async documentExchangeStats(
+    @Root() unit: UnitRef,
+    @Arg('from') from: string,
+    @Arg('to') to: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<DocumentExchangeStats> {
+    const record = await assertCoversUnit(context, unit.id, 'Document exchange statistics');
+    return documentExchangeStats(context, record.path, from, to);
+  }
+}
