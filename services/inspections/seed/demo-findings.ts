@@ -61,7 +61,7 @@ export function demoFindings(inspection: Inspection, policy: FindingPolicy): Fin
     const pick = hashSeed(`${inspection.id}#${index}`);
     const area = REFORM_AREAS[(seed + index * 3) % REFORM_AREAS.length];
     const longTerm = pick % 10 < (policy.longTermInTen ?? 0);
-    const open = longTerm || (pick >> 4) % 10 < policy.openInTen;
+    const open = longTerm || Math.floor(pick / 16) % 10 < policy.openInTen;
     const dueOn = longTerm ? '2030-12-31' : addDays(inspection.conductedOn!, 60 + (pick % 4) * 30);
     findings.push({
       id: `${inspection.id}.f${index + 1}`,
