@@ -74,7 +74,8 @@ async function main() {
   const hub = await launchHub({
     basePort: 4500,
     host: '127.0.0.1',
-    env: { HUB_DATA_DIR: dataDir },
+    // Rate limits off: the benchmark measures throughput, not the limiter.
+    env: { HUB_DATA_DIR: dataDir, HUB_RATE_ANONYMOUS_PER_MINUTE: '0', HUB_RATE_USER_PER_MINUTE: '0', HUB_RATE_SERVICE_PER_MINUTE: '0' },
     subgraphEnv: (name): Record<string, string> => (db === 'mariadb' ? { DATABASE_URL: `${values['mysql-url']}/hub_bench_${name}` } : {}),
     quiet: true,
   });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { devJwtSecret, env, envInt, projectRoot } from '../services/core/config';
+import { devJwtSecret, env, envInt, isProduction, projectRoot } from '../services/core/config';
+import type { RateLimits } from './plugins/rate-limit';
+import type { RequestLimits } from './plugins/request-limits';
+import type { ShapeLimits } from './plugins/shape-limits';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -25,6 +28,33 @@ export interface GatewayConfig {
   devTokens?: { secret: string; issuer: string };
   identityProvider?: IdentityProviderConfig;
   introspection: boolean;
+  limits: GatewayLimits;
+  rateLimits: RateLimits;
+}
+
+export interface GatewayLimits extends ShapeLimits, RequestLimits {
+  /** Largest estimated cost (fields, multiplied by the page sizes of the lists they are under). */
+  maxCost: number;
+}
+
+/** Limits sized so every operation of the README and the reports passes with room to spare. */
+export function limitsFromEnv(): GatewayLimits {
+  return {
+    maxDepth: envInt('HUB_MAX_DEPTH', 12),
+    maxAliases: envInt('HUB_MAX_ALIASES', 30),
+    maxDirectives: envInt('HUB_MAX_DIRECTIVES', 20),
+    maxCost: envInt('HUB_MAX_COST', 50_000),
+    maxBatch: envInt('HUB_MAX_BATCH', 10),
+    maxBodyBytes: envInt('HUB_MAX_BODY_BYTES', 100_000),
+  };
+}
+
+export function rateLimitsFromEnv(): RateLimits {
+  return {
+    anonymousPerMinute: envInt('HUB_RATE_ANONYMOUS_PER_MINUTE', 300),
+    userPerMinute: envInt('HUB_RATE_USER_PER_MINUTE', 1200),
+    servicePerMinute: envInt('HUB_RATE_SERVICE_PER_MINUTE', 3000),
+  };
 }
 
 export const SUPERGRAPH_FILE = resolve(projectRoot(), 'schema/supergraph.graphql');
@@ -65,6 +95,9 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     audience: env('HUB_JWT_AUDIENCE') ?? DEFAULT_AUDIENCE,
     devTokens: devSecret ? { secret: devSecret, issuer: DEV_TOKEN_ISSUER } : undefined,
     identityProvider: identityProviderFromEnv(),
-    introspection: (env('HUB_INTROSPECTION') ?? 'on') !== 'off',
+    // Introspection is on in development and off in production unless asked for.
+    introspection: (env('HUB_INTROSPECTION') ?? (isProduction() ? 'off' : 'on')) === 'on',
+    limits: limitsFromEnv(),
+    rateLimits: rateLimitsFromEnv(),
   };
 }

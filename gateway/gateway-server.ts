@@ -12,6 +12,10 @@ import { UnitDirectory } from '../services/core/unit-directory';
 import type { GatewayConfig } from './config';
 import { healthHandler } from './health';
 import { playgroundRouter } from './playground';
+import { queryCostPlugin } from './plugins/query-cost';
+import { RequestRateLimiter } from './plugins/rate-limit';
+import { requestLimits } from './plugins/request-limits';
+import { shapeLimitRules } from './plugins/shape-limits';
 import { PrincipalForwardingDataSource, type GatewayContext } from './principal-forwarding';
 
 /** The subgraphs a supergraph names, with the URL each is reached at (overrides applied). */
@@ -38,8 +42,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     gateway,
     formatError,
     introspection: config.introspection,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: config.limits.maxBatch > 1,
+    validationRules: shapeLimitRules(config.limits),
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(config.limits.maxCost)],
   });
+  const rateLimiter = new RequestRateLimiter(config.rateLimits);
   await apollo.start();
 
   const app = express();
@@ -48,10 +55,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   app.use(playgroundRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...requestLimits(config.limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const principal = await authenticate(req.headers, verify, units);
+        await rateLimiter.consume(principal, req.ip ?? 'unknown');
         return principal ? { forwardedPrincipal: await signPrincipal(principal) } : {};
       },
     }),

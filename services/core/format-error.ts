@@ -22,10 +22,11 @@ const KNOWN_CODES = new Set([
  * or stack reaches a client.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
+  // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query limit keeps its own code.
+  const code = formatted.extensions?.limit ? 'QUERY_LIMIT' : formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, code } };
   }
   const original = unwrapResolverError(error);
   if (!isProduction()) console.error(original);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Role } from '../../services/core/principal';
-import { SUPERGRAPH_FILE, DEFAULT_AUDIENCE, DEV_TOKEN_ISSUER, type GatewayConfig } from '../../gateway/config';
+import { SUPERGRAPH_FILE, DEFAULT_AUDIENCE, DEV_TOKEN_ISSUER, limitsFromEnv, rateLimitsFromEnv, type GatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway-server';
 import type { RunningServer } from '../../services/core/subgraph-server';
 import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
@@ -44,6 +44,8 @@ export async function startTestHub(kind: DatabaseKind, suite: string, gatewayOve
       audience: DEFAULT_AUDIENCE,
       devTokens: { secret: process.env.HUB_DEV_JWT_SECRET!, issuer: DEV_TOKEN_ISSUER },
       introspection: true,
+      limits: limitsFromEnv(),
+      rateLimits: rateLimitsFromEnv(),
       ...gatewayOverrides,
     });
   } catch (error) {

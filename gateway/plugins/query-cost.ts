@@ -1,0 +1,44 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNamedType, getNullableType, isListType } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../../services/core/pagination';
+import { limitError } from './limit-error';
+
+/**
+ * Estimated cost from list sizes: every field costs 1, and what is selected under a
+ * connection counts once per item it may return (`first`, or the default page size); under
+ * a plain list, ten times.
+ * `children(first: 100) { … agencies(first: 100) { … } }` costs about 10,000 times its leaves.
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const isConnection = getNamedType(field.type).name.endsWith('Connection');
+  // A connection's `edges` are the items its `first` already counted; other lists count as 10.
+  const isPlainList = field.name !== 'edges' && isListType(getNullableType(field.type));
+  const size = isConnection ? Number(args.first ?? DEFAULT_PAGE_SIZE) : isPlainList ? 10 : 1;
+  return 1 + childComplexity * (Number.isFinite(size) && size > 0 ? size : DEFAULT_PAGE_SIZE);
+};
+
+/** Refuses, before planning, an operation whose estimated cost is over `maxCost`. */
+export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: request.operationName ?? undefined,
+            estimators: [listSizeEstimator],
+          });
+          if (cost > maxCost) {
+            throw limitError('cost', `The operation's estimated cost is ${cost}; the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists`, {
+              max: maxCost,
+              found: cost,
+            });
+          }
+        },
+      };
+    },
+  };
+}

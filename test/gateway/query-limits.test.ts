@@ -1,0 +1,140 @@
+import { errorCodes, postGraphQL } from '../support/graphql-client';
+import { startTestHub, type TestHub } from '../support/hub';
+
+/** Depth, alias, directive, cost, batch and body-size bombs, refused at the gateway before planning. */
+describe('gateway query limits', () => {
+  let hub: TestHub;
+  let token: string;
+  beforeAll(async () => {
+    hub = await startTestHub('sqlite', 'limits');
+    token = await hub.token('91', ['OFFICER']);
+  });
+  afterAll(() => hub?.close());
+
+  async function expectLimit(query: string, limit: string) {
+    const result = await hub.query(query, {}, token);
+    expect(result.data ?? null).toBeNull();
+    expect(errorCodes(result)).toEqual(['QUERY_LIMIT']);
+    expect(result.errors![0].extensions).toMatchObject({ limit });
+    expect(result.errors![0].message).toMatch(/limit is \d+/);
+    return result;
+  }
+
+  it('refuses a depth bomb, naming the depth limit', async () => {
+    let nested = 'code';
+    for (let level = 0; level < 13; level += 1) nested = `parent { ${nested} }`;
+    const result = await expectLimit(`{ unit(code: "30880") { ${nested} } }`, 'depth');
+    expect(result.errors![0].extensions).toMatchObject({ max: 12 });
+  });
+
+  it('refuses an alias bomb', async () => {
+    const aliases = Array.from({ length: 40 }, (_, index) => `u${index}: unit(code: "91") { name }`).join(' ');
+    await expectLimit(`{ ${aliases} }`, 'aliases');
+  });
+
+  it('refuses a directive bomb', async () => {
+    await expectLimit(`{ unit(code: "91") { ${'... @include(if: true) { name } '.repeat(25)} } }`, 'directives');
+  });
+
+  it('refuses a cost bomb made of nested pages, and accepts the same shape with small pages', async () => {
+    const shape = (size: number) =>
+      `{ units(level: PROVINCE, first: ${size}) { edges { node { children(first: ${size}) { edges { node { children(first: ${size}) { edges { node { code } } } } } } } } } }`;
+    const refused = await expectLimit(shape(100), 'cost');
+    expect(refused.errors![0].message).toMatch(/estimated cost/);
+    const small = await hub.query<any>(shape(3), {}, token);
+    expect(small.errors).toBeUndefined();
+    expect(small.data.units.edges).toHaveLength(3);
+  });
+
+  it('takes batches of operations up to the limit and refuses a larger batch', async () => {
+    const post = (body: unknown) =>
+      fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const small = await post([{ query: '{ unit(code: "91") { name } }' }, { query: '{ unit(code: "62") { name } }' }]);
+    const answers: any = await small.json();
+    expect(answers.map((answer: any) => answer.data.unit.name)).toEqual(['Kiên Giang', 'Kon Tum']);
+    const bomb = await post(Array.from({ length: 11 }, () => ({ query: '{ unit(code: "91") { name } }' })));
+    const refused: any = await bomb.json();
+    expect(bomb.status).toBe(400);
+    expect(refused.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT', limit: 'batch', max: 10, found: 11 });
+  });
+
+  it('refuses an oversized body and a malformed one with JSON errors', async () => {
+    const oversized = await postGraphQL(`${hub.gatewayUrl}/graphql`, `{ unit(code: "91") { name } } # ${'x'.repeat(200_000)}`);
+    expect(oversized.status).toBe(413);
+    expect(oversized.errors![0].extensions).toMatchObject({ code: 'QUERY_LIMIT', limit: 'bodySize' });
+    const malformed = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const body: any = await malformed.json();
+    expect(malformed.status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers injection-shaped strings in every filter argument as data or BAD_USER_INPUT, never as SQL', async () => {
+    const hostile = ["91' OR '1'='1", '1; DROP TABLE agency; --', '%', '_', '!', '\\', "' UNION SELECT * FROM official --"];
+    for (const text of hostile) {
+      const search = await hub.query<any>('query($s: String) { units(search: $s) { totalCount } }', { s: text }, token);
+      expect(search.errors).toBeUndefined();
+      expect(search.data.units.totalCount).toBe(0);
+      for (const [query, argument] of [
+        ['query($c: String!) { unit(code: $c) { name } }', 'code'],
+        ['query($c: String) { units(parentCode: $c) { totalCount } }', 'parentCode'],
+        ['query($c: String) { agencies(unitCode: $c) { totalCount } }', 'unitCode'],
+      ] as const) {
+        const result = await hub.query(query, { c: text }, token);
+        expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+        expect(result.errors![0].extensions).toMatchObject({ argument });
+      }
+      const agency = await hub.query<any>('query($id: ID!) { agency(id: $id) { name } }', { id: text }, token);
+      expect(errorCodes(agency)).toEqual(['NOT_FOUND']);
+    }
+    // The tables are intact.
+    const after = await hub.query<any>('{ agencies { totalCount } }', {}, token);
+    expect(after.data.agencies.totalCount).toBeGreaterThan(300);
+  });
+});
+
+describe('gateway introspection switch and rate limits', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub('sqlite', 'ratelimit', {
+      introspection: false,
+      rateLimits: { anonymousPerMinute: 3, userPerMinute: 4, servicePerMinute: 0 },
+    });
+  });
+  afterAll(() => hub?.close());
+
+  it('refuses introspection when it is switched off', async () => {
+    const token = await hub.token('91', ['ADMIN']);
+    const result = await hub.query('{ __schema { types { name } } }', {}, token);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors![0].message).toMatch(/introspection/i);
+  });
+
+  it('limits each principal with a clear error and a retry hint, without touching others', async () => {
+    const first = await hub.token('905', ['OFFICER'], { subject: 'busy-official' });
+    const other = await hub.token('905', ['OFFICER'], { subject: 'calm-official' });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) statuses.push((await hub.query('{ me { subject } }', {}, first)).status);
+    expect(statuses).toEqual([200, 200, 200, 200]);
+    const response = await fetch(`${hub.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${first}` },
+      body: JSON.stringify({ query: '{ me { subject } }' }),
+    });
+    const body: any = await response.json();
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(body.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+    expect(body.errors[0].message).toMatch(/busy-official/);
+    const calm = await hub.query<any>('{ me { subject } }', {}, other);
+    expect(calm.data.me.subject).toBe('calm-official');
+  });
+
+  it('limits anonymous requests by address', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) statuses.push((await hub.query('{ unit(code: "91") { name } }')).status);
+    expect(statuses.slice(0, 2)).toEqual([200, 200]);
+    expect(statuses[3]).toBe(429);
+  });
+});
