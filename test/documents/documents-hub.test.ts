@@ -1,0 +1,157 @@
+import { DATABASES } from '../support/databases';
+import { errorCodes } from '../support/graphql-client';
+import { startTestHub, type TestHub } from '../support/hub';
+import { opensslCmsVerify } from './openssl';
+
+/** Documents as a new user meets them: through the real gateway over HTTP, with real tokens, on both databases. */
+describe.each(DATABASES)('documents through the gateway on %s', (kind) => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub(kind, 'documents');
+  });
+  afterAll(() => hub?.close());
+
+  it("gives Kiên Giang's 2019 figures in the reporting contract: 371 certificates (172 + 199), 1,464,185 documents exchanged", async () => {
+    const result = await hub.query<any>(
+      `{ unit(code: "91") { name certificateStats { total organization personal byLevel { level organization personal } }
+         documentExchangeStats(from: "2019-01-01", to: "2019-11-30") { total sent received } } }`,
+      {},
+      await hub.token('91', ['VIEWER']),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.unit.name).toBe('Kiên Giang');
+    expect(result.data.unit.certificateStats).toEqual({
+      total: 371,
+      organization: 172,
+      personal: 199,
+      byLevel: [
+        { level: 'PROVINCE', organization: 62, personal: 152 },
+        { level: 'DISTRICT', organization: 15, personal: 47 },
+        { level: 'COMMUNE', organization: 95, personal: 0 },
+      ],
+    });
+    expect(result.data.unit.documentExchangeStats.total).toBe(1_464_185);
+  });
+
+  it('lets a provincial official register, sign, send to a district and a commune; the commune accepts; the verification is valid with its chain named', async () => {
+    const province = await hub.token('91', ['OFFICER']);
+    const communeToken = await hub.token('30880', ['OFFICER']);
+
+    const certificates = await hub.query<any>(
+      `{ agency(id: "91.ubnd") { name certificates(kind: ORGANIZATION) { edges { node { id serial status holderName } } } } }`,
+      {},
+      province,
+    );
+    expect(certificates.errors).toBeUndefined();
+    const [certificate] = certificates.data.agency.certificates.edges.map((edge: any) => edge.node);
+    expect(certificate).toMatchObject({ status: 'VALID', holderName: 'UBND Tỉnh Kiên Giang' });
+
+    const content = 'KẾ HOẠCH Kiểm tra công tác cải cách hành chính năm 2026 trên địa bàn tỉnh Kiên Giang.';
+    const registered = await hub.query<any>(
+      `mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { id numberAndSymbol issuingAgency { name unit { code } } } }`,
+      { input: { agencyId: '91.ubnd', typeAbbreviation: 'KH', issuerAbbreviation: 'UBND', title: 'Kiểm tra cải cách hành chính năm 2026', content } },
+      province,
+    );
+    expect(registered.errors).toBeUndefined();
+    const document = registered.data.registerDocument;
+    expect(document.numberAndSymbol).toMatch(/^\d{2,}\/KH-UBND$/);
+    expect(document.issuingAgency).toEqual({ name: 'UBND Tỉnh Kiên Giang', unit: { code: '91' } });
+
+    const signed = await hub.query<any>(
+      `mutation($input: SignDocumentInput!) { signDocument(input: $input) { id signerSubject certificate { serial } } }`,
+      { input: { documentId: document.id, certificateId: certificate.id } },
+      province,
+    );
+    expect(signed.errors).toBeUndefined();
+    expect(signed.data.signDocument.certificate.serial).toBe(certificate.serial);
+
+    const sent = await hub.query<any>(
+      `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { id status recipient { id name } } }`,
+      { input: { documentId: document.id, recipientAgencyIds: ['905.ubnd', '30880.ubnd'] } },
+      province,
+    );
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data.sendDocument.map((transfer: any) => [transfer.recipient.id, transfer.status])).toEqual([
+      ['905.ubnd', 'ARRIVED'],
+      ['30880.ubnd', 'ARRIVED'],
+    ]);
+
+    const inbox = await hub.query<any>(
+      `{ agency(id: "30880.ubnd") { name inbox(status: ARRIVED) { edges { node { id senderName document { numberAndSymbol title } } } } } }`,
+      {},
+      communeToken,
+    );
+    expect(inbox.errors).toBeUndefined();
+    const arrived = inbox.data.agency.inbox.edges.map((edge: any) => edge.node).find((node: any) => node.document.numberAndSymbol === document.numberAndSymbol);
+    expect(arrived).toMatchObject({ senderName: 'UBND Tỉnh Kiên Giang', document: { title: 'Kiểm tra cải cách hành chính năm 2026' } });
+    const accepted = await hub.query<any>(
+      `mutation($input: UpdateTransferStatusInput!) { updateTransferStatus(input: $input) { status statusCode acceptedAt } }`,
+      { input: { transferId: arrived.id, status: 'ACCEPTED' } },
+      communeToken,
+    );
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data.updateTransferStatus).toMatchObject({ status: 'ACCEPTED', statusCode: '03' });
+
+    const read = await hub.query<any>(
+      `query($id: ID!) { document(id: $id) { numberAndSymbol contentBase64
+         transfers { edges { node { status recipient { name } } } }
+         verification { verdict reasons signatures { verdict chain signature { signaturePem } } } }
+         certificateAuthority { rootCertificatePem } }`,
+      { id: document.id },
+      province,
+    );
+    expect(read.errors).toBeUndefined();
+    const verification = read.data.document.verification;
+    expect(verification.verdict).toBe('VALID');
+    expect(verification.signatures[0].chain).toEqual([
+      'CN=UBND Tỉnh Kiên Giang, L=Tỉnh Kiên Giang, C=VN',
+      'CN=Hub Issuing CA, O=Government Federation Hub, C=VN',
+      'CN=Hub Root CA, O=Government Federation Hub, C=VN',
+    ]);
+    expect(read.data.document.transfers.edges.map((edge: any) => [edge.node.recipient.name, edge.node.status]).sort()).toEqual([
+      ['UBND Huyện Châu Thành', 'ARRIVED'],
+      ['UBND Thị trấn Minh Lương', 'ACCEPTED'],
+    ]);
+    // What a user does with the exports: openssl verifies the signature against the hub's root.
+    const openssl = opensslCmsVerify({
+      signaturePem: verification.signatures[0].signature.signaturePem,
+      content: Buffer.from(read.data.document.contentBase64, 'base64'),
+      rootPem: read.data.certificateAuthority.rootCertificatePem,
+    });
+    expect(openssl.ok).toBe(true);
+    expect(Buffer.from(read.data.document.contentBase64, 'base64').toString('utf8')).toBe(content);
+
+    // A district official sees no document, certificate or transfer of a sibling district.
+    const sibling = await hub.token('906', ['OFFICER']);
+    const siblingDocument = await hub.query<any>(`query($id: ID!) { document(id: $id) { title } }`, { id: document.id }, sibling);
+    expect(siblingDocument.data).toEqual({ document: null });
+    expect(errorCodes(siblingDocument)).toEqual(['FORBIDDEN']);
+    const siblingTransfer = await hub.query<any>(`query($id: ID!) { documentTransfer(id: $id) { status } }`, { id: sent.data.sendDocument[0].id }, sibling);
+    expect(errorCodes(siblingTransfer)).toEqual(['FORBIDDEN']);
+    const siblingLists = await hub.query<any>(
+      `{ documents(first: 100) { edges { node { id } } } certificates(unitCode: "905") { totalCount } unit(code: "905") { certificateStats { total } } }`,
+      {},
+      sibling,
+    );
+    expect(siblingLists.data.documents.edges.map((edge: any) => edge.node.id)).not.toContain(document.id);
+    expect(siblingLists.data.certificates.totalCount).toBe(0);
+    expect(siblingLists.data.unit.certificateStats).toBeNull();
+    expect(errorCodes(siblingLists)).toEqual(['FORBIDDEN']);
+  });
+
+  it("does not let a commune revoke the province's certificate", async () => {
+    const admin = await hub.token('91', ['ADMIN']);
+    const listed = await hub.query<any>(`{ agency(id: "91.ubnd") { certificates(kind: ORGANIZATION) { edges { node { id } } } } }`, {}, admin);
+    const certificateId = listed.data.agency.certificates.edges[0].node.id;
+    const revoke = `mutation($id: ID!) { revokeCertificate(input: { certificateId: $id, reason: KEY_COMPROMISE }) { status } }`;
+    const byCommune = await hub.query<any>(revoke, { id: certificateId }, await hub.token('30880', ['ADMIN']));
+    expect(errorCodes(byCommune)).toEqual(['FORBIDDEN']);
+    const still = await hub.query<any>(`query($id: ID!) { certificate(id: $id) { status } }`, { id: certificateId }, admin);
+    expect(still.data.certificate.status).toBe('VALID');
+  });
+
+  it('refuses documents and certificates without a token', async () => {
+    const result = await hub.query<any>(`{ documents { totalCount } }`);
+    expect(errorCodes(result)).toContain('UNAUTHENTICATED');
+  });
+});
