@@ -1,9 +1,10 @@
 import type DataLoader from 'dataloader';
-import type { ObjectLiteral } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from './context';
 import { whereInScope } from './database';
 import { forbidden, unauthenticated } from './errors';
 import { byKeys } from './loaders';
+import type { Principal } from './principal';
 
 export interface ScopedEntity<T extends ObjectLiteral> {
   entity: new () => T;
@@ -11,6 +12,11 @@ export interface ScopedEntity<T extends ObjectLiteral> {
   label: string;
   /** Property holding the row's stored unit path (default `unitPath`). */
   pathProperty?: string;
+  /**
+   * A scope other than rule 1 on one path (for example: visible from either of two paths).
+   * Gets the query with the row aliased `row`; default `whereInScope` on `pathProperty`.
+   */
+  inScope?: (query: SelectQueryBuilder<T>, principal: Principal) => SelectQueryBuilder<T>;
 }
 
 /**
@@ -22,14 +28,15 @@ export interface ScopedEntity<T extends ObjectLiteral> {
  */
 export function scopedLoader<T extends ObjectLiteral & { id: string }>(
   context: SubgraphContext,
-  { entity, label, pathProperty = 'unitPath' }: ScopedEntity<T>,
+  { entity, label, pathProperty = 'unitPath', inScope }: ScopedEntity<T>,
 ): DataLoader<string, T | null> {
   return context.loaders.get<string, T>(`scoped:${label}`, async (ids) => {
     const principal = context.principal;
     if (!principal) return ids.map(() => unauthenticated(`${label} is not public: a valid bearer token is required`));
     const repository = context.dataSource.getRepository(entity);
     const query = repository.createQueryBuilder('row').where('row.id IN (:...ids)', { ids: [...ids] });
-    const rows = await whereInScope(query, `row.${pathProperty}`, principal).getMany();
+    const scoped = inScope ? inScope(query, principal) : whereInScope(query, `row.${pathProperty}`, principal);
+    const rows = await scoped.getMany();
     const found = byKeys(ids, rows, (row) => row.id);
     const missing = ids.filter((_id, index) => found[index] === null);
     if (missing.length === 0) return found;
