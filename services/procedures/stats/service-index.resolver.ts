@@ -17,7 +17,7 @@ import { indexGroup, indexInput, ServiceIndex } from './service-index';
  */
 @Resolver(() => UnitRef)
 export class ServiceIndexResolver {
-  @FieldResolver(() => ServiceIndex, { description: 'Decision 766/QĐ-TTg index over the period, each group with its inputs.' })
+  @FieldResolver(() => ServiceIndex, { nullable: true, description: 'Decision 766/QĐ-TTg index over the period, each group with its inputs.' })
   async serviceIndex(
     @Root() unit: UnitRef,
     @Arg('from', () => LocalDateResolver) from: string,

@@ -42,7 +42,7 @@ export class UnitStatisticsResolver {
     });
   }
 
-  @FieldResolver(() => DossierStats, { description: 'Dossiers of the unit and every unit below it whose processing overlaps the period.' })
+  @FieldResolver(() => DossierStats, { nullable: true, description: 'Dossiers of the unit and every unit below it whose processing overlaps the period.' })
   async dossierStats(
     @Root() unit: UnitRef,
     @Arg('from', () => LocalDateResolver) from: string,
@@ -55,7 +55,7 @@ export class UnitStatisticsResolver {
     return Object.assign(new DossierStats(), countsFrom(row ?? {}), { from, to, unitPath: record.path, period });
   }
 
-  @FieldResolver(() => FeedbackStats, { description: 'Feedback (phản ánh, kiến nghị) on procedures in the unit and below it.' })
+  @FieldResolver(() => FeedbackStats, { nullable: true, description: 'Feedback (phản ánh, kiến nghị) on procedures in the unit and below it.' })
   async feedbackStats(
     @Root() unit: UnitRef,
     @Arg('from', () => LocalDateResolver) from: string,
@@ -67,7 +67,7 @@ export class UnitStatisticsResolver {
     return feedbackStats(context, record.path, period);
   }
 
-  @FieldResolver(() => ServiceDesks, { description: 'Desks of the unit and below it that served by post and online in the period.' })
+  @FieldResolver(() => ServiceDesks, { nullable: true, description: 'Desks of the unit and below it that served by post and online in the period.' })
   async serviceDesks(
     @Root() unit: UnitRef,
     @Arg('from', () => LocalDateResolver) from: string,
