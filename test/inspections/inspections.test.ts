@@ -359,6 +359,20 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
       expect(await rows(Finding)).toBe(before + 1);
     });
 
+    it('lets an ADMIN act for a unit below it, and no further', async () => {
+      const giaLaiAdmin = principal('64', 'VN/64', ['ADMIN']);
+      const districtPlan = await ask(createPlan, { input: { unitCode: '622', year: 2010, coverageTarget: 40, decisionNumber: '2/KH-UBND', targetAgencyIds: ['23557.ubnd'] } }, giaLaiAdmin);
+      expect(districtPlan.errors).toBeUndefined();
+      expect(districtPlan.data.createInspectionPlan.targets.edges).toEqual([{ node: { targetLevel: 'COMMUNE', targetAgency: { id: '23557.ubnd' } } }]);
+      const pleikuInspector = principal('622', 'VN/64/622', ['INSPECTOR']);
+      const scheduled = await ask(schedule, { input: { planId: districtPlan.data.createInspectionPlan.id, targetAgencyId: '23557.ubnd', scheduledOn: '2010-04-01', teamOfficialIds: ['622.ubnd.cb2'] } }, pleikuInspector);
+      expect(scheduled.errors).toBeUndefined();
+      const coverage = await ask(unitEntity('622', 'inspectionCoverage(year: 2010) { planned inspected byLevel { level count planned } }'), {}, pleikuInspector);
+      expect(coverage.data._entities[0].inspectionCoverage).toEqual({ planned: 1, inspected: 0, byLevel: [{ level: 'COMMUNE', count: 0, planned: 1 }] });
+      const aside = await ask(createPlan, { input: { unitCode: '905', year: 2010, coverageTarget: 40, decisionNumber: '2/KH-UBND', targetAgencyIds: ['905.ubnd'] } }, giaLaiAdmin);
+      expect(errorCodes(aside)).toEqual(['FORBIDDEN']);
+    });
+
     it('refuses bad plans before writing anything: role, scope, targets above or aside, bad figures', async () => {
       const before = await rows(InspectionPlan);
       const input = { unitCode: '64', year: 2016, coverageTarget: 30, decisionNumber: '1/KH-UBND', targetAgencyIds: ['622.ubnd'] };
