@@ -50,11 +50,12 @@ const cache = new Map<string, { value: unknown; expires: number }>();
 async function fetchMany(endpoint: string, kind: Kind, ids: readonly string[]): Promise<unknown[]> {
   const declarations = ids.map((_id, index) => `$i${index}: ID!`).join(', ');
   const selections = ids.map((_id, index) => `r${index}: ${kind}(id: $i${index}) { ${SELECTIONS[kind]} }`).join('\n');
+  const query = `query DocumentsDirectory(${declarations}) { ${selections} }`;
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(SERVICE_PRINCIPAL) },
+    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(SERVICE_PRINCIPAL, query) },
     body: JSON.stringify({
-      query: `query DocumentsDirectory(${declarations}) { ${selections} }`,
+      query,
       variables: Object.fromEntries(ids.map((id, index) => [`i${index}`, id])),
     }),
     signal: AbortSignal.timeout(5000),

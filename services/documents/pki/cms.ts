@@ -1,7 +1,7 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
 import forge from 'node-forge';
 
-import { describeName } from './x509';
+import { decodedAttributes, describeName } from './x509';
 
 const { asn1, pki } = forge;
 
@@ -25,14 +25,17 @@ export function signDetached(options: {
   for (const pem of options.chainPems) signed.addCertificate(pem);
   signed.addSigner({
     key: pki.privateKeyFromPem(options.signerKeyPem),
-    certificate: signerCertificate,
+    // Issuer and serial rather than `certificate`: node-forge would re-encode the parsed
+    // issuer's UTF-8 bytes a second time, and a Vietnamese CA name would then not match.
+    issuer: decodedAttributes(signerCertificate.issuer),
+    serialNumber: signerCertificate.serialNumber,
     digestAlgorithm: pki.oids.sha256,
     authenticatedAttributes: [
       { type: pki.oids.contentType, value: pki.oids.data },
       { type: pki.oids.messageDigest },
       { type: pki.oids.signingTime, value: options.signingTime as never },
     ],
-  });
+  } as unknown as Parameters<typeof signed.addSigner>[0]);
   signed.sign({ detached: true });
   return Buffer.from(asn1.toDer(signed.toAsn1()).getBytes(), 'binary');
 }

@@ -41,7 +41,7 @@ export function formatName(parts: NameParts): string {
 }
 
 /** A parsed name's attributes with UTF8String values decoded (node-forge keeps their raw bytes). */
-function decodedAttributes(name: forge.pki.Certificate['subject']): forge.pki.CertificateField[] {
+export function decodedAttributes(name: forge.pki.Certificate['subject']): forge.pki.CertificateField[] {
   return name.attributes.map((attribute) => {
     const utf8 = (attribute as { valueTagClass?: number }).valueTagClass === forge.asn1.Type.UTF8;
     return { ...attribute, value: utf8 ? forge.util.decodeUtf8(String(attribute.value)) : attribute.value };
