@@ -199,10 +199,10 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       });
     });
 
-    it("computes Kon Tum's Decision 766 index from its data, each group with its inputs", async () => {
+    it("computes Kon Tum's Decision 766 index from its data, each group with its inputs, and its rank among the provinces", async () => {
       const { unit } = await onUnit(
         '62',
-        'serviceIndex(from: "2023-01-01", to: "2023-10-31") { total publicity { maxPoints points inputs { numerator denominator rate } } progress { points } digitization { points } onlineService { maxPoints } satisfaction { maxPoints } }',
+        'serviceIndex(from: "2023-01-01", to: "2023-10-31") { total publicity { maxPoints points inputs { numerator denominator rate } } progress { points } digitization { points } onlineService { maxPoints } satisfaction { maxPoints } rank { overall publicity progress outOf } }',
         konTumOfficer,
       );
       const index = unit.serviceIndex;
@@ -210,8 +210,9 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       expect(index.progress.points).toBe(19.58);
       expect(index.digitization.points).toBe(12.74);
       expect([index.onlineService.maxPoints, index.satisfaction.maxPoints]).toEqual([22, 18]);
-      expect(index.total).toBeGreaterThan(0);
-      expect(index.total).toBeLessThanOrEqual(100);
+      expect(index.total).toBe(75.97);
+      // Among the 63 provinces, as the report ranks Kon Tum: 19th overall, 3rd for publicity, 26th for progress.
+      expect(index.rank).toEqual({ overall: 19, publicity: 3, progress: 26, outOf: 63 });
     });
   });
 

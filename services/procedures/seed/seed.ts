@@ -8,15 +8,20 @@ import { demoCohorts } from './cohorts';
 import { catalogRows } from './demo-catalog';
 import { cohortRows, resetDossierIds } from './demo-dossiers';
 import { demoFeedback } from './demo-feedback';
+import { peerProvinces } from './peer-provinces';
 
 /** Rows per INSERT: ~1000 keeps the statement count low and under both drivers' parameter limits. */
 const BATCH = 1000;
 
 export function demoData() {
   resetDossierIds();
-  const procedures = Object.entries(DEMO_CATALOGS).flatMap(([province, blocks]) => catalogRows(province, blocks));
-  const dossiers = demoCohorts(procedures).flatMap(cohortRows);
-  return { procedures, dossiers, feedback: demoFeedback() };
+  const catalogue = Object.entries(DEMO_CATALOGS).flatMap(([province, blocks]) => catalogRows(province, blocks));
+  const peers = peerProvinces();
+  return {
+    procedures: [...catalogue, ...peers.procedures],
+    dossiers: [...demoCohorts(catalogue).flatMap(cohortRows), ...peers.dossiers],
+    feedback: [...demoFeedback(), ...peers.feedback],
+  };
 }
 
 /** Loads the demo data once, into an empty database, in one transaction. Returns whether it loaded. */

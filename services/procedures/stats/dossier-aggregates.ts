@@ -39,9 +39,13 @@ const SUMS: Record<string, string> = {
 };
 
 /** What a breakdown groups by: a dossier column, or a column of its procedure. */
-export type Grouping = 'channel' | 'level' | 'fieldCode' | 'legacyLevel';
+export type Grouping = 'channel' | 'level' | 'fieldCode' | 'legacyLevel' | 'province';
+
+/** A province's stored path is 'VN/' plus its 2-digit code plus '/' (Decision 124/2004/QĐ-TTg codes). */
+export const PROVINCE_PATH_LENGTH = 6;
 
 const GROUP_COLUMN: Record<Grouping, string> = {
+  province: `SUBSTR(d.unitPath, 1, ${PROVINCE_PATH_LENGTH})`,
   channel: 'd.channel',
   level: 'p.level',
   fieldCode: 'p.fieldCode',
@@ -67,7 +71,7 @@ export async function dossierAggregates(
   for (const [name, condition] of Object.entries(COUNTERS)) query.addSelect(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`, name);
   for (const [name, expression] of Object.entries(SUMS)) query.addSelect(`SUM(${expression})`, name);
   if (grouping) {
-    if (grouping !== 'channel') query.innerJoin(Procedure, 'p', 'p.id = d.procedureId');
+    if (grouping !== 'channel' && grouping !== 'province') query.innerJoin(Procedure, 'p', 'p.id = d.procedureId');
     query.addSelect(GROUP_COLUMN[grouping], 'groupKey').groupBy(GROUP_COLUMN[grouping]).orderBy(GROUP_COLUMN[grouping], 'ASC');
   }
   return query.getRawMany();

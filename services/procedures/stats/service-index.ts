@@ -1,5 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { DossierCounts } from './dossier-counts';
+import { ServiceIndexRank } from './service-index-rank';
 
 @ObjectType({ description: 'One measured input of an index group: numerator / denominator, and the points it weighs.' })
 export class IndexInput {
@@ -66,6 +68,9 @@ export class ServiceIndex {
 
   @Field(() => IndexGroup, { description: 'Mức độ hài lòng (18 points).' })
   satisfaction!: IndexGroup;
+
+  @Field(() => ServiceIndexRank, { nullable: true, description: 'For a province: its rank among the provinces with data in the hub.' })
+  rank!: ServiceIndexRank | null;
 }
 
 /** Points in hundredths, cut: weight × numerator / denominator, in integer arithmetic. */
@@ -83,6 +88,37 @@ export function indexInput(name: string, numerator: number, denominator: number,
     points: cut / 100,
     hundredths: cut,
   };
+}
+
+/** What the index is computed from: the catalogue in force, the dossier counters, the feedback counters. */
+export interface IndexInputs {
+  procedures: number;
+  nationalPortal: number;
+  onlineServices: number;
+  dossiers: DossierCounts;
+  feedbackHandled: number;
+  /** Feedback received in the period or carried over into it. */
+  feedbackOpen: number;
+}
+
+/** The five groups (README, "Service index"), in hundredths of points; `null` inputs give zeros. */
+export function computeIndex(inputs: IndexInputs | null) {
+  const data = inputs ?? { procedures: 0, nationalPortal: 0, onlineServices: 0, dossiers: null, feedbackHandled: 0, feedbackOpen: 0 };
+  const d = data.dossiers;
+  const groups = [
+    indexGroup('PUBLICITY', 18, [indexInput('procedures integrated with the National Public Service Portal / procedures in force', data.nationalPortal, data.procedures, 18)]),
+    indexGroup('PROGRESS', 20, [indexInput('resolvedOnTime / resolved', d?.resolvedOnTime ?? 0, d?.resolved ?? 0, 20)]),
+    indexGroup('DIGITIZATION', 22, [indexInput('digitizedComponents / components', d?.digitizedComponents ?? 0, d?.components ?? 0, 22)]),
+    indexGroup('ONLINE_SERVICE', 22, [
+      indexInput('procedures with a FULL or PARTIAL online service / procedures in force', data.onlineServices, data.procedures, 11),
+      indexInput('receivedOnline / receivedInPeriod', d?.receivedOnline ?? 0, d?.receivedInPeriod ?? 0, 11),
+    ]),
+    indexGroup('SATISFACTION', 18, [
+      indexInput('satisfied / rated', d?.satisfied ?? 0, d?.rated ?? 0, 9),
+      indexInput('feedback handled / feedback received and carried over', data.feedbackHandled, data.feedbackOpen, 9),
+    ]),
+  ];
+  return { groups, totalHundredths: groups.reduce((sum, group) => sum + group.hundredths, 0) };
 }
 
 export function indexGroup(group: string, maxPoints: number, inputs: (IndexInput & { hundredths: number })[]): IndexGroup & { hundredths: number } {
