@@ -12,7 +12,9 @@ import { DossierStatus } from './dossier-status';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Hồ sơ: a dossier submitted for an administrative procedure.' })
 @Entity('dossier')
-@Index(['unitPath', 'receivedAt'])
+// The scope range first, then every column the reporting contract's counters read: dossierStats
+// over a province is answered from this index alone, without touching the rows.
+@Index('dossier_statistics', ['unitPath', 'receivedAt', 'closedAt', 'resolvedAt', 'dueAt', 'returnedAt', 'channel', 'status', 'componentCount', 'digitizedComponents'])
 export class Dossier {
   @Field(() => ID, { description: 'Stable id; also the dossier code (mã hồ sơ) printed on the receipt.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })

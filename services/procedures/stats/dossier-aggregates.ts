@@ -52,12 +52,38 @@ const GROUP_COLUMN: Record<Grouping, string> = {
   legacyLevel: 'p.legacyLevel',
 };
 
+/** The SQL counters behind each field of DossierCounts: a request computes only what it reads. */
+const COUNTERS_OF_FIELD: Record<string, string[]> = {
+  received: ['receivedInPeriod', 'carriedOver'],
+  receivedInPersonOrPostal: ['receivedInPeriod', 'receivedOnline'],
+  resolvedLate: ['resolved', 'resolvedOnTime'],
+  onTimeRate: ['resolved', 'resolvedOnTime'],
+  apologyRate: ['resolved', 'resolvedOnTime', 'resolvedLateWithApology'],
+  onlineRate: ['receivedOnline', 'receivedInPeriod'],
+  digitizationRate: ['components', 'digitizedComponents'],
+  satisfactionRate: ['satisfied', 'rated'],
+};
+
+export type CounterName = keyof typeof COUNTERS | keyof typeof SUMS;
+
+/** The counters a set of requested DossierCounts fields needs (all of them when none is known). */
+export function countersFor(fields: Iterable<string> | undefined): Set<string> {
+  const all = [...Object.keys(COUNTERS), ...Object.keys(SUMS)];
+  if (!fields) return new Set(all);
+  const needed = new Set<string>();
+  for (const field of fields) {
+    for (const counter of COUNTERS_OF_FIELD[field] ?? [field]) if (all.includes(counter)) needed.add(counter);
+  }
+  return needed;
+}
+
 /** Dossiers of the subtree at `unitPath` (public form) that overlap the period, counted; grouped when asked. */
 export async function dossierAggregates(
   context: SubgraphContext,
   unitPath: string,
   period: Period,
   grouping?: Grouping,
+  counters: Set<string> = countersFor(undefined),
 ): Promise<Record<string, unknown>[]> {
   const { low, high } = subtreeRange(unitPath);
   const query = context.dataSource
@@ -68,8 +94,11 @@ export async function dossierAggregates(
     .andWhere('d.receivedAt < :end')
     .andWhere('(d.closedAt IS NULL OR d.closedAt >= :start OR d.returnedAt >= :start)')
     .setParameters({ start: period.start, end: period.end });
-  for (const [name, condition] of Object.entries(COUNTERS)) query.addSelect(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`, name);
-  for (const [name, expression] of Object.entries(SUMS)) query.addSelect(`SUM(${expression})`, name);
+  for (const [name, condition] of Object.entries(COUNTERS)) {
+    if (counters.has(name)) query.addSelect(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`, name);
+  }
+  for (const [name, expression] of Object.entries(SUMS)) if (counters.has(name)) query.addSelect(`SUM(${expression})`, name);
+  if (counters.size === 0 && !grouping) query.addSelect('COUNT(*)', 'rows');
   if (grouping) {
     if (grouping !== 'channel' && grouping !== 'province') query.innerJoin(Procedure, 'p', 'p.id = d.procedureId');
     query.addSelect(GROUP_COLUMN[grouping], 'groupKey').groupBy(GROUP_COLUMN[grouping]).orderBy(GROUP_COLUMN[grouping], 'ASC');

@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
 import { assertCoversUnit, resolveUnit } from '../../core/unit-scope';
@@ -11,11 +12,12 @@ import { listDossiers } from '../dossier/dossier-list';
 import { UnitRef } from '../federation/unit-ref';
 import { todayInVietnam } from '../time/today';
 import { assertDate, periodOf } from '../time/vietnam-time';
-import { dossierAggregates } from './dossier-aggregates';
+import { countersFor, dossierAggregates } from './dossier-aggregates';
 import { countsFrom } from './dossier-counts';
 import { DossierStats } from './dossier-stats';
 import { feedbackStats, FeedbackStats } from './feedback-stats';
 import { procedureCatalog, ProcedureCatalog } from './procedure-catalog';
+import { requestedFields } from './requested-fields';
 import { serviceDesks, ServiceDesks } from './service-desks';
 
 /**
@@ -48,10 +50,11 @@ export class UnitStatisticsResolver {
     @Arg('from', () => LocalDateResolver) from: string,
     @Arg('to', () => LocalDateResolver) to: string,
     @Ctx() context: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<DossierStats> {
     const period = periodOf(from, to);
     const record = await assertCoversUnit(context, unit.id, 'Dossier statistics');
-    const [row] = await dossierAggregates(context, record.path, period);
+    const [row] = await dossierAggregates(context, record.path, period, undefined, countersFor(requestedFields(info)));
     return Object.assign(new DossierStats(), countsFrom(row ?? {}), { from, to, unitPath: record.path, period });
   }
 
