@@ -4,7 +4,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { formatError } from '../services/core/format-error';
-import { signPrincipal } from '../services/core/principal';
 import { listen, type RunningServer } from '../services/core/subgraph-server';
 import { authenticate } from './auth/authenticate';
 import { createTokenVerifier } from './auth/token-verifier';
@@ -60,7 +59,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       context: async ({ req }) => {
         const principal = await authenticate(req.headers, verify, units);
         await rateLimiter.consume(principal, req.ip ?? 'unknown');
-        return principal ? { forwardedPrincipal: await signPrincipal(principal) } : {};
+        return { principal };
       },
     }),
   );

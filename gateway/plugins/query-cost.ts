@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, getNullableType, isListType } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../../services/core/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/core/pagination';
 import { limitError } from './limit-error';
 
 /**
@@ -14,7 +14,8 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
   const isConnection = getNamedType(field.type).name.endsWith('Connection');
   // A connection's `edges` are the items its `first` already counted; other lists count as 10.
   const isPlainList = field.name !== 'edges' && isListType(getNullableType(field.type));
-  const size = isConnection ? Number(args.first ?? DEFAULT_PAGE_SIZE) : isPlainList ? 10 : 1;
+  // Past MAX_PAGE_SIZE the resolver refuses the argument itself, with BAD_USER_INPUT.
+  const size = isConnection ? Math.min(Number(args.first ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE) : isPlainList ? 10 : 1;
   return 1 + childComplexity * (Number.isFinite(size) && size > 0 ? size : DEFAULT_PAGE_SIZE);
 };
 

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { internalSecret } from './config';
 
@@ -25,12 +26,33 @@ export interface Principal {
 export const PRINCIPAL_HEADER = 'x-hub-principal';
 const ISSUER = 'gov-hub-gateway';
 const AUDIENCE = 'gov-hub-subgraphs';
-/** Short-lived: one forwarded principal serves one gateway request. */
+/** Short-lived, single-use and bound to one query: a captured header is worth nothing. */
 const LIFETIME_SECONDS = 60;
 
 const key = () => new TextEncoder().encode(internalSecret());
 
-export async function signPrincipal(principal: Principal): Promise<string> {
+/** SHA-256 of the query text a forwarded principal is valid for. */
+export const queryHash = (query: string) => createHash('sha256').update(query).digest('base64url');
+
+/**
+ * Remembers the ids of the forwarded principals a subgraph has accepted, until they expire,
+ * so none is accepted twice.
+ */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+
+  /** False when this id was used before. */
+  accept(id: string, expiresAtSeconds: number): boolean {
+    const now = Date.now() / 1000;
+    if (this.seen.size > 10_000) for (const [seenId, expiry] of this.seen) if (expiry < now) this.seen.delete(seenId);
+    if (this.seen.has(id)) return false;
+    this.seen.set(id, expiresAtSeconds);
+    return true;
+  }
+}
+
+/** Signs the principal for one subgraph request: bound to its query, used once. */
+export async function signPrincipal(principal: Principal, query: string): Promise<string> {
   return new SignJWT({
     name: principal.name,
     kind: principal.kind,
@@ -38,8 +60,10 @@ export async function signPrincipal(principal: Principal): Promise<string> {
     scopes: principal.scopes,
     unit: principal.unitCode,
     unitPath: principal.unitPath,
+    qh: queryHash(query),
   })
     .setProtectedHeader({ alg: 'HS256' })
+    .setJti(randomUUID())
     .setSubject(principal.subject)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -48,9 +72,14 @@ export async function signPrincipal(principal: Principal): Promise<string> {
     .sign(key());
 }
 
-/** Verifies a forwarded principal; throws on a bad signature, issuer, audience or expiry. */
-export async function verifyPrincipal(token: string): Promise<Principal> {
+/**
+ * Verifies a forwarded principal; throws on a bad signature, issuer, audience or expiry, on a
+ * query other than the one it was signed for, and on a second use.
+ */
+export async function verifyPrincipal(token: string, query: string, replays: ReplayGuard): Promise<Principal> {
   const { payload } = await jwtVerify(token, key(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+  if (payload.qh !== queryHash(query)) throw new Error('forwarded principal was signed for another query');
+  if (!payload.jti || !payload.exp || !replays.accept(payload.jti, payload.exp)) throw new Error('forwarded principal was used before');
   const roles = (payload.roles as unknown[] | undefined) ?? [];
   if (!roles.every((role) => ROLES.includes(role as Role))) throw new Error('forwarded principal has an unknown role');
   if (typeof payload.unitPath !== 'string' || typeof payload.unit !== 'string' || !payload.sub) {

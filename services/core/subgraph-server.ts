@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { newContext, type SubgraphContext } from './context';
 import { formatError } from './format-error';
-import { PRINCIPAL_HEADER, verifyPrincipal } from './principal';
+import { PRINCIPAL_HEADER, ReplayGuard, verifyPrincipal } from './principal';
 import type { UnitDirectory } from './unit-directory';
 
 export interface RunningServer {
@@ -26,10 +26,10 @@ export interface SubgraphOptions {
   host?: string;
 }
 
-async function principalFrom(header: string | string[] | undefined) {
+async function principalFrom(header: string | string[] | undefined, query: unknown, replays: ReplayGuard) {
   if (header === undefined) return undefined;
   try {
-    return await verifyPrincipal(Array.isArray(header) ? header[0] : header);
+    return await verifyPrincipal(Array.isArray(header) ? header[0] : header, typeof query === 'string' ? query : '', replays);
   } catch {
     // A subgraph trusts no bare or forged identity: a bad forwarded principal is refused outright.
     throw new GraphQLError('The forwarded principal is invalid or expired', {
@@ -62,6 +62,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
   });
   await apollo.start();
 
+  const replays = new ReplayGuard();
   const app = express();
   app.get('/health', async (_request, response) => {
     try {
@@ -75,7 +76,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => newContext(options.dataSource, options.units, await principalFrom(req.headers[PRINCIPAL_HEADER])),
+      context: async ({ req }) => newContext(options.dataSource, options.units, await principalFrom(req.headers[PRINCIPAL_HEADER], req.body?.query, replays)),
     }),
   );
   const running = await listen(app, options.port, options.host);

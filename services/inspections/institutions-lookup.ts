@@ -50,10 +50,11 @@ export async function lookUpInInstitutions(
     declarations.push(`$o${index}: ID!`);
     selections.push(`o${index}: official(id: $o${index}) { id agency { unit { path } } }`);
   });
+  const query = `query InspectionsLookup(${declarations.join(', ')}) { ${selections.join('\n')} }`;
   const response = await fetch(context.units.institutionsUrl(), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(principal) },
-    body: JSON.stringify({ query: `query InspectionsLookup(${declarations.join(', ')}) { ${selections.join('\n')} }`, variables }),
+    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(principal, query) },
+    body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(5000),
   });
   const body = (await response.json()) as { data?: Record<string, any> | null; errors?: LookupError[] };

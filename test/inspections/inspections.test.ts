@@ -5,7 +5,7 @@ import { Finding } from '../../services/inspections/finding/finding';
 import { Inspection } from '../../services/inspections/inspection/inspection';
 import { InspectionPlan } from '../../services/inspections/plan/inspection-plan';
 import { institutions } from '../../services/institutions';
-import { DATABASES, freshDatabaseUrl } from '../support/databases';
+import { DATABASES, seededDatabaseUrl } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { principal, querySubgraph } from '../support/subgraph-client';
 import { GIA_LAI_FIGURES, KIEN_GIANG_2019, coverageOf } from './figures';
@@ -28,9 +28,9 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
   const communeOfficial = principal('23614', 'VN/64/623/23614', ['OFFICER', 'INSPECTOR']);
 
   beforeAll(async () => {
-    institutionsGraph = await startSubgraphFrom(institutions, { databaseUrl: await freshDatabaseUrl(kind, 'insp_inst'), port: 0 });
+    institutionsGraph = await startSubgraphFrom(institutions, { databaseUrl: await seededDatabaseUrl(kind, 'institutions', 'insp_inst'), port: 0 });
     subgraph = await startSubgraphFrom(inspections, {
-      databaseUrl: await freshDatabaseUrl(kind, 'insp'),
+      databaseUrl: await seededDatabaseUrl(kind, 'inspections', 'insp'),
       port: 0,
       institutionsUrl: `${institutionsGraph.url}/graphql`,
     });

@@ -1,7 +1,7 @@
 import { statementCounter } from '../../services/core/database';
 import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
 import { institutions } from '../../services/institutions';
-import { DATABASES, freshDatabaseUrl } from '../support/databases';
+import { DATABASES, seededDatabaseUrl } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { principal, querySubgraph } from '../support/subgraph-client';
 
@@ -17,7 +17,7 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
   const commune = principal('30880', 'VN/91/905/30880', ['OFFICER']);
 
   beforeAll(async () => {
-    subgraph = await startSubgraphFrom(institutions, { databaseUrl: await freshDatabaseUrl(kind, 'inst'), port: 0 });
+    subgraph = await startSubgraphFrom(institutions, { databaseUrl: await seededDatabaseUrl(kind, 'institutions', 'inst'), port: 0 });
   });
   afterAll(() => subgraph?.close());
 

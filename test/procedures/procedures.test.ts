@@ -4,7 +4,7 @@ import { institutions } from '../../services/institutions';
 import { procedures } from '../../services/procedures';
 import { Dossier } from '../../services/procedures/dossier/dossier';
 import { Procedure } from '../../services/procedures/procedure/procedure';
-import { DATABASES, freshDatabaseUrl } from '../support/databases';
+import { DATABASES, seededDatabaseUrl } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { principal, querySubgraph } from '../support/subgraph-client';
 import { KON_TUM_2023, KON_TUM_STATS_QUERY } from './figures';
@@ -33,9 +33,9 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
   const kienGiangAdmin = principal('91', 'VN/91', ['ADMIN']);
 
   beforeAll(async () => {
-    institutionsGraph = await startSubgraphFrom(institutions, { databaseUrl: await freshDatabaseUrl(kind, 'procinst'), port: 0 });
+    institutionsGraph = await startSubgraphFrom(institutions, { databaseUrl: await seededDatabaseUrl(kind, 'institutions', 'procinst'), port: 0 });
     subgraph = await startSubgraphFrom(procedures, {
-      databaseUrl: await freshDatabaseUrl(kind, 'proc'),
+      databaseUrl: await seededDatabaseUrl(kind, 'procedures', 'proc'),
       port: 0,
       institutionsUrl: `${institutionsGraph.url}/graphql`,
     });

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { cloneTemplate, readTemplates } from './templates';
 
 export type DatabaseKind = 'sqlite' | 'mariadb';
 
@@ -11,21 +12,38 @@ export const DATABASES: DatabaseKind[] = ['sqlite', 'mariadb'];
 /** MariaDB server the tests use; `.ci/run` starts it when it is not running. */
 export const MYSQL_SERVER = process.env.HUB_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
-/** A fresh, empty database URL for one subgraph of one suite. */
-export async function freshDatabaseUrl(kind: DatabaseKind, name: string): Promise<string> {
-  if (kind === 'sqlite') return `sqlite:${join(mkdtempSync(join(tmpdir(), 'hub-db-')), `${name}.sqlite`)}`;
-  const database = `hubtest_${name}_${process.pid}`.replace(/[^A-Za-z0-9_]/g, '_');
+export function mysqlServerOptions() {
   const server = new URL(MYSQL_SERVER);
-  const connection = await createConnection({
+  return {
     host: server.hostname,
     port: Number(server.port || 3306),
     user: decodeURIComponent(server.username),
     password: decodeURIComponent(server.password),
-  });
+  };
+}
+
+/** A fresh, empty database URL for one subgraph of one suite. */
+export async function freshDatabaseUrl(kind: DatabaseKind, name: string): Promise<string> {
+  if (kind === 'sqlite') return `sqlite:${join(mkdtempSync(join(tmpdir(), 'hub-db-')), `${name}.sqlite`)}`;
+  const database = `hubtest_${name}_${process.pid}`.replace(/[^A-Za-z0-9_]/g, '_');
+  const connection = await createConnection(mysqlServerOptions());
   try {
     await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
   } finally {
     await connection.end();
   }
   return `${MYSQL_SERVER.replace(/\/$/, '')}/${database}`;
+}
+
+/**
+ * A database of one subgraph holding the demo data, for one suite: a copy of the run's
+ * template (test/support/templates.ts), or an empty one the subgraph seeds itself when no
+ * template was built.
+ */
+export async function seededDatabaseUrl(kind: DatabaseKind, subgraph: string, suite: string): Promise<string> {
+  const url = await freshDatabaseUrl(kind, `${suite}_${subgraph}`);
+  const template = readTemplates()?.[kind][subgraph];
+  if (!template) return url;
+  await cloneTemplate(kind, template, kind === 'sqlite' ? url.slice('sqlite:'.length) : new URL(url).pathname.slice(1));
+  return url;
 }

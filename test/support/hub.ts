@@ -6,7 +6,7 @@ import type { RunningServer } from '../../services/core/subgraph-server';
 import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
 import { SUBGRAPHS } from '../../services/registry';
 import { mintDevToken, type DevTokenOptions } from '../../gateway/auth/dev-token';
-import { freshDatabaseUrl, type DatabaseKind } from './databases';
+import { seededDatabaseUrl, type DatabaseKind } from './databases';
 import { postGraphQL, type GraphQLResponse } from './graphql-client';
 
 export interface TestHub {
@@ -30,7 +30,7 @@ export async function startTestHub(kind: DatabaseKind, suite: string, gatewayOve
     let institutionsUrl: string | undefined;
     for (const definition of SUBGRAPHS) {
       subgraphs[definition.name] = await startSubgraphFrom(definition, {
-        databaseUrl: await freshDatabaseUrl(kind, `${suite}_${definition.name}`),
+        databaseUrl: await seededDatabaseUrl(kind, definition.name, suite),
         port: 0,
         institutionsUrl,
       });

@@ -13,6 +13,6 @@ export async function querySubgraph<T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   who?: Principal,
 ): Promise<GraphQLResponse<T>> {
-  const headers: Record<string, string> = who ? { [PRINCIPAL_HEADER]: await signPrincipal(who) } : {};
+  const headers: Record<string, string> = who ? { [PRINCIPAL_HEADER]: await signPrincipal(who, query) } : {};
   return postGraphQL<T>(`${subgraphUrl}/graphql`, query, variables, headers);
 }

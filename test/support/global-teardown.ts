@@ -1,0 +1,5 @@
+import { dropTemplates } from './templates';
+
+export default async function globalTeardown() {
+  await dropTemplates();
+}
