@@ -35,11 +35,6 @@ export class UnitDirectory {
     return this.loader.load(code);
   }
 
-  /** The institutions GraphQL URL, for subgraphs that look up more than units there (agencies, officials). */
-  endpoint(): string {
-    return this.institutionsUrl();
-  }
-
   findMany(codes: readonly string[]): Promise<(UnitRecord | null)[]> {
     return Promise.all(codes.map((code) => this.find(code)));
   }

@@ -6,9 +6,10 @@ import { opensslCmsVerify } from './openssl';
 /** Documents as a new user meets them: through the real gateway over HTTP, with real tokens, on both databases. */
 describe.each(DATABASES)('documents through the gateway on %s', (kind) => {
   let hub: TestHub;
+  // Four subgraphs seed their demo data before the gateway starts: slow on a busy 2-core machine.
   beforeAll(async () => {
     hub = await startTestHub(kind, 'documents');
-  });
+  }, 300_000);
   afterAll(() => hub?.close());
 
   it("gives Kiên Giang's 2019 figures in the reporting contract: 371 certificates (172 + 199), 1,464,185 documents exchanged", async () => {

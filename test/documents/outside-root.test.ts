@@ -98,11 +98,13 @@ describe.each(DATABASES)('documents with an outside root configured, on %s', (ki
     );
     const verified = await querySubgraph<any>(
       subgraph.url,
-      `query($id: ID!) { document(id: $id) { contentBase64 verification { verdict signatures { verdict chain signature { signaturePem } } } } }`,
+      `query($id: ID!) { document(id: $id) { contentBase64 verification { verdict signatures { verdict chain signature { origin signaturePem } } } } }`,
       { id },
       officer,
     );
-    const [own, foreign] = verified.data.document.verification.signatures;
+    const signatures = verified.data.document.verification.signatures;
+    const own = signatures.find((entry: any) => entry.signature.origin === 'HUB');
+    const foreign = signatures.find((entry: any) => entry.signature.origin === 'ATTACHED');
     expect(own.verdict).toBe('VALID');
     expect(own.chain[2]).toBe('CN=Root CA Chuyên dùng Chính phủ (test), O=Ban Cơ yếu Chính phủ, C=VN');
     expect(foreign.verdict).toBe('CHAIN_FAILED');

@@ -8,29 +8,25 @@ import { UnitLevel } from '../../core/unit-level';
  * document. `documentExchangeStats` adds these counts to the hub's own transfers.
  */
 @Entity('exchange_daily_count')
-@Index('exchange_count_unique', ['day', 'senderAgencyId', 'recipientAgencyId'], { unique: true })
+// Statistics read a subtree's range of paths within a range of days: one index per side.
+@Index('exchange_count_sender', ['senderUnitPath', 'day'])
+@Index('exchange_count_recipient', ['recipientUnitPath', 'day'])
 export class ExchangeDailyCount {
-  @PrimaryColumn({ type: 'varchar', length: 160 })
-  id!: string;
-
-  @Index()
-  @Column({ type: 'varchar', length: 10 })
+  @PrimaryColumn({ type: 'varchar', length: 10 })
   day!: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @PrimaryColumn({ type: 'varchar', length: 64 })
   senderAgencyId!: string;
 
-  @Index()
   @Column({ type: 'varchar', length: 64 })
   senderUnitPath!: string;
 
   @Column({ type: 'varchar', length: 16 })
   senderLevel!: UnitLevel;
 
-  @Column({ type: 'varchar', length: 64 })
+  @PrimaryColumn({ type: 'varchar', length: 64 })
   recipientAgencyId!: string;
 
-  @Index()
   @Column({ type: 'varchar', length: 64 })
   recipientUnitPath!: string;
 

@@ -76,7 +76,7 @@ async function fetchMany(endpoint: string, kind: Kind, ids: readonly string[]): 
 }
 
 function lookup<T>(context: SubgraphContext, kind: Kind, id: string): Promise<T | null> {
-  const endpoint = context.units.endpoint();
+  const endpoint = context.units.institutionsUrl();
   const cached = cache.get(`${endpoint}|${kind}|${id}`);
   if (cached && cached.expires > Date.now()) return Promise.resolve(cached.value as T | null);
   const loader = context.loaders.get<string, T>(`institutions:${kind}`, (ids) => fetchMany(endpoint, kind, ids) as Promise<T[]>);

@@ -68,11 +68,11 @@ function pairs(): { internal: Pair[]; fromOutside: Pair[]; toOutside: Pair[] } {
   };
 }
 
-export function demoExchangeCounts(): Partial<ExchangeDailyCount>[] {
+export function demoExchangeCounts(): ExchangeDailyCount[] {
   const calendar = days(KIEN_GIANG_2019.from, KIEN_GIANG_2019.to);
   const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() % 6 === 0 ? 1 : 5);
   const groups = pairs();
-  const rows: Partial<ExchangeDailyCount>[] = [];
+  const rows: ExchangeDailyCount[] = [];
   const emit = (list: Pair[], total: number) => {
     const slots = calendar.flatMap((day) => list.map((pair) => ({ day, pair })));
     const weights = slots.map(({ day, pair }) => weekday(day) * (8 + (hashSeed(`${pair.sender}>${pair.recipient}`) % 8)));
@@ -81,7 +81,6 @@ export function demoExchangeCounts(): Partial<ExchangeDailyCount>[] {
       const sender = demoUnit(pair.senderUnit);
       const recipient = demoUnit(pair.recipientUnit);
       rows.push({
-        id: `${day}|${pair.sender}|${pair.recipient}`,
         day,
         senderAgencyId: pair.sender,
         senderUnitPath: storedPath(sender.path),
