@@ -1,0 +1,427 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Supergraph } from '@apollo/federation-internals';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isEnumType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import { projectRoot } from '../../services/core/config';
+import type { Principal } from '../../services/core/principal';
+import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
+import { querySubgraph } from '../support/subgraph-client';
+
+/**
+ * The graph-wide authorization walker. Everything it runs is generated from the composed
+ * supergraph: every root query field, every field of AdministrativeUnit, every entity type
+ * through `_entities` of every subgraph. Whether a record may be seen is decided by an oracle
+ * that reads, as a national principal, which units each record belongs to (SCOPE_LOCATORS):
+ * a record is visible to a principal when one of those units lies within its scope.
+ *
+ * A type with an id that is neither public nor located makes the walk report a violation, so
+ * a new type added without a scope rule fails the suite; so does any new root field or unit
+ * field that answers about a unit outside the scope.
+ */
+
+/** How the national oracle finds the units a record belongs to (any one in scope suffices). */
+export const SCOPE_LOCATORS: Record<string, string> = {
+  Agency: 'unit { path }',
+  Official: 'agency { unit { path } }',
+  Certificate: 'agency { unit { path } }',
+  Document: 'issuingAgency { unit { path } } transfers(first: 100) { edges { node { recipient { unit { path } } } } }',
+  DocumentTransfer: 'sender { unit { path } } recipient { unit { path } }',
+  Dossier: 'unit { path }',
+  Finding: 'targetAgency { unit { path } } inspection { inspectingUnit { path } }',
+  Inspection: 'inspectingUnit { path } targetUnit { path }',
+  // Plans are the inspecting side's: the inspected see their inspections, not the plan.
+  InspectionPlan: 'inspectingUnit { path }',
+};
+
+/** Types anyone may read: the unit tree and the published procedure catalogue (DESIGN rule 5). */
+export const PUBLIC_TYPES = new Set(['AdministrativeUnit', 'Procedure']);
+
+/** Types seen only inside a located parent (a signature inside its document): checked through the parent. */
+export const PARENT_SCOPED_TYPES = new Set(['DocumentSignature']);
+
+/** Root fields readable without a token. */
+export const PUBLIC_ROOT_FIELDS = new Set(['unit', 'units', 'procedure', 'procedures', 'certificateAuthority']);
+
+/** Fields of AdministrativeUnit that are public (the tree and the published catalogue). */
+export const PUBLIC_UNIT_FIELDS = new Set([
+  'id', 'code', 'name', 'fullName', 'level', 'validFrom', 'validTo', 'path', 'parent', 'ancestors', 'children', 'successor', 'procedureCatalog',
+]);
+
+/** Values for required arguments, by name: a new required argument without one is reported. */
+const ARGUMENT_VALUES: Record<string, unknown> = {
+  from: '2019-01-01',
+  to: '2019-12-31',
+  year: 2019,
+  overdueOnly: false,
+};
+
+export interface Violation {
+  principal: string;
+  where: string;
+  problem: string;
+}
+
+export interface WalkPrincipal {
+  label: string;
+  unitCode: string;
+  unitPath: string;
+  roles: Principal['roles'];
+  token: string;
+}
+
+type Json = Record<string, any>;
+
+export function apiSchema(): GraphQLSchema {
+  const sdl = readFileSync(resolve(projectRoot(), 'schema/supergraph.graphql'), 'utf8');
+  return Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
+}
+
+/** Entity types each subgraph resolves (`@join__type(graph: X, key: …)`), from the supergraph. */
+export function entityTypesBySubgraph(): Record<string, string[]> {
+  const sdl = readFileSync(resolve(projectRoot(), 'schema/supergraph.graphql'), 'utf8');
+  const graphNames = Object.fromEntries(
+    [...sdl.matchAll(/(\w+)\s*@join__graph\(name:\s*"([^"]+)"/g)].map(([, enumValue, name]) => [enumValue, name]),
+  );
+  const result: Record<string, Set<string>> = {};
+  for (const match of sdl.matchAll(/\ntype (\w+)((?:\s*@join__type\([^)]*\))+)/g)) {
+    for (const join of match[2].matchAll(/@join__type\(graph: (\w+), key: "id"(?![^)]*resolvable: false)/g)) {
+      (result[graphNames[join[1]]] ??= new Set()).add(match[1]);
+    }
+  }
+  return Object.fromEntries(Object.entries(result).map(([graph, types]) => [graph, [...types]]));
+}
+
+const isLeaf = (type: GraphQLNamedType) => isScalarType(type) || isEnumType(type);
+const requiredArguments = (field: GraphQLField<unknown, unknown>) => field.args.filter((argument) => isNonNullType(argument.type));
+const isConnection = (type: GraphQLNamedType) => type.name.endsWith('Connection');
+
+/** The node type of a connection type: `DossierConnection` -> `Dossier`. */
+function connectionNode(connection: GraphQLObjectType): GraphQLObjectType {
+  const edge = getNamedType(connection.getFields().edges.type) as GraphQLObjectType;
+  return getNamedType(edge.getFields().node.type) as GraphQLObjectType;
+}
+
+function argumentText(field: GraphQLField<unknown, unknown>, extra: Record<string, unknown> = {}): string | Error {
+  const values: Record<string, unknown> = {};
+  for (const argument of requiredArguments(field)) {
+    if (!(argument.name in ARGUMENT_VALUES) && !(argument.name in extra)) {
+      return new Error(`no value for required argument ${field.name}(${argument.name}:) — add one to ARGUMENT_VALUES`);
+    }
+    values[argument.name] = extra[argument.name] ?? ARGUMENT_VALUES[argument.name];
+  }
+  for (const [name, value] of Object.entries(extra)) if (field.args.some((argument) => argument.name === name)) values[name] = value;
+  if (isConnection(getNamedType(field.type)) && field.args.some((argument) => argument.name === 'first')) values.first ??= 5;
+  const entries = Object.entries(values);
+  return entries.length ? `(${entries.map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(', ')})` : '';
+}
+
+/**
+ * Every leaf of every record a type leads to, `depth` levels down: single objects, lists and
+ * connections (public types are not followed). Leaves matter: an entity reference holding
+ * only its key is answered by the subgraph that refers to it, and only a field of the owner
+ * makes the gateway ask the owner, who must refuse a record outside the scope.
+ */
+export function selectionFor(type: GraphQLObjectType, depth: number): string {
+  const parts = ['__typename'];
+  for (const field of Object.values(type.getFields())) {
+    const named = getNamedType(field.type);
+    if (isLeaf(named)) {
+      if (requiredArguments(field).length === 0) parts.push(field.name);
+      continue;
+    }
+    if (depth <= 0 || !isObjectType(named) || PUBLIC_TYPES.has(named.name)) continue;
+    const args = argumentText(field);
+    if (args instanceof Error) continue;
+    if (isConnection(named)) {
+      parts.push(`${field.name}${args} { edges { node { ${selectionFor(connectionNode(named), depth - 1)} } } }`);
+    } else {
+      parts.push(`${field.name}${args} { ${selectionFor(named, depth - 1)} }`);
+    }
+  }
+  return parts.join(' ');
+}
+
+/** Every object with a __typename and an id in a response, with where it was found. */
+function recordsIn(value: unknown, path: string, found: { type: string; id: string; path: string }[] = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => recordsIn(item, `${path}.${index}`, found));
+  else if (value && typeof value === 'object') {
+    const object = value as Json;
+    if (typeof object.__typename === 'string' && typeof object.id === 'string') found.push({ type: object.__typename, id: object.id, path });
+    for (const [key, child] of Object.entries(object)) recordsIn(child, `${path}.${key}`, found);
+  }
+  return found;
+}
+
+function collectPaths(value: unknown, into: Set<string>) {
+  if (Array.isArray(value)) value.forEach((item) => collectPaths(item, into));
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value as Json)) {
+      if (key === 'path' && typeof child === 'string') into.add(child);
+      else collectPaths(child, into);
+    }
+  }
+}
+
+const within = (recordPath: string, unitPath: string) => recordPath === unitPath || recordPath.startsWith(`${unitPath}/`);
+
+/** The national view: which unit paths each record belongs to, looked up in batches. */
+export class ScopeOracle {
+  private readonly located = new Map<string, string[]>();
+  private readonly harvested = new Map<string, Promise<{ id: string; paths: string[] }[]>>();
+
+  constructor(
+    private readonly gatewayUrl: string,
+    private readonly nationalToken: string,
+    private readonly schema: GraphQLSchema,
+  ) {}
+
+  private key = (type: string, id: string) => `${type}:${id}`;
+
+  /** Root single-record field of a type: `dossier(id:)` for Dossier. */
+  rootFieldFor(type: string): string | undefined {
+    return Object.values(this.schema.getQueryType()!.getFields()).find(
+      (field) => getNamedType(field.type).name === type && field.args.length === 1 && field.args[0].name === 'id',
+    )?.name;
+  }
+
+  async locate(records: { type: string; id: string }[]): Promise<void> {
+    const missing = records.filter((record) => SCOPE_LOCATORS[record.type] && !this.located.has(this.key(record.type, record.id)));
+    const unique = [...new Map(missing.map((record) => [this.key(record.type, record.id), record])).values()];
+    for (let start = 0; start < unique.length; start += 25) {
+      const batch = unique.slice(start, start + 25);
+      const query = `{ ${batch
+        .map((record, index) => `r${index}: ${this.rootFieldFor(record.type)}(id: ${JSON.stringify(record.id)}) { ${SCOPE_LOCATORS[record.type]} }`)
+        .join(' ')} }`;
+      const result = await postGraphQL<Json>(`${this.gatewayUrl}/graphql`, query, {}, { authorization: `Bearer ${this.nationalToken}` });
+      batch.forEach((record, index) => {
+        const paths = new Set<string>();
+        collectPaths(result.data?.[`r${index}`], paths);
+        this.located.set(this.key(record.type, record.id), [...paths]);
+      });
+    }
+  }
+
+  pathsOf(type: string, id: string): string[] | undefined {
+    return this.located.get(this.key(type, id));
+  }
+
+  /** Ids of a type the nation sees, with their paths, from its root list (filtered by unit where it can be). */
+  harvest(type: string, unitCodes: string[]): Promise<{ id: string; paths: string[] }[]> {
+    if (!this.harvested.has(type)) this.harvested.set(type, this.harvestNow(type, unitCodes));
+    return this.harvested.get(type)!;
+  }
+
+  private async harvestNow(type: string, unitCodes: string[]): Promise<{ id: string; paths: string[] }[]> {
+    const query = this.schema.getQueryType()!;
+    const list = Object.values(query.getFields()).find((field) => {
+      const named = getNamedType(field.type);
+      return isConnection(named) && named.name === `${type}Connection` && requiredArguments(field).length === 0;
+    });
+    const ids = new Set<string>();
+    if (list) {
+      const variants: Record<string, unknown>[] = list.args.some((argument) => argument.name === 'unitCode')
+        ? unitCodes.map((unitCode) => ({ unitCode }))
+        : [{}];
+      for (const variant of variants) {
+        const args = Object.entries({ first: 100, ...variant }).map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(', ');
+        const result = await postGraphQL<Json>(`${this.gatewayUrl}/graphql`, `{ list: ${list.name}(${args}) { edges { node { id } } } }`, {}, {
+          authorization: `Bearer ${this.nationalToken}`,
+        });
+        for (const edge of result.data?.list?.edges ?? []) ids.add(edge.node.id);
+      }
+    }
+    const records = [...ids].map((id) => ({ type, id }));
+    await this.locate(records);
+    return records.map(({ id }) => ({ id, paths: this.pathsOf(type, id) ?? [] }));
+  }
+}
+
+export interface WalkTarget {
+  gatewayUrl: string;
+  /** Base URL of each subgraph, by name. */
+  subgraphUrls: Record<string, string>;
+  schema: GraphQLSchema;
+  oracle: ScopeOracle;
+  /** Units the walk asks about: for each principal, its own unit, its parent, a sibling and a child. */
+  unitCodes: { code: string; path: string }[];
+}
+
+/** The walk for one principal. Returns every leak or unchecked shape it finds. */
+export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, subgraphPrincipal: Principal): Promise<Violation[]> {
+  const violations: Violation[] = [];
+  const report = (where: string, problem: string) => violations.push({ principal: who.label, where, problem });
+  const ask = (query: string) => postGraphQL<Json>(`${target.gatewayUrl}/graphql`, query, {}, { authorization: `Bearer ${who.token}` });
+  const visible = (paths: string[]) => paths.some((path) => within(path, who.unitPath));
+
+  /** Checks every record of a response against the oracle, and that errors are only refusals. */
+  async function checkResponse(where: string, result: GraphQLResponse<Json>) {
+    for (const error of result.errors ?? []) {
+      if (!['FORBIDDEN', 'NOT_FOUND'].includes(error.extensions?.code ?? '')) {
+        report(where, `unexpected error ${error.extensions?.code}: ${error.message}`);
+      }
+    }
+    const records = recordsIn(result.data, where);
+    await target.oracle.locate(records);
+    for (const record of records) {
+      if (PUBLIC_TYPES.has(record.type) || PARENT_SCOPED_TYPES.has(record.type) || record.type === 'Me') continue;
+      if (!SCOPE_LOCATORS[record.type]) {
+        report(record.path, `type ${record.type} has no scope locator: add its scope rule to SCOPE_LOCATORS`);
+        continue;
+      }
+      const paths = target.oracle.pathsOf(record.type, record.id) ?? [];
+      if (!visible(paths)) report(record.path, `${record.type} ${record.id} of ${paths.join(', ') || 'no unit'} is outside ${who.unitPath}`);
+    }
+  }
+
+  const query = target.schema.getQueryType()!;
+  // 1. Every root list, unfiltered and filtered by each unit of the walk.
+  for (const field of Object.values(query.getFields())) {
+    const named = getNamedType(field.type);
+    if (!isObjectType(named) || !isConnection(named) || PUBLIC_ROOT_FIELDS.has(field.name)) continue;
+    const node = connectionNode(named);
+    const variants: Record<string, unknown>[] = [{}];
+    if (field.args.some((argument) => argument.name === 'unitCode')) variants.push(...target.unitCodes.map(({ code }) => ({ unitCode: code })));
+    for (const variant of variants) {
+      const args = argumentText(field, { first: 10, ...variant });
+      if (args instanceof Error) {
+        report(`Query.${field.name}`, args.message);
+        break;
+      }
+      await checkResponse(`Query.${field.name}${args}`, await ask(`{ ${field.name}${args} { edges { node { ${selectionFor(node, 2)} } } } }`));
+    }
+  }
+
+  // 2. Every root single-record field, for records outside the scope (FORBIDDEN) and inside (answered).
+  for (const field of Object.values(query.getFields())) {
+    const named = getNamedType(field.type);
+    if (!isObjectType(named) || PUBLIC_TYPES.has(named.name) || field.args.length !== 1 || field.args[0].name !== 'id') continue;
+    if (!SCOPE_LOCATORS[named.name]) {
+      report(`Query.${field.name}`, `type ${named.name} has no scope locator: add its scope rule to SCOPE_LOCATORS`);
+      continue;
+    }
+    const records = await target.oracle.harvest(named.name, target.unitCodes.map(({ code }) => code));
+    const outside = records.filter((record) => record.paths.length && !visible(record.paths)).slice(0, 3);
+    const inside = records.filter((record) => visible(record.paths)).slice(0, 1);
+    for (const record of outside) {
+      const result = await ask(`{ record: ${field.name}(id: ${JSON.stringify(record.id)}) { ${selectionFor(named, 1)} } }`);
+      if (result.data?.record) report(`Query.${field.name}(id: ${record.id})`, `answered a record of ${record.paths.join(', ')}`);
+      if (!(result.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN')) {
+        report(`Query.${field.name}(id: ${record.id})`, 'no FORBIDDEN error for a record outside the scope');
+      }
+    }
+    for (const record of inside) {
+      const result = await ask(`{ record: ${field.name}(id: ${JSON.stringify(record.id)}) { id } }`);
+      if (result.data?.record?.id !== record.id) report(`Query.${field.name}(id: ${record.id})`, 'a record inside the scope was not answered');
+    }
+  }
+
+  // 3. Every non-public field of AdministrativeUnit, about units outside the scope and about its own.
+  const unitType = target.schema.getType('AdministrativeUnit') as GraphQLObjectType;
+  for (const field of Object.values(unitType.getFields())) {
+    if (PUBLIC_UNIT_FIELDS.has(field.name)) continue;
+    const named = getNamedType(field.type);
+    const args = argumentText(field);
+    if (args instanceof Error) {
+      report(`AdministrativeUnit.${field.name}`, args.message);
+      continue;
+    }
+    const selection = isLeaf(named)
+      ? ''
+      : isConnection(named)
+        ? `{ edges { node { ${selectionFor(connectionNode(named as GraphQLObjectType), 1)} } } }`
+        : `{ ${selectionFor(named as GraphQLObjectType, 1)} }`;
+    for (const unit of target.unitCodes) {
+      const result = await ask(`{ unit(code: "${unit.code}") { code value: ${field.name}${args} ${selection} } }`);
+      const where = `unit(code: "${unit.code}").${field.name}`;
+      if (within(unit.path, who.unitPath)) {
+        // The walk's principals hold every role: inside their scope nothing may be refused.
+        if (result.errors?.length) report(where, `refused inside the scope: ${result.errors.map((error) => error.message).join('; ')}`);
+        await checkResponse(where, result);
+      } else if (isConnection(named)) {
+        await checkResponse(where, result);
+      } else {
+        if (result.data?.unit?.value != null) report(where, `answered an aggregate about ${unit.path}, outside ${who.unitPath}`);
+        if (!(result.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN')) report(where, 'no FORBIDDEN error');
+      }
+    }
+  }
+
+  // 4. `_entities` of every subgraph, reached directly with this principal, for records outside the scope.
+  for (const [subgraph, types] of Object.entries(entityTypesBySubgraph())) {
+    const schema = await subgraphSchema(target.subgraphUrls[subgraph]);
+    for (const type of types) {
+      const entity = schema.getType(type) as GraphQLObjectType | undefined;
+      if (!entity) continue;
+      const ids =
+        type === 'AdministrativeUnit'
+          ? target.unitCodes.filter(({ path }) => !within(path, who.unitPath)).map(({ code }) => code)
+          : SCOPE_LOCATORS[type]
+            ? (await target.oracle.harvest(type, target.unitCodes.map(({ code }) => code)))
+                .filter((record) => record.paths.length && !visible(record.paths))
+                .slice(0, 3)
+                .map((record) => record.id)
+            : [];
+      if (!ids.length) continue;
+      const fields = Object.values(entity.getFields()).filter((field) => !(type === 'AdministrativeUnit' && PUBLIC_UNIT_FIELDS.has(field.name)));
+      const parts: string[] = ['__typename', 'id'];
+      for (const field of fields) {
+        if (field.name === 'id') continue;
+        const args = argumentText(field);
+        if (args instanceof Error) continue;
+        const named = getNamedType(field.type);
+        if (isLeaf(named)) parts.push(`${field.name}${args}`);
+        else if (isObjectType(named)) parts.push(`${field.name}${args} { ${selectionFor(named, isConnection(named) ? 2 : 1)} }`);
+      }
+      const representations = ids.map((id) => ({ __typename: type, id }));
+      const result = await querySubgraph<Json>(
+        target.subgraphUrls[subgraph],
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { ${parts.join(' ')} } } }`,
+        { r: representations },
+        subgraphPrincipal,
+      );
+      const where = `${subgraph}._entities(${type})`;
+      const ownsPrivateFields = parts.length > 2;
+      for (const [index, value] of (result.data?._entities ?? []).entries()) {
+        if (!value) continue;
+        // A stub ({ id } only) tells nothing; every other field must be refused or empty.
+        for (const [name, fieldValue] of Object.entries(value as Json)) {
+          if (name === '__typename' || name === 'id' || fieldValue == null) continue;
+          const records = recordsIn(fieldValue, `${where}.${name}`);
+          if (records.length === 0 && !(typeof fieldValue === 'object' && 'edges' in (fieldValue as Json) && (fieldValue as Json).edges.length === 0)) {
+            report(`${where}[${ids[index]}].${name}`, `answered ${JSON.stringify(fieldValue).slice(0, 80)} about a record outside ${who.unitPath}`);
+          }
+          await checkResponse(`${where}[${ids[index]}].${name}`, { status: 200, data: { value: fieldValue } as Json });
+        }
+      }
+      if (ownsPrivateFields && !(result.errors ?? []).length && (result.data?._entities ?? []).some((value: Json | null) => value === null)) {
+        report(where, 'an entity outside the scope resolved to null without a FORBIDDEN error');
+      }
+    }
+  }
+  return violations;
+}
+
+/** A subgraph's own schema, from introspection (it knows its stubs' fields only). */
+const subgraphSchemas = new Map<string, Promise<GraphQLSchema>>();
+function subgraphSchema(url: string): Promise<GraphQLSchema> {
+  if (!subgraphSchemas.has(url)) {
+    subgraphSchemas.set(
+      url,
+      querySubgraph<IntrospectionQuery>(url, getIntrospectionQuery()).then((result) => buildClientSchema(result.data!)),
+    );
+  }
+  return subgraphSchemas.get(url)!;
+}
