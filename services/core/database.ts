@@ -117,14 +117,34 @@ export function whereInScope<T extends ObjectLiteral>(
 /** MySQL returns COUNT and SUM as strings; SQLite as numbers. */
 export const toNumber = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
-/** Inserts rows in batches, with the caller's (transactional) entity manager. */
+/**
+ * Multi-row INSERTs, one per `batchSize` rows, with the caller's (transactional) entity
+ * manager, straight to the driver with positional parameters. TypeORM's insert builder spends
+ * most of a 300,000-row seed building parameter maps; this sends the same statements at a
+ * fraction of the cost. Columns and value conversions come from the entity's metadata and the driver.
+ */
 export async function insertInBatches<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: new () => T,
   rows: Partial<T>[],
-  batchSize = 500,
+  batchSize = 1000,
 ) {
-  for (let start = 0; start < rows.length; start += batchSize) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + batchSize) as never).execute();
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES `;
+  // The driver's own conversion (booleans, simple-array, simple-json…); a missing value takes the column default.
+  const bindable = (row: ObjectLiteral, column: (typeof columns)[number]) => {
+    const value = row[column.propertyName] ?? (typeof column.default === 'function' ? undefined : column.default);
+    return value === undefined || value === null ? null : driver.preparePersistentValue(value, column);
+  };
+  // SQLite takes at most 32,766 parameters in one statement.
+  const size = Math.max(1, Math.min(batchSize, Math.floor(30_000 / columns.length)));
+  for (let start = 0; start < rows.length; start += size) {
+    const batch = rows.slice(start, start + size);
+    const parameters = batch.flatMap((row) => columns.map((column) => bindable(row as ObjectLiteral, column)));
+    await manager.query(head + batch.map(() => tuple).join(', '), parameters);
   }
 }

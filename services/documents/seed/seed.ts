@@ -20,7 +20,6 @@ import { makeSignature } from '../signature/make-signature';
 import { demoHolders, demoInstitutions } from './demo-certificates';
 import { demoDocuments } from './demo-documents';
 import { demoExchangeCounts } from './demo-exchange';
-import { insertPlainRows } from './plain-insert';
 
 /** The demo CA is dated back so it can hold the 2017-2020 certificates and signatures of the articles. */
 const DEMO_CA_NOT_BEFORE = new Date('2015-01-01T00:00:00Z');
@@ -133,7 +132,7 @@ export async function seedDocuments(dataSource: DataSource): Promise<boolean> {
     await insertInBatches(manager, Document, documents);
     await insertInBatches(manager, DocumentSignature, signatures);
     await insertInBatches(manager, DocumentTransfer, transfers);
-    await insertPlainRows(manager, manager.getRepository(ExchangeDailyCount).metadata.tableName, counts);
+    await insertInBatches(manager, ExchangeDailyCount, counts);
   });
   return true;
 }

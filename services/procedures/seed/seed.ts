@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Dossier } from '../dossier/dossier';
 import { Feedback } from '../feedback/feedback';
 import { Procedure } from '../procedure/procedure';
-import { bulkInsert } from './bulk-insert';
+import { insertInBatches } from '../../core/database';
 import { DEMO_CATALOGS } from './catalogs';
 import { demoCohorts } from './cohorts';
 import { catalogRows } from './demo-catalog';
@@ -29,9 +29,9 @@ export async function seedProcedures(dataSource: DataSource): Promise<boolean> {
   if ((await dataSource.getRepository(Procedure).count()) > 0) return false;
   const { procedures, dossiers, feedback } = demoData();
   await dataSource.transaction(async (manager) => {
-    await bulkInsert(manager, Procedure, procedures, BATCH);
-    await bulkInsert(manager, Dossier, dossiers, BATCH);
-    await bulkInsert(manager, Feedback, feedback, BATCH);
+    await insertInBatches(manager, Procedure, procedures, BATCH);
+    await insertInBatches(manager, Dossier, dossiers, BATCH);
+    await insertInBatches(manager, Feedback, feedback, BATCH);
   });
   return true;
 }
