@@ -19,6 +19,7 @@ import { InspectionCoverage } from './inspection-coverage';
 @Resolver(() => UnitRef)
 export class UnitInspectionsResolver {
   @FieldResolver(() => InspectionCoverage, {
+    nullable: true,
     description: "Reform inspection coverage of a year's plans made by this unit or units below it; FORBIDDEN outside your scope.",
   })
   async inspectionCoverage(@Root() unit: UnitRef, @Arg('year', () => Int) year: number, @Ctx() context: SubgraphContext) {
