@@ -6,7 +6,7 @@ import { Document } from '../../services/documents/document/document';
 import { DocumentTransfer } from '../../services/documents/exchange/document-transfer';
 import { DocumentSignature } from '../../services/documents/signature/document-signature';
 import { institutions } from '../../services/institutions';
-import { DATABASES, freshDatabaseUrl } from '../support/databases';
+import { DATABASES, seededDatabaseUrl } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { principal, querySubgraph } from '../support/subgraph-client';
 import { opensslCmsVerify, signWithUnknownRoot } from './openssl';
@@ -56,9 +56,9 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
     }, who);
 
   beforeAll(async () => {
-    institutionsSubgraph = await startSubgraphFrom(institutions, { databaseUrl: await freshDatabaseUrl(kind, 'docs_inst'), port: 0 });
+    institutionsSubgraph = await startSubgraphFrom(institutions, { databaseUrl: await seededDatabaseUrl(kind, 'institutions', 'docs_inst'), port: 0 });
     subgraph = await startSubgraphFrom(documents, {
-      databaseUrl: await freshDatabaseUrl(kind, 'docs'),
+      databaseUrl: await seededDatabaseUrl(kind, 'documents', 'docs'),
       port: 0,
       institutionsUrl: `${institutionsSubgraph.url}/graphql`,
     });
