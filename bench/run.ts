@@ -93,6 +93,10 @@ async function main() {
     for (const operation of BENCH_OPERATIONS.filter((candidate) => !only || only.includes(candidate.name))) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (operation.as) headers.authorization = `Bearer ${await mintDevToken({ ...operation.as, expiresIn: '1h' })}`;
+      if (operation.setup) {
+        const answer = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: operation.setup.query }) });
+        operation.variables = operation.setup.variables(((await answer.json()) as { data: unknown }).data);
+      }
       rows.push(await measure(operation, 'gateway', `${hub.gatewayUrl}/graphql`, headers));
       if (operation.direct) {
         let principals: string[] | undefined;
