@@ -73,7 +73,7 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
       for (const who of [anKheOfficer, kienGiangInspector]) {
         const result = await ask(unitEntity('64', 'inspectionCoverage(year: 2018) { inspected }'), {}, who);
         expect(errorCodes(result)).toEqual(['FORBIDDEN']);
-        expect(result.data?._entities?.[0] ?? null).toBeNull();
+        expect(result.data?._entities?.[0]?.inspectionCoverage ?? null).toBeNull();
         const score = await ask(unitEntity('64', 'reformScore(year: 2019) { parIndex }'), {}, who);
         expect(errorCodes(score)).toEqual(['FORBIDDEN']);
       }
