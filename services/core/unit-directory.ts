@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { askInstitutions } from './institutions-client';
 
 /**
  * Looks units up in the institutions data over HTTP (public fields only), so a scope never
@@ -43,13 +44,11 @@ export class UnitDirectory {
     const variables = Object.fromEntries(codes.map((code, index) => [`c${index}`, code]));
     const declarations = codes.map((_code, index) => `$c${index}: String!`).join(', ');
     const selections = codes.map((_code, index) => `u${index}: unit(code: $c${index}) { ${FIELDS} }`).join('\n');
-    const response = await fetch(this.institutionsUrl(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `query UnitDirectory(${declarations}) { ${selections} }`, variables }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const body = (await response.json()) as { data?: Record<string, UnitRecord | null>; errors?: { extensions?: { code?: string } }[] };
+    const body = await askInstitutions<Record<string, UnitRecord | null>>(
+      this.institutionsUrl(),
+      `query UnitDirectory(${declarations}) { ${selections} }`,
+      variables,
+    );
     // NOT_FOUND and BAD_USER_INPUT mean "no such unit"; anything else means the lookup failed.
     if ((body.errors ?? []).some((error) => !['NOT_FOUND', 'BAD_USER_INPUT'].includes(error.extensions?.code ?? ''))) {
       throw new Error(`institutions could not look up units ${codes.join(', ')}`);

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../core/context';
 import { badInput, forbidden } from '../core/errors';
-import { PRINCIPAL_HEADER, signPrincipal } from '../core/principal';
+import { askInstitutions } from '../core/institutions-client';
 import { requirePrincipal, storedPath } from '../core/scope';
 import type { UnitLevel } from '../core/unit-level';
 
@@ -15,11 +15,6 @@ export interface AgencyRecord {
 export interface OfficialRecord {
   id: string;
   unitPath: string;
-}
-
-interface LookupError {
-  path?: (string | number)[];
-  extensions?: { code?: string };
 }
 
 /**
@@ -51,13 +46,7 @@ export async function lookUpInInstitutions(
     selections.push(`o${index}: official(id: $o${index}) { id agency { unit { path } } }`);
   });
   const query = `query InspectionsLookup(${declarations.join(', ')}) { ${selections.join('\n')} }`;
-  const response = await fetch(context.units.institutionsUrl(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(principal, query) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await response.json()) as { data?: Record<string, any> | null; errors?: LookupError[] };
+  const body = await askInstitutions<Record<string, any>>(context.units.institutionsUrl(), query, variables, principal);
   for (const error of body.errors ?? []) {
     const alias = String(error.path?.[0] ?? '');
     const id = variables[alias];

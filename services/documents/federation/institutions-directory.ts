@@ -1,4 +1,4 @@
-import { PRINCIPAL_HEADER, signPrincipal } from '../../core/principal';
+import { askInstitutions } from '../../core/institutions-client';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import type { UnitRecord } from '../../core/unit-directory';
@@ -51,16 +51,8 @@ async function fetchMany(endpoint: string, kind: Kind, ids: readonly string[]): 
   const declarations = ids.map((_id, index) => `$i${index}: ID!`).join(', ');
   const selections = ids.map((_id, index) => `r${index}: ${kind}(id: $i${index}) { ${SELECTIONS[kind]} }`).join('\n');
   const query = `query DocumentsDirectory(${declarations}) { ${selections} }`;
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipal(SERVICE_PRINCIPAL, query) },
-    body: JSON.stringify({
-      query,
-      variables: Object.fromEntries(ids.map((id, index) => [`i${index}`, id])),
-    }),
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+  const variables = Object.fromEntries(ids.map((id, index) => [`i${index}`, id]));
+  const body = await askInstitutions<Record<string, unknown>>(endpoint, query, variables, SERVICE_PRINCIPAL);
   if ((body.errors ?? []).some((error) => error.extensions?.code !== 'NOT_FOUND')) {
     throw new Error(`institutions could not look up ${kind} ${ids.join(', ')}`);
   }
