@@ -1,6 +1,8 @@
+import { hkdfSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { devJwtSecret, env, envInt, isProduction, projectRoot } from '../services/core/config';
+import { devJwtSecret, env, envInt, internalSecret, isProduction, projectRoot } from '../services/core/config';
+import { CLIENT_TOKEN_ISSUER, type ClientTokenConfig } from './oauth/client-tokens';
 import type { RateLimits } from './plugins/rate-limit';
 import type { RequestLimits } from './plugins/request-limits';
 import type { ShapeLimits } from './plugins/shape-limits';
@@ -30,6 +32,10 @@ export interface GatewayConfig {
   introspection: boolean;
   limits: GatewayLimits;
   rateLimits: RateLimits;
+  /** Tokens of the client-credentials grant (POST /oauth/token). */
+  clientTokens: ClientTokenConfig;
+  /** How long a service client's status and safelist are cached: revocation takes effect within it. */
+  clientCacheSeconds: number;
 }
 
 export interface GatewayLimits extends ShapeLimits, RequestLimits {
@@ -56,6 +62,20 @@ export function rateLimitsFromEnv(): RateLimits {
     servicePerMinute: envInt('HUB_RATE_SERVICE_PER_MINUTE', 3000),
   };
 }
+
+/**
+ * Service clients' tokens are signed with HUB_CLIENT_TOKEN_SECRET, or else with a key derived
+ * from the internal secret (HKDF), so a deployment has one secret fewer to hand out.
+ */
+export function clientTokensFromEnv(): ClientTokenConfig {
+  const configured = env('HUB_CLIENT_TOKEN_SECRET');
+  const key = configured
+    ? new TextEncoder().encode(configured)
+    : new Uint8Array(hkdfSync('sha256', internalSecret(), 'gov-hub', 'client-credentials tokens', 32));
+  return { issuer: CLIENT_TOKEN_ISSUER, key, lifetimeSeconds: envInt('HUB_CLIENT_TOKEN_SECONDS', 300) };
+}
+
+export const clientCacheSecondsFromEnv = () => envInt('HUB_CLIENT_CACHE_SECONDS', 30);
 
 export const SUPERGRAPH_FILE = resolve(projectRoot(), 'schema/supergraph.graphql');
 export const DEV_TOKEN_ISSUER = 'gov-hub-dev';
@@ -99,5 +119,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     introspection: (env('HUB_INTROSPECTION') ?? (isProduction() ? 'off' : 'on')) === 'on',
     limits: limitsFromEnv(),
     rateLimits: rateLimitsFromEnv(),
+    clientTokens: clientTokensFromEnv(),
+    clientCacheSeconds: clientCacheSecondsFromEnv(),
   };
 }

@@ -5,7 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { formatError } from '../services/core/format-error';
 import { listen, type RunningServer } from '../services/core/subgraph-server';
-import { authenticate } from './auth/authenticate';
+import { authenticationMiddleware } from './auth/authentication-middleware';
 import { createTokenVerifier } from './auth/token-verifier';
 import { UnitDirectory } from '../services/core/unit-directory';
 import type { GatewayConfig } from './config';
@@ -16,6 +16,12 @@ import { RequestRateLimiter } from './plugins/rate-limit';
 import { requestLimits } from './plugins/request-limits';
 import { shapeLimitRules } from './plugins/shape-limits';
 import { PrincipalForwardingDataSource, type GatewayContext } from './principal-forwarding';
+import { HttpAuditSink } from '../services/core/audit/audit-sink';
+import { auditRefusal } from './gateway-audit';
+import { ClientDirectory } from './oauth/client-directory';
+import { tokenEndpoint } from './oauth/token-endpoint';
+import { safelistMiddleware } from './plugins/safelist';
+import { serviceScopePlugin } from './plugins/service-scopes';
 
 /** The subgraphs a supergraph names, with the URL each is reached at (overrides applied). */
 export function subgraphsOf(supergraphSdl: string, overrides: Record<string, string>) {
@@ -31,11 +37,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     buildService: ({ name, url }) => new PrincipalForwardingDataSource({ url: urlOf(name) ?? url }),
   });
   const verify = createTokenVerifier(config);
-  const units = new UnitDirectory(() => {
+  const institutionsUrl = () => {
     const url = urlOf('institutions');
     if (!url) throw new Error('The supergraph has no institutions subgraph');
     return url;
-  });
+  };
+  const units = new UnitDirectory(institutionsUrl);
+  const clients = new ClientDirectory(institutionsUrl, config.clientCacheSeconds);
+  const audit = new HttpAuditSink(institutionsUrl, 'gateway');
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -43,7 +52,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     introspection: config.introspection,
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
     validationRules: shapeLimitRules(config.limits),
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(config.limits.maxCost)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      queryCostPlugin(config.limits.maxCost),
+      serviceScopePlugin((context, detail, operationName, hash) => auditRefusal(audit, context, detail, operationName, hash)),
+    ],
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);
   await apollo.start();
@@ -52,16 +65,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   app.disable('x-powered-by');
   app.get('/health', healthHandler(() => subgraphs));
   app.use(playgroundRouter());
+  app.use(tokenEndpoint({ clients, tokens: config.clientTokens, audience: config.audience, rateLimiter }));
   app.use(
     '/graphql',
     ...requestLimits(config.limits),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const principal = await authenticate(req.headers, verify, units);
-        await rateLimiter.consume(principal, req.ip ?? 'unknown');
-        return { principal };
-      },
-    }),
+    authenticationMiddleware(verify, units, clients, rateLimiter),
+    safelistMiddleware((context, detail, operationName, hash) => auditRefusal(audit, context, detail, operationName, hash)),
+    expressMiddleware(apollo, { context: async ({ res }) => res.locals.hub as GatewayContext }),
   );
   const running = await listen(app, config.port, config.host);
   return {

@@ -4,6 +4,10 @@ import { PRINCIPAL_KINDS, ROLES, type Principal, type PrincipalKind, type Role }
 import { TokenRejected } from './token-verifier';
 import type { UnitDirectory } from '../../services/core/unit-directory';
 import type { JWTPayload } from 'jose';
+import type { ClientRecord } from '../../services/core/service-client-record';
+import { effectiveScopes } from '../../services/core/service-scopes';
+import type { ClientDirectory } from '../oauth/client-directory';
+import { CLIENT_TOKEN_ISSUER } from '../oauth/client-tokens';
 
 export const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -32,17 +36,42 @@ function claimsOf(payload: JWTPayload) {
   };
 }
 
+export interface Authenticated {
+  principal?: Principal;
+  /** The registered client behind a SERVICE principal: its safelist governs what it may run. */
+  client?: ClientRecord;
+}
+
+const unavailable = (what: string) =>
+  new GraphQLError(`${what} is unavailable; try again shortly`, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+
 /**
- * Bearer token -> Principal, or undefined for a request without one (public data only).
+ * A SERVICE principal exists only through the client-credentials grant, and only while its
+ * client is active (looked up through a short cache, so revocation reaches live tokens).
+ */
+async function activeClientOf(payload: JWTPayload, scopes: string[], clients: ClientDirectory): Promise<{ client: ClientRecord; scopes: string[] }> {
+  if (payload.iss !== CLIENT_TOKEN_ISSUER) throw unauthenticated('Service clients get their tokens from POST /oauth/token');
+  const client = await clients.current(payload.sub!).catch(() => {
+    throw unavailable('The client registry');
+  });
+  if (!client) throw unauthenticated(`Client ${payload.sub} is not registered`);
+  if (client.status !== 'ACTIVE') throw unauthenticated(`Client ${payload.sub} is revoked`);
+  const granted = effectiveScopes(client.scopes);
+  return { client, scopes: scopes.filter((scope) => granted.has(scope as never)) };
+}
+
+/**
+ * Bearer token -> Principal, or none for a request without one (public data only).
  * A token that is present but bad is refused here, before any query planning.
  */
 export async function authenticate(
   headers: IncomingHttpHeaders,
   verify: (token: string) => Promise<JWTPayload>,
   units: UnitDirectory,
-): Promise<Principal | undefined> {
+  clients: ClientDirectory,
+): Promise<Authenticated> {
   const header = headers.authorization;
-  if (header === undefined || header === '') return undefined;
+  if (header === undefined || header === '') return {};
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   let payload: JWTPayload;
@@ -53,14 +82,17 @@ export async function authenticate(
     throw error;
   }
   const claims = claimsOf(payload);
+  if (payload.iss === CLIENT_TOKEN_ISSUER && claims.kind !== 'SERVICE') throw unauthenticated('A client token must be of kind SERVICE');
+  const service = claims.kind === 'SERVICE' ? await activeClientOf(payload, claims.scopes, clients) : undefined;
   const unit = await units.find(claims.unitCode).catch(() => {
-    throw new GraphQLError('The unit directory is unavailable; try again shortly', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-    });
+    throw unavailable('The unit directory');
   });
   if (!unit) throw unauthenticated(`The token's unit "${claims.unitCode}" does not exist`);
   if (unit.validTo && unit.validTo < new Date().toISOString().slice(0, 10)) {
     throw unauthenticated(`The token's unit "${claims.unitCode}" ceased to exist on ${unit.validTo}`);
   }
-  return { ...claims, unitPath: unit.path };
+  return {
+    principal: { ...claims, scopes: service?.scopes ?? claims.scopes, unitPath: unit.path },
+    client: service?.client,
+  };
 }

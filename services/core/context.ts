@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Principal } from './principal';
+import type { ClientOperation, Principal } from './principal';
+import { RequestAudit } from './audit/request-audit';
 import { Loaders } from './loaders';
 import type { UnitDirectory } from './unit-directory';
 
@@ -11,11 +12,22 @@ export interface SubgraphContext {
   loaders: Loaders;
   /** Trusted unit lookups (institutions over HTTP, cached): paths for scope checks and writes. */
   units: UnitDirectory;
+  /** Personal data this request read, for the audit log. */
+  audit: RequestAudit;
+  /** The client's operation this request serves, as the gateway named it (for the audit log). */
+  clientOperation?: ClientOperation;
 }
 
-export const newContext = (dataSource: DataSource, units: UnitDirectory, principal?: Principal): SubgraphContext => ({
+export const newContext = (
+  dataSource: DataSource,
+  units: UnitDirectory,
+  principal?: Principal,
+  clientOperation?: ClientOperation,
+): SubgraphContext => ({
   principal,
   dataSource,
   loaders: new Loaders(),
   units,
+  audit: new RequestAudit(),
+  clientOperation,
 });

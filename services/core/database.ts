@@ -114,6 +114,20 @@ export function whereInScope<T extends ObjectLiteral>(
   return query.andWhere(`${pathColumn} >= :scopeLow AND ${pathColumn} < :scopeHigh`, { scopeLow: low, scopeHigh: high });
 }
 
+/**
+ * Rule 1 for rows that belong to more than one unit (a record is visible from either side):
+ * keeps the rows where any of the stored path columns lies in the principal's scope.
+ */
+export function whereAnyInScope<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  pathColumns: string[],
+  principal: Principal,
+): SelectQueryBuilder<T> {
+  const { low, high } = subtreeRange(principal.unitPath);
+  const ranges = pathColumns.map((column) => `(${column} >= :anyScopeLow AND ${column} < :anyScopeHigh)`);
+  return query.andWhere(`(${ranges.join(' OR ')})`, { anyScopeLow: low, anyScopeHigh: high });
+}
+
 /** MySQL returns COUNT and SUM as strings; SQLite as numbers. */
 export const toNumber = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 

@@ -14,7 +14,11 @@ const KNOWN_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
   'BAD_REQUEST',
+  'SERVICE_UNAVAILABLE',
 ]);
+
+/** Variable coercion errors, which the gateway's executor raises without a code: the client's input is at fault. */
+const BAD_VARIABLE = /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/;
 
 /**
  * Errors the hub raised on purpose keep their code and message. Anything else (a driver
@@ -23,7 +27,7 @@ const KNOWN_CODES = new Set([
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query limit keeps its own code.
-  const code = formatted.extensions?.limit ? 'QUERY_LIMIT' : formatted.extensions?.code;
+  const code = formatted.extensions?.limit ? 'QUERY_LIMIT' : BAD_VARIABLE.test(formatted.message) ? 'BAD_USER_INPUT' : formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };

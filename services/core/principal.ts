@@ -51,9 +51,18 @@ export class ReplayGuard {
   }
 }
 
+/** The client's operation a subgraph request serves, for the audit log: its name and SHA-256 (hex). */
+export interface ClientOperation {
+  name: string | null;
+  hash: string;
+}
+
+export const operationHash = (query: string) => createHash('sha256').update(query).digest('hex');
+
 /** Signs the principal for one subgraph request: bound to its query, used once. */
-export async function signPrincipal(principal: Principal, query: string): Promise<string> {
+export async function signPrincipal(principal: Principal, query: string, operation?: ClientOperation): Promise<string> {
   return new SignJWT({
+    ...(operation ? { op: operation.name, oh: operation.hash } : {}),
     name: principal.name,
     kind: principal.kind,
     roles: principal.roles,
@@ -77,6 +86,15 @@ export async function signPrincipal(principal: Principal, query: string): Promis
  * query other than the one it was signed for, and on a second use.
  */
 export async function verifyPrincipal(token: string, query: string, replays: ReplayGuard): Promise<Principal> {
+  return (await verifyForwarded(token, query, replays)).principal;
+}
+
+/** The forwarded principal with the client operation it was signed for, if the gateway named one. */
+export async function verifyForwarded(
+  token: string,
+  query: string,
+  replays: ReplayGuard,
+): Promise<{ principal: Principal; operation?: ClientOperation }> {
   const { payload } = await jwtVerify(token, key(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
   if (payload.qh !== queryHash(query)) throw new Error('forwarded principal was signed for another query');
   if (!payload.jti || !payload.exp || !replays.accept(payload.jti, payload.exp)) throw new Error('forwarded principal was used before');
@@ -85,7 +103,7 @@ export async function verifyPrincipal(token: string, query: string, replays: Rep
   if (typeof payload.unitPath !== 'string' || typeof payload.unit !== 'string' || !payload.sub) {
     throw new Error('forwarded principal lacks its unit');
   }
-  return {
+  const principal: Principal = {
     subject: payload.sub,
     name: String(payload.name ?? payload.sub),
     kind: payload.kind === 'SERVICE' ? 'SERVICE' : 'USER',
@@ -94,4 +112,6 @@ export async function verifyPrincipal(token: string, query: string, replays: Rep
     unitCode: payload.unit,
     unitPath: payload.unitPath,
   };
+  const operation = typeof payload.oh === 'string' ? { name: typeof payload.op === 'string' ? payload.op : null, hash: payload.oh } : undefined;
+  return { principal, operation };
 }

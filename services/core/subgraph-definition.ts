@@ -1,4 +1,6 @@
+import type express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import { HttpAuditSink, type AuditSink } from './audit/audit-sink';
 import type { DataSource } from 'typeorm';
 import { env, envBool, envInt } from './config';
 import { openDatabase } from './database';
@@ -13,6 +15,10 @@ export interface SubgraphDefinition {
   buildSchema(): Promise<GraphQLSchema>;
   /** Loads the demo data into an empty database; returns whether it loaded anything. */
   seedDemo(dataSource: DataSource): Promise<boolean>;
+  /** Where its audit records go; default the institutions subgraph's log, over HTTP. */
+  auditSink?(dataSource: DataSource): AuditSink;
+  /** Endpoints for other hub processes, served under /internal. */
+  internalRoutes?(dataSource: DataSource, units: UnitDirectory): express.Router;
 }
 
 export interface StartOptions {
@@ -34,13 +40,17 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
   const dataSource = await openDatabase({ name: definition.name, url: options.databaseUrl, entities: definition.entities });
   try {
     if (options.seedDemo ?? true) await definition.seedDemo(dataSource);
+    const institutionsUrl = () => options.institutionsUrl ?? DEFAULT_INSTITUTIONS_URL;
+    const units = new UnitDirectory(institutionsUrl);
     const server = await startSubgraph({
       name: definition.name,
       schema: await definition.buildSchema(),
       dataSource,
-      units: new UnitDirectory(() => options.institutionsUrl ?? DEFAULT_INSTITUTIONS_URL),
+      units,
       port: options.port ?? definition.defaultPort,
       host: options.host,
+      audit: definition.auditSink?.(dataSource) ?? new HttpAuditSink(institutionsUrl, definition.name),
+      internalRoutes: definition.internalRoutes?.(dataSource, units),
     });
     return {
       ...server,

@@ -8,7 +8,9 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { newContext, type SubgraphContext } from './context';
 import { formatError } from './format-error';
-import { PRINCIPAL_HEADER, ReplayGuard, verifyPrincipal } from './principal';
+import { PRINCIPAL_HEADER, ReplayGuard, verifyForwarded, type ClientOperation, type Principal } from './principal';
+import { auditPlugin } from './audit/audit-plugin';
+import type { AuditSink } from './audit/audit-sink';
 import type { UnitDirectory } from './unit-directory';
 
 export interface RunningServer {
@@ -24,12 +26,20 @@ export interface SubgraphOptions {
   units: UnitDirectory;
   port: number;
   host?: string;
+  /** Where mutations and personal-data reads are recorded. */
+  audit: AuditSink;
+  /** Routes beside /graphql for other hub processes (`/internal/...`), if the subgraph has any. */
+  internalRoutes?: express.Router;
 }
 
-async function principalFrom(header: string | string[] | undefined, query: unknown, replays: ReplayGuard) {
-  if (header === undefined) return undefined;
+async function forwardedFrom(
+  header: string | string[] | undefined,
+  query: unknown,
+  replays: ReplayGuard,
+): Promise<{ principal?: Principal; operation?: ClientOperation }> {
+  if (header === undefined) return {};
   try {
-    return await verifyPrincipal(Array.isArray(header) ? header[0] : header, typeof query === 'string' ? query : '', replays);
+    return await verifyForwarded(Array.isArray(header) ? header[0] : header, typeof query === 'string' ? query : '', replays);
   } catch {
     // A subgraph trusts no bare or forged identity: a bad forwarded principal is refused outright.
     throw new GraphQLError('The forwarded principal is invalid or expired', {
@@ -58,7 +68,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.name, options.audit)],
   });
   await apollo.start();
 
@@ -72,11 +82,15 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
       response.status(503).json({ status: 'down', service: options.name, error: String(error) });
     }
   });
+  if (options.internalRoutes) app.use('/internal', options.internalRoutes);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => newContext(options.dataSource, options.units, await principalFrom(req.headers[PRINCIPAL_HEADER], req.body?.query, replays)),
+      context: async ({ req }) => {
+        const { principal, operation } = await forwardedFrom(req.headers[PRINCIPAL_HEADER], req.body?.query, replays);
+        return newContext(options.dataSource, options.units, principal, operation);
+      },
     }),
   );
   const running = await listen(app, options.port, options.host);

@@ -1,6 +1,7 @@
 import type { Principal, Role } from '../core/principal';
 import { forbidden } from '../core/errors';
 import { hasRole, isWithin, requirePrincipal, storedPath } from '../core/scope';
+import { assertServiceMayWrite } from '../core/service-scopes';
 
 /**
  * Roles of this subgraph (DESIGN rule 4: writes happen in the principal's own unit, ADMIN
@@ -15,6 +16,8 @@ export const CERTIFICATE_ADMINS: Role[] = ['ADMIN'];
 
 export function assertMayWrite(principal: Principal | undefined, rowUnitPath: string, roles: Role[], what: string): Principal {
   const who = requirePrincipal(principal);
+  // Service clients exchange documents (documents:exchange); certificates are for people.
+  assertServiceMayWrite(who, roles === DOCUMENT_WRITERS ? 'documents:exchange' : undefined, what);
   if (!hasRole(who, ...roles)) throw forbidden(`${what} needs the ${roles.join(' or ')} role`);
   const ownUnit = rowUnitPath === storedPath(who.unitPath);
   const below = hasRole(who, 'ADMIN') && isWithin(rowUnitPath, who.unitPath);

@@ -2,6 +2,7 @@ import type { SubgraphContext } from '../core/context';
 import { forbidden } from '../core/errors';
 import type { Principal, Role } from '../core/principal';
 import { hasRole, isWithin, requirePrincipal, storedPath } from '../core/scope';
+import { assertServiceMayWrite } from '../core/service-scopes';
 
 /**
  * Rule 4 for this subgraph: a write acts for one unit (the inspecting unit for plans,
@@ -10,6 +11,7 @@ import { hasRole, isWithin, requirePrincipal, storedPath } from '../core/scope';
  */
 export function assertMayActFor(context: SubgraphContext, actingUnitPath: string, role: Role, what: string): Principal {
   const principal = requirePrincipal(context.principal);
+  assertServiceMayWrite(principal, undefined, what);
   const ownUnit = actingUnitPath === storedPath(principal.unitPath);
   if (ownUnit && hasRole(principal, role)) return principal;
   if (hasRole(principal, 'ADMIN') && isWithin(actingUnitPath, principal.unitPath)) return principal;

@@ -1,12 +1,31 @@
+import type { DataSource } from 'typeorm';
 import type { SubgraphDefinition } from '../core/subgraph-definition';
+import { AuditChain } from './audit/audit-chain';
+import { institutionsInternalRoutes } from './internal-routes';
 import { buildInstitutionsSchema, institutionsEntities } from './schema';
 import { seedInstitutions } from './seed/seed';
 
-/** Administrative units, agencies and officials: the owner of the unit tree. */
+/** One chain per database: the local sink and the internal endpoint append through the same queue. */
+const chains = new WeakMap<DataSource, AuditChain>();
+const chainOf = (dataSource: DataSource) => {
+  if (!chains.has(dataSource)) chains.set(dataSource, new AuditChain(dataSource));
+  return chains.get(dataSource)!;
+};
+
+/**
+ * Administrative units, agencies and officials: the owner of the unit tree. It also keeps who
+ * else may act in the graph and what everyone did: service clients with their safelisted
+ * operations, and the hash-chained audit log every process appends to.
+ */
 export const institutions: SubgraphDefinition = {
   name: 'institutions',
   defaultPort: 4001,
   entities: institutionsEntities,
   buildSchema: buildInstitutionsSchema,
   seedDemo: seedInstitutions,
+  auditSink: (dataSource) => {
+    const chain = chainOf(dataSource);
+    return { append: async (records) => void (await chain.append(records)) };
+  },
+  internalRoutes: (dataSource) => institutionsInternalRoutes(dataSource, chainOf(dataSource)),
 };

@@ -1,4 +1,9 @@
 import { buildFederatedSchema } from '../core/federated-schema';
+import { AuditEntry } from './audit/audit-entry';
+import { AuditLogResolver } from './audit/audit-log.resolver';
+import { SafelistedOperation } from './clients/safelisted-operation';
+import { ServiceClient } from './clients/service-client';
+import { ServiceClientResolver } from './clients/service-client.resolver';
 import { Agency } from './agency/agency';
 import { AgencyResolver } from './agency/agency.resolver';
 import { UnitAgenciesResolver } from './agency/unit-agencies.resolver';
@@ -9,10 +14,10 @@ import { referenceResolvers } from './references';
 import { AdministrativeUnit } from './unit/administrative-unit';
 import { UnitResolver } from './unit/unit.resolver';
 
-export const institutionsEntities = [AdministrativeUnit, Agency, Official];
+export const institutionsEntities = [AdministrativeUnit, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry];
 
 export const buildInstitutionsSchema = () =>
   buildFederatedSchema(
-    { resolvers: [UnitResolver, UnitAgenciesResolver, AgencyResolver, OfficialResolver, MeResolver] },
+    { resolvers: [UnitResolver, UnitAgenciesResolver, AgencyResolver, OfficialResolver, MeResolver, ServiceClientResolver, AuditLogResolver] },
     referenceResolvers,
   );

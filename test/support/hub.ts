@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Role } from '../../services/core/principal';
-import { SUPERGRAPH_FILE, DEFAULT_AUDIENCE, DEV_TOKEN_ISSUER, limitsFromEnv, rateLimitsFromEnv, type GatewayConfig } from '../../gateway/config';
+import {
+  SUPERGRAPH_FILE,
+  DEFAULT_AUDIENCE,
+  DEV_TOKEN_ISSUER,
+  clientCacheSecondsFromEnv,
+  clientTokensFromEnv,
+  limitsFromEnv,
+  rateLimitsFromEnv,
+  type GatewayConfig,
+} from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway-server';
 import type { RunningServer } from '../../services/core/subgraph-server';
 import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
@@ -46,6 +55,8 @@ export async function startTestHub(kind: DatabaseKind, suite: string, gatewayOve
       introspection: true,
       limits: limitsFromEnv(),
       rateLimits: rateLimitsFromEnv(),
+      clientTokens: clientTokensFromEnv(),
+      clientCacheSeconds: clientCacheSecondsFromEnv(),
       ...gatewayOverrides,
     });
   } catch (error) {

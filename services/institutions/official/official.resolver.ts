@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
-import { assertMayReadPersonalData } from '../../core/scope';
+import { readPersonalData } from '../../core/personal-data';
 import { Agency } from '../agency/agency';
 import { agencyById, officialById } from '../loaders';
 import { Official, OfficialContact } from './official';
@@ -25,7 +25,7 @@ export class OfficialResolver {
     description: 'Phone and e-mail: personal data, for OFFICER, INSPECTOR or ADMIN within scope.',
   })
   contact(@Root() official: Official, @Ctx() context: SubgraphContext): OfficialContact {
-    assertMayReadPersonalData(context.principal, official.unitPath, `Contact details of official ${official.id}`);
+    readPersonalData(context, 'Official.contact', official, 'institutions:read', `Contact details of official ${official.id}`);
     return { phone: official.phone, email: official.email };
   }
 }

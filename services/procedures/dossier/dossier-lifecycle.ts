@@ -10,7 +10,7 @@ import { ALLOWED_TRANSITIONS, DossierStatus } from './dossier-status';
 async function dossierToChange(context: SubgraphContext, id: string, what: string): Promise<Dossier> {
   const dossier = await dossierById(context).load(id);
   if (!dossier) throw notFound(`No dossier has id "${id}"`);
-  assertMayWrite(context.principal, dossier.unitPath, `${what} of dossier ${id}`);
+  assertMayWrite(context.principal, dossier.unitPath, `${what} of dossier ${id}`, 'dossiers:write');
   return dossier;
 }
 

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
-import { assertMayReadPersonalData, requirePrincipal } from '../../core/scope';
+import { readPersonalData } from '../../core/personal-data';
+import { requirePrincipal } from '../../core/scope';
 import { resolveUnit } from '../../core/unit-scope';
 import { AgencyRef } from '../federation/agency-ref';
 import { UnitRef } from '../federation/unit-ref';
@@ -94,7 +95,7 @@ export class DossierResolver {
 
   @FieldResolver(() => Applicant, { nullable: true, description: 'Personal data: OFFICER, INSPECTOR or ADMIN within scope; FORBIDDEN for a VIEWER.' })
   applicant(@Root() dossier: Dossier, @Ctx() context: SubgraphContext): Applicant {
-    assertMayReadPersonalData(context.principal, dossier.unitPath, `The applicant of dossier ${dossier.id}`);
+    readPersonalData(context, 'Dossier.applicant', dossier, 'dossiers:read', `The applicant of dossier ${dossier.id}`);
     return { name: dossier.applicantName, identityNumber: dossier.applicantIdNumber };
   }
 }

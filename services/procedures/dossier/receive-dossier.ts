@@ -69,7 +69,7 @@ export async function receiveDossier(context: SubgraphContext, input: ReceiveDos
   if (existing) return replay(existing, requestHash);
 
   const unit = await resolveUnit(context, input.unitCode);
-  assertMayWrite(principal, storedPath(unit.path), `Receiving a dossier in unit ${unit.code}`);
+  assertMayWrite(principal, storedPath(unit.path), `Receiving a dossier in unit ${unit.code}`, 'dossiers:write');
   const procedure = await procedureById(context).load(input.procedureId);
   if (!procedure) throw notFound(`No procedure has id "${input.procedureId}"`);
   if (!storedPath(unit.path).startsWith(procedure.unitPath)) {

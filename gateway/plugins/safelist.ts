@@ -1,0 +1,52 @@
+import type express from 'express';
+import { GraphQLError } from 'graphql';
+import { operationHash } from '../../services/core/principal';
+import { hubContextOf } from '../auth/authentication-middleware';
+import { sendGraphQLError } from '../http-errors';
+import type { GatewayContext } from '../principal-forwarding';
+
+interface OperationBody {
+  query?: unknown;
+  operationName?: unknown;
+  extensions?: { persistedQuery?: { sha256Hash?: unknown } };
+}
+
+const refusal = (message: string, hash: string | null) =>
+  new GraphQLError(message, { extensions: { code: 'FORBIDDEN', operationHash: hash, http: { status: 403 } } });
+
+/**
+ * A service client runs only the operations registered for it. It sends either the registered
+ * text or only its SHA-256 in `extensions.persistedQuery.sha256Hash` (the APQ shape), and the
+ * gateway puts the registered text in. People's requests pass untouched.
+ */
+export function safelistMiddleware(
+  refused: (context: GatewayContext, detail: string, operationName: string | null, hash: string | null) => Promise<void>,
+): express.RequestHandler {
+  return async (request, response, next) => {
+    const context = hubContextOf(response);
+    const client = context.client;
+    if (context.principal?.kind !== 'SERVICE' || !client) return next();
+    if (request.method !== 'POST') {
+      return sendGraphQLError(response, new GraphQLError('Service clients POST their operations', { extensions: { code: 'BAD_REQUEST', http: { status: 405 } } }));
+    }
+    const operations = (Array.isArray(request.body) ? request.body : [request.body]) as OperationBody[];
+    for (const operation of operations) {
+      const sent = typeof operation?.query === 'string' ? operation.query : undefined;
+      const persisted = operation?.extensions?.persistedQuery?.sha256Hash;
+      const hash = sent !== undefined ? operationHash(sent) : typeof persisted === 'string' ? persisted.toLowerCase() : null;
+      const registered = hash ? client.safelist.find((entry) => entry.hash === hash) : undefined;
+      if (!registered) {
+        const name = typeof operation?.operationName === 'string' ? operation.operationName : null;
+        const detail = hash
+          ? `Operation ${hash} is not safelisted for client ${client.id}`
+          : 'Send a safelisted operation: its text, or its SHA-256 in extensions.persistedQuery.sha256Hash';
+        await refused(context, detail, name, hash);
+        return sendGraphQLError(response, refusal(detail, hash));
+      }
+      operation.query = registered.document;
+      // The text is the registered one; Apollo's own persisted-query cache has no part in it.
+      if (operation.extensions) delete operation.extensions.persistedQuery;
+    }
+    next();
+  };
+}

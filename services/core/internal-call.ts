@@ -1,0 +1,60 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { internalSecret } from './config';
+import { ReplayGuard } from './principal';
+
+/**
+ * Server-to-server calls inside the hub that are not GraphQL (a subgraph appending to the audit
+ * log, the gateway asking for a service client). The caller signs a short JWT with the internal
+ * key, bound to the endpoint (audience) and to the exact body it sends, usable once; the
+ * callee verifies all three. Nothing outside the hub holds the internal key.
+ */
+export const INTERNAL_CALL_HEADER = 'x-hub-internal-call';
+const LIFETIME_SECONDS = 30;
+
+const key = () => new TextEncoder().encode(internalSecret());
+const bodyHash = (body: string) => createHash('sha256').update(body).digest('base64url');
+
+export async function signInternalCall(caller: string, endpoint: string, body: string): Promise<string> {
+  return new SignJWT({ bh: bodyHash(body) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setJti(randomUUID())
+    .setIssuer(caller)
+    .setAudience(`gov-hub-internal:${endpoint}`)
+    .setIssuedAt()
+    .setExpirationTime(`${LIFETIME_SECONDS}s`)
+    .sign(key());
+}
+
+/** The caller's name, or a thrown error for a missing, forged, re-targeted, altered or replayed call. */
+export async function verifyInternalCall(token: string | undefined, endpoint: string, body: string, replays: ReplayGuard): Promise<string> {
+  if (!token) throw new Error('internal call without its signature');
+  const { payload } = await jwtVerify(token, key(), { algorithms: ['HS256'], audience: `gov-hub-internal:${endpoint}` });
+  if (payload.bh !== bodyHash(body)) throw new Error('internal call signed for another body');
+  if (!payload.jti || !payload.exp || !replays.accept(payload.jti, payload.exp)) throw new Error('internal call used before');
+  if (!payload.iss) throw new Error('internal call names no caller');
+  return payload.iss;
+}
+
+/** POSTs a JSON body to an internal endpoint of another hub process, signed; returns the parsed answer. */
+export async function callInternal<T>(baseUrl: string, endpoint: string, caller: string, payload: unknown): Promise<T> {
+  const body = JSON.stringify(payload);
+  const response = await fetch(`${baseUrl}/internal/${endpoint}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [INTERNAL_CALL_HEADER]: await signInternalCall(caller, endpoint, body) },
+    body,
+    signal: AbortSignal.timeout(5000),
+  });
+  const answer = (await response.json().catch(() => ({}))) as T & { error?: string };
+  if (!response.ok) throw new InternalCallFailed(response.status, answer.error ?? `internal call ${endpoint} answered ${response.status}`);
+  return answer;
+}
+
+export class InternalCallFailed extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** `http://host:port/graphql` -> `http://host:port`: internal endpoints sit beside /graphql. */
+export const serviceBase = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql\/?$/, '');

@@ -1,0 +1,19 @@
+import { ArgsType, Field } from 'type-graphql';
+import { PageArgs } from '../../core/pagination';
+import type { AuditOutcome } from '../../core/audit/audit-record';
+import { AuditOutcomeEnum } from './audit-entry';
+
+@ArgsType()
+export class AuditLogArgs extends PageArgs {
+  @Field(() => AuditOutcomeEnum, { nullable: true })
+  outcome?: AuditOutcome;
+
+  @Field(() => String, { nullable: true, description: 'Exact action, for example "mutation receiveDossier".' })
+  action?: string;
+
+  @Field(() => String, { nullable: true, description: 'Entries of one actor: an official or a service client id.' })
+  actorSubject?: string;
+
+  @Field(() => String, { nullable: true, description: 'From this ISO 8601 date or time on.' })
+  from?: string;
+}

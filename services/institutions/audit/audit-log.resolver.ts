@@ -1,0 +1,52 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { badInput, notFound } from '../../core/errors';
+import { Connection, paginate, type Page } from '../../core/pagination';
+import { publicPath } from '../../core/scope';
+import { unitByCode, unitById } from '../loaders';
+import { AdministrativeUnit } from '../unit/administrative-unit';
+import { assertMayReadAudit, auditEntryById, whereAuditVisible } from './audit-access';
+import { AuditEntry } from './audit-entry';
+import { AuditLogArgs } from './audit-log-args';
+
+const AuditEntryConnection = Connection(AuditEntry);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
+
+@Resolver(() => AuditEntry)
+export class AuditLogResolver {
+  @Query(() => AuditEntryConnection, {
+    nullable: true,
+    description: 'The audit log, oldest first, as far as your scope reaches (either side of an entry): ADMIN or INSPECTOR.',
+  })
+  auditLog(@Args() args: AuditLogArgs, @Ctx() context: SubgraphContext): Promise<Page<AuditEntry>> {
+    const principal = assertMayReadAudit(context.principal);
+    const query = context.dataSource.getRepository(AuditEntry).createQueryBuilder('entry');
+    whereAuditVisible(query, 'entry', principal);
+    if (args.outcome) query.andWhere('entry.outcome = :outcome', { outcome: args.outcome });
+    if (args.action) query.andWhere('entry.action = :action', { action: args.action });
+    if (args.actorSubject) query.andWhere('entry.actorSubject = :actorSubject', { actorSubject: args.actorSubject });
+    if (args.from !== undefined && args.from !== null) {
+      if (!ISO_DATE.test(args.from) || Number.isNaN(Date.parse(args.from))) throw badInput(`from must be an ISO 8601 date, got "${args.from}"`, 'from');
+      query.andWhere('entry.recordedAt >= :from', { from: args.from });
+    }
+    return paginate(query, 'entry.id', (entry) => entry.id, args);
+  }
+
+  @Query(() => AuditEntry, { nullable: true, description: 'One audit entry by id (ADMIN or INSPECTOR, in scope).' })
+  async auditEntry(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<AuditEntry> {
+    assertMayReadAudit(context.principal);
+    const entry = await auditEntryById(context).load(id);
+    if (!entry) throw notFound(`No audit entry has id "${id}"`);
+    return entry;
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: "The actor's unit." })
+  actorUnit(@Root() entry: AuditEntry, @Ctx() context: SubgraphContext) {
+    return entry.actorUnitCode ? unitByCode(context).load(entry.actorUnitCode) : null;
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit the action concerned, when known.' })
+  targetUnit(@Root() entry: AuditEntry, @Ctx() context: SubgraphContext) {
+    return entry.targetUnitPath ? unitById(context).load(publicPath(entry.targetUnitPath).split('/').pop()!) : null;
+  }
+}

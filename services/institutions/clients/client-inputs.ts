@@ -1,0 +1,24 @@
+import { ArgsType, Field, InputType } from 'type-graphql';
+import { PageArgs } from '../../core/pagination';
+import { ClientStatus } from './service-client';
+
+@InputType({ description: 'A new service client. Give publicKeyPem for private_key_jwt; without it the hub makes a secret.' })
+export class RegisterServiceClientInput {
+  @Field({ description: '1 to 120 characters, for example "Hệ thống một cửa điện tử tỉnh Kon Tum".' })
+  name!: string;
+
+  @Field({ description: 'The unit the client acts for: yours or one below it.' })
+  unitCode!: string;
+
+  @Field(() => [String], { description: 'Service scopes, for example dossiers:write (see the README for the list).' })
+  scopes!: string[];
+
+  @Field(() => String, { nullable: true, description: 'PEM (SPKI) RSA (2048 bits or more) or EC P-256 public key.' })
+  publicKeyPem?: string;
+}
+
+@ArgsType()
+export class ServiceClientListArgs extends PageArgs {
+  @Field(() => ClientStatus, { nullable: true })
+  status?: ClientStatus;
+}

@@ -1,0 +1,121 @@
+import type { SubgraphContext } from '../../core/context';
+import { badInput, conflict, notFound } from '../../core/errors';
+import { SCOPE_NAMES, isServiceScope } from '../../core/service-scopes';
+import { assertUnitCode } from '../../core/unit-code';
+import { unitByCode } from '../loaders';
+import { assertMayManageClient, serviceClientById } from './client-access';
+import { assertPublicKey, newClientId, newClientSecret, secretHash } from './client-credentials';
+import type { RegisterServiceClientInput } from './client-inputs';
+import { assertSafelistable, documentHash } from './safelist';
+import { SafelistedOperation } from './safelisted-operation';
+import { ClientAuthentication, ClientStatus, ServiceClient, type ServiceClientCredentials } from './service-client';
+
+const now = () => new Date().toISOString();
+
+function assertScopes(scopes: string[]): string[] {
+  const unknown = scopes.filter((scope) => !isServiceScope(scope));
+  if (unknown.length) throw badInput(`Unknown scope(s) ${unknown.join(', ')}: use ${SCOPE_NAMES.join(', ')}`, 'scopes');
+  if (scopes.length === 0) throw badInput('A client needs at least one scope', 'scopes');
+  return [...new Set(scopes)].sort();
+}
+
+export async function registerClient(context: SubgraphContext, input: RegisterServiceClientInput): Promise<ServiceClientCredentials> {
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > 120) throw badInput('name must have 1 to 120 characters', 'name');
+  const scopes = assertScopes(input.scopes);
+  const unit = await unitByCode(context).load(assertUnitCode(input.unitCode, 'unitCode'));
+  if (!unit) throw notFound(`No administrative unit has code "${input.unitCode}"`);
+  const admin = assertMayManageClient(context.principal, unit.unitPath, 'Registering a service client');
+  const publicKeyPem = input.publicKeyPem ? assertPublicKey(input.publicKeyPem) : null;
+  const secret = publicKeyPem ? null : newClientSecret();
+  const client = Object.assign(new ServiceClient(), {
+    id: newClientId(unit.code),
+    name,
+    unitCode: unit.code,
+    unitPath: unit.unitPath,
+    scopes,
+    authentication: publicKeyPem ? ClientAuthentication.PUBLIC_KEY : ClientAuthentication.SECRET,
+    secretHash: secret ? secretHash(secret) : null,
+    publicKeyPem,
+    status: ClientStatus.ACTIVE,
+    createdAt: now(),
+    createdBy: admin.subject,
+    rotatedAt: null,
+    revokedAt: null,
+    revocationReason: null,
+  });
+  await context.dataSource.getRepository(ServiceClient).insert(client);
+  return { client, clientSecret: secret };
+}
+
+/** The client, in the caller's scope and still active, for a change by an ADMIN. */
+async function activeClient(context: SubgraphContext, id: string, what: string): Promise<ServiceClient> {
+  const client = await serviceClientById(context).load(id);
+  if (!client) throw notFound(`No service client has id "${id}"`);
+  assertMayManageClient(context.principal, client.unitPath, what);
+  if (client.status === ClientStatus.REVOKED) throw conflict(`Service client ${id} is revoked; register a new one`);
+  return client;
+}
+
+/** New credentials: a new secret, or a new public key; the old ones stop working at once. */
+export async function rotateCredentials(context: SubgraphContext, id: string, publicKeyPem?: string | null): Promise<ServiceClientCredentials> {
+  const client = await activeClient(context, id, 'Rotating client credentials');
+  let secret: string | null = null;
+  if (client.authentication === ClientAuthentication.PUBLIC_KEY) {
+    if (!publicKeyPem) throw badInput(`Client ${id} authenticates with a public key: give the new publicKeyPem`, 'publicKeyPem');
+    client.publicKeyPem = assertPublicKey(publicKeyPem);
+  } else {
+    if (publicKeyPem) throw badInput(`Client ${id} authenticates with a secret: rotate without publicKeyPem`, 'publicKeyPem');
+    secret = newClientSecret();
+    client.secretHash = secretHash(secret);
+  }
+  client.rotatedAt = now();
+  await context.dataSource
+    .getRepository(ServiceClient)
+    .update({ id }, { publicKeyPem: client.publicKeyPem, secretHash: client.secretHash, rotatedAt: client.rotatedAt });
+  return { client, clientSecret: secret };
+}
+
+export async function revokeClient(context: SubgraphContext, id: string, reason: string): Promise<ServiceClient> {
+  const trimmed = reason.trim();
+  if (trimmed.length < 1 || trimmed.length > 300) throw badInput('reason must have 1 to 300 characters', 'reason');
+  const client = await activeClient(context, id, 'Revoking a service client');
+  Object.assign(client, { status: ClientStatus.REVOKED, revokedAt: now(), revocationReason: trimmed });
+  await context.dataSource
+    .getRepository(ServiceClient)
+    .update({ id }, { status: client.status, revokedAt: client.revokedAt, revocationReason: client.revocationReason });
+  return client;
+}
+
+/** Registers an operation for a client; registering the same text again returns the entry it has. */
+export async function safelistOperation(context: SubgraphContext, clientId: string, document: string): Promise<SafelistedOperation> {
+  const client = await activeClient(context, clientId, 'Safelisting an operation');
+  const { operationName } = assertSafelistable(document);
+  const hash = documentHash(document);
+  const repository = context.dataSource.getRepository(SafelistedOperation);
+  const existing = await repository.findOneBy({ id: `${clientId}:${hash}` });
+  if (existing) return existing;
+  const admin = context.principal!;
+  const operation = Object.assign(new SafelistedOperation(), {
+    id: `${clientId}:${hash}`,
+    clientId,
+    hash,
+    operationName,
+    document,
+    unitPath: client.unitPath,
+    registeredAt: now(),
+    registeredBy: admin.subject,
+  });
+  await repository.insert(operation);
+  return operation;
+}
+
+export async function removeSafelistedOperation(context: SubgraphContext, clientId: string, hash: string): Promise<SafelistedOperation> {
+  await activeClient(context, clientId, 'Removing a safelisted operation');
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw badInput('hash must be 64 hexadecimal characters (SHA-256)', 'hash');
+  const repository = context.dataSource.getRepository(SafelistedOperation);
+  const operation = await repository.findOneBy({ id: `${clientId}:${hash}` });
+  if (!operation) throw notFound(`Client ${clientId} has no safelisted operation ${hash}`);
+  await repository.delete({ id: operation.id });
+  return operation;
+}

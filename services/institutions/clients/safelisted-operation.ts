@@ -1,0 +1,41 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** An operation a service client may run, by the SHA-256 of its text (persisted-query style). */
+@ObjectType({ description: 'An operation registered for a service client; the client may run no other.' })
+@Entity('safelisted_operation')
+export class SafelistedOperation {
+  /** `<clientId>:<hash>` */
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 110 })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 40 })
+  clientId!: string;
+
+  @Field({ description: 'SHA-256 (hex) of the document exactly as registered: send it as extensions.persistedQuery.sha256Hash, or send the same text.' })
+  @Column({ type: 'varchar', length: 64 })
+  hash!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  operationName!: string | null;
+
+  @Field()
+  @Column({ type: 'text' })
+  document!: string;
+
+  /** The client's unit path, so the scope rule applies to these rows as to the client. */
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  unitPath!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 30 })
+  registeredAt!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  registeredBy!: string;
+}

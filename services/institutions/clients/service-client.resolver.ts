@@ -1,0 +1,80 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { whereInScope } from '../../core/database';
+import { notFound } from '../../core/errors';
+import { Connection, PageArgs, paginate, type Page } from '../../core/pagination';
+import { unitByCode } from '../loaders';
+import { AdministrativeUnit } from '../unit/administrative-unit';
+import { assertMayReadClients, serviceClientById } from './client-access';
+import { RegisterServiceClientInput, ServiceClientListArgs } from './client-inputs';
+import { registerClient, removeSafelistedOperation, revokeClient, rotateCredentials, safelistOperation } from './client-registry';
+import { SafelistedOperation } from './safelisted-operation';
+import { ServiceClient, ServiceClientCredentials } from './service-client';
+
+const ServiceClientConnection = Connection(ServiceClient);
+const SafelistedOperationConnection = Connection(SafelistedOperation);
+
+@Resolver(() => ServiceClient)
+export class ServiceClientResolver {
+  @Query(() => ServiceClientConnection, { nullable: true, description: 'Service clients of your unit and the units below it (ADMIN or INSPECTOR).' })
+  serviceClients(@Args() args: ServiceClientListArgs, @Ctx() context: SubgraphContext): Promise<Page<ServiceClient>> {
+    const principal = assertMayReadClients(context.principal);
+    const query = context.dataSource.getRepository(ServiceClient).createQueryBuilder('client');
+    whereInScope(query, 'client.unitPath', principal);
+    if (args.status) query.andWhere('client.status = :status', { status: args.status });
+    return paginate(query, 'client.id', (client) => client.id, args);
+  }
+
+  @Query(() => ServiceClient, { nullable: true, description: 'A service client in your scope (ADMIN or INSPECTOR).' })
+  async serviceClient(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<ServiceClient> {
+    assertMayReadClients(context.principal);
+    const client = await serviceClientById(context).load(id);
+    if (!client) throw notFound(`No service client has id "${id}"`);
+    return client;
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { description: 'The unit the client acts for: its scope.' })
+  unit(@Root() client: ServiceClient, @Ctx() context: SubgraphContext) {
+    return unitByCode(context).load(client.unitCode);
+  }
+
+  @FieldResolver(() => SafelistedOperationConnection, { description: 'The only operations the client may run.' })
+  safelistedOperations(@Root() client: ServiceClient, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<SafelistedOperation>> {
+    const query = context.dataSource
+      .getRepository(SafelistedOperation)
+      .createQueryBuilder('operation')
+      .where('operation.clientId = :clientId', { clientId: client.id });
+    return paginate(query, 'operation.id', (operation) => operation.id, page);
+  }
+
+  @Mutation(() => ServiceClientCredentials, { description: 'Registers a service client (ADMIN of its unit or a unit above). The secret is shown once.' })
+  registerServiceClient(@Arg('input') input: RegisterServiceClientInput, @Ctx() context: SubgraphContext) {
+    return registerClient(context, input);
+  }
+
+  @Mutation(() => ServiceClientCredentials, {
+    description: 'Replaces the secret (a new one is shown once) or the public key; the old credential stops working at once. Tokens already issued run out within their 5 minutes.',
+  })
+  rotateServiceClientCredentials(
+    @Arg('id', () => ID) id: string,
+    @Arg('publicKeyPem', () => String, { nullable: true }) publicKeyPem: string | null,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return rotateCredentials(context, id, publicKeyPem);
+  }
+
+  @Mutation(() => ServiceClient, { description: "Revokes a client for good: no new tokens, and its tokens stop working within a minute." })
+  revokeServiceClient(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() context: SubgraphContext) {
+    return revokeClient(context, id, reason);
+  }
+
+  @Mutation(() => SafelistedOperation, { description: 'Registers an operation the client may run, keyed by the SHA-256 of its exact text.' })
+  safelistOperation(@Arg('clientId', () => ID) clientId: string, @Arg('document') document: string, @Ctx() context: SubgraphContext) {
+    return safelistOperation(context, clientId, document);
+  }
+
+  @Mutation(() => SafelistedOperation, { description: 'Removes an operation from a client\'s safelist; the gateway stops running it within a minute.' })
+  removeSafelistedOperation(@Arg('clientId', () => ID) clientId: string, @Arg('hash') hash: string, @Ctx() context: SubgraphContext) {
+    return removeSafelistedOperation(context, clientId, hash);
+  }
+}

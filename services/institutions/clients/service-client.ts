@@ -1,0 +1,90 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export enum ClientStatus {
+  ACTIVE = 'ACTIVE',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(ClientStatus, { name: 'ClientStatus', description: "REVOKED: the client's tokens stop working within a minute and no new ones are issued." });
+
+export enum ClientAuthentication {
+  SECRET = 'SECRET',
+  PUBLIC_KEY = 'PUBLIC_KEY',
+}
+registerEnumType(ClientAuthentication, {
+  name: 'ClientAuthentication',
+  description: 'SECRET: client_secret_basic or client_secret_post; PUBLIC_KEY: a signed client assertion (private_key_jwt, RFC 7523).',
+});
+
+/**
+ * A registered integration: another agency's system that gets short-lived tokens with the OAuth
+ * 2.0 client-credentials grant and acts as a SERVICE principal of its unit, within its scopes.
+ */
+@ObjectType({ description: 'Tài khoản dịch vụ: a service client of an integration.' })
+@Entity('service_client')
+export class ServiceClient {
+  @Field(() => ID, { description: 'The client_id of the grant.' })
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 120 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  unitCode!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  unitPath!: string;
+
+  @Field(() => [String])
+  @Column({ type: 'simple-json' })
+  scopes!: string[];
+
+  @Field(() => ClientAuthentication)
+  @Column({ type: 'varchar', length: 12 })
+  authentication!: ClientAuthentication;
+
+  /** SHA-256 (hex) of the secret; the secret itself is shown once, when made. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  secretHash!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PEM (SPKI) key that verifies the client assertions of a PUBLIC_KEY client.' })
+  @Column({ type: 'text', nullable: true })
+  publicKeyPem!: string | null;
+
+  @Field(() => ClientStatus)
+  @Column({ type: 'varchar', length: 10 })
+  status!: ClientStatus;
+
+  @Field()
+  @Column({ type: 'varchar', length: 30 })
+  createdAt!: string;
+
+  @Field({ description: 'Subject of the ADMIN who registered it.' })
+  @Column({ type: 'varchar', length: 200 })
+  createdBy!: string;
+
+  @Field(() => String, { nullable: true, description: 'When its credentials were last replaced.' })
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  rotatedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  revokedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  revocationReason!: string | null;
+}
+
+/** A newly made credential: the secret is in this answer and nowhere else. */
+@ObjectType({ description: 'A client with its new secret: store the secret now, the hub keeps only its hash.' })
+export class ServiceClientCredentials {
+  @Field(() => ServiceClient)
+  client!: ServiceClient;
+
+  @Field(() => String, { nullable: true, description: 'The client_secret (SECRET clients); null for a PUBLIC_KEY client.' })
+  clientSecret!: string | null;
+}
