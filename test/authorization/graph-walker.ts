@@ -44,13 +44,16 @@ export const SCOPE_LOCATORS: Record<string, string> = {
   Inspection: 'inspectingUnit { path } targetUnit { path }',
   // Plans are the inspecting side's: the inspected see their inspections, not the plan.
   InspectionPlan: 'inspectingUnit { path }',
+  ServiceClient: 'unit { path }',
+  // Readable from the actor's side and from the side of the unit the action concerned.
+  AuditEntry: 'actorUnit { path } targetUnit { path }',
 };
 
 /** Types anyone may read: the unit tree and the published procedure catalogue (DESIGN rule 5). */
 export const PUBLIC_TYPES = new Set(['AdministrativeUnit', 'Procedure']);
 
 /** Types seen only inside a located parent (a signature inside its document): checked through the parent. */
-export const PARENT_SCOPED_TYPES = new Set(['DocumentSignature']);
+export const PARENT_SCOPED_TYPES = new Set(['DocumentSignature', 'SafelistedOperation']);
 
 /** Root fields readable without a token. */
 export const PUBLIC_ROOT_FIELDS = new Set(['unit', 'units', 'procedure', 'procedures', 'certificateAuthority']);

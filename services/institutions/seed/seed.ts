@@ -8,6 +8,9 @@ import { Official } from '../official/official';
 import { AdministrativeUnit } from '../unit/administrative-unit';
 import { UnitLevel } from '../../core/unit-level';
 import { demoAgencies } from './demo-agencies';
+import { demoClients } from './demo-clients';
+import { ServiceClient } from '../clients/service-client';
+import { SafelistedOperation } from '../clients/safelisted-operation';
 
 /** Loads the demo data once, into an empty database, in one transaction. Returns whether it loaded. */
 export async function seedInstitutions(dataSource: DataSource): Promise<boolean> {
@@ -26,10 +29,13 @@ export async function seedInstitutions(dataSource: DataSource): Promise<boolean>
     successorId: null,
   }));
   const { agencies, officials } = demoAgencies();
+  const { clients, operations } = demoClients();
   await dataSource.transaction(async (manager) => {
     await insertInBatches(manager, AdministrativeUnit, units);
     await insertInBatches(manager, Agency, agencies);
     await insertInBatches(manager, Official, officials);
+    await insertInBatches(manager, ServiceClient, clients);
+    await insertInBatches(manager, SafelistedOperation, operations);
   });
   return true;
 }

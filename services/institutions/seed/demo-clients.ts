@@ -1,0 +1,50 @@
+import { ClientAuthentication, ClientStatus, ServiceClient } from '../clients/service-client';
+import { SafelistedOperation } from '../clients/safelisted-operation';
+import { documentHash } from '../clients/safelist';
+import { newClientSecret, secretHash } from '../clients/client-credentials';
+
+/** The operation the demo dossier system of Kon Tum pushes dossiers with. */
+export const DEMO_RECEIVE_DOSSIER = `mutation ReceiveDossier($input: ReceiveDossierInput!) {
+  receiveDossier(input: $input) { id status receivedAt dueAt unit { code name } }
+}`;
+
+/**
+ * Two registered integrations, so the registry and the graph-wide suite have something to
+ * show: Kon Tum's one-stop-desk system (dossiers:write, one safelisted operation) and Gia Lai's
+ * document system (documents:exchange). Their secrets are random and kept nowhere: an ADMIN of
+ * the province rotates the credentials to get one (see the README).
+ */
+export function demoClients(): { clients: ServiceClient[]; operations: SafelistedOperation[] } {
+  const at = '2026-01-01T00:00:00.000Z';
+  const client = (id: string, name: string, unitCode: string, scopes: string[]) =>
+    Object.assign(new ServiceClient(), {
+      id,
+      name,
+      unitCode,
+      unitPath: `VN/${unitCode}/`,
+      scopes,
+      authentication: ClientAuthentication.SECRET,
+      secretHash: secretHash(newClientSecret()),
+      publicKeyPem: null,
+      status: ClientStatus.ACTIVE,
+      createdAt: at,
+      createdBy: 'demo-seed',
+      rotatedAt: null,
+      revokedAt: null,
+      revocationReason: null,
+    });
+  const konTum = client('svc-62-motcua', 'Hệ thống thông tin giải quyết TTHC tỉnh Kon Tum', '62', ['dossiers:write']);
+  const giaLai = client('svc-64-vanban', 'Hệ thống quản lý văn bản và điều hành tỉnh Gia Lai', '64', ['documents:exchange']);
+  const hash = documentHash(DEMO_RECEIVE_DOSSIER);
+  const operation = Object.assign(new SafelistedOperation(), {
+    id: `${konTum.id}:${hash}`,
+    clientId: konTum.id,
+    hash,
+    operationName: 'ReceiveDossier',
+    document: DEMO_RECEIVE_DOSSIER,
+    unitPath: konTum.unitPath,
+    registeredAt: at,
+    registeredBy: 'demo-seed',
+  });
+  return { clients: [konTum, giaLai], operations: [operation] };
+}
