@@ -2,6 +2,9 @@ import { actorOf } from '../services/core/audit/audit-record';
 import type { AuditSink } from '../services/core/audit/audit-sink';
 import type { GatewayContext } from './principal-forwarding';
 
+/** How the safelist and the scope check report a refused operation. */
+export type RefusalRecorder = (context: GatewayContext, detail: string, operationName: string | null, hash: string | null) => Promise<void>;
+
 /**
  * Records an operation the gateway refused a service client (not safelisted, or beyond its
  * scopes). The refusal stands even when the log cannot take it: nothing runs either way.

@@ -17,7 +17,7 @@ import { requestLimits } from './plugins/request-limits';
 import { shapeLimitRules } from './plugins/shape-limits';
 import { PrincipalForwardingDataSource, type GatewayContext } from './principal-forwarding';
 import { HttpAuditSink } from '../services/core/audit/audit-sink';
-import { auditRefusal } from './gateway-audit';
+import { auditRefusal, type RefusalRecorder } from './gateway-audit';
 import { ClientDirectory } from './oauth/client-directory';
 import { tokenEndpoint } from './oauth/token-endpoint';
 import { safelistMiddleware } from './plugins/safelist';
@@ -45,6 +45,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const units = new UnitDirectory(institutionsUrl);
   const clients = new ClientDirectory(institutionsUrl, config.clientCacheSeconds);
   const audit = new HttpAuditSink(institutionsUrl, 'gateway');
+  const recordRefusal: RefusalRecorder = (context, detail, operationName, hash) => auditRefusal(audit, context, detail, operationName, hash);
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -55,7 +56,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       queryCostPlugin(config.limits.maxCost),
-      serviceScopePlugin((context, detail, operationName, hash) => auditRefusal(audit, context, detail, operationName, hash)),
+      serviceScopePlugin(recordRefusal),
     ],
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);
@@ -70,7 +71,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     '/graphql',
     ...requestLimits(config.limits),
     authenticationMiddleware(verify, units, clients, rateLimiter),
-    safelistMiddleware((context, detail, operationName, hash) => auditRefusal(audit, context, detail, operationName, hash)),
+    safelistMiddleware(recordRefusal),
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.hub as GatewayContext }),
   );
   const running = await listen(app, config.port, config.host);

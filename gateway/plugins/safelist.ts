@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { operationHash } from '../../services/core/principal';
 import { hubContextOf } from '../auth/authentication-middleware';
 import { sendGraphQLError } from '../http-errors';
+import type { RefusalRecorder } from '../gateway-audit';
 import type { GatewayContext } from '../principal-forwarding';
 
 interface OperationBody {
@@ -20,7 +21,7 @@ const refusal = (message: string, hash: string | null) =>
  * gateway puts the registered text in. People's requests pass untouched.
  */
 export function safelistMiddleware(
-  refused: (context: GatewayContext, detail: string, operationName: string | null, hash: string | null) => Promise<void>,
+  refused: RefusalRecorder,
 ): express.RequestHandler {
   return async (request, response, next) => {
     const context = hubContextOf(response);

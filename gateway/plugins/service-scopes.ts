@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, TypeInfo, getNamedType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { operationHash } from '../../services/core/principal';
 import { effectiveScopes, type ServiceScope } from '../../services/core/service-scopes';
+import type { RefusalRecorder } from '../gateway-audit';
 import type { GatewayContext } from '../principal-forwarding';
 import { ROOT_FIELD_SCOPES, TYPE_SCOPES } from '../service-scope-rules';
 
@@ -41,7 +42,7 @@ export function scopesNeeded(schema: GraphQLSchema, document: DocumentNode, oper
  * operation on the composed schema, before planning); people are governed by their roles.
  */
 export function serviceScopePlugin(
-  refused: (context: GatewayContext, detail: string, operationName: string | null, hash: string | null) => Promise<void>,
+  refused: RefusalRecorder,
 ): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
