@@ -1,7 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import { ReplayGuard } from '../../services/core/principal';
 import type { ClientRecord } from '../../services/core/service-client-record';
+import { sha256 } from '../../services/core/sha256';
 
 export const JWT_BEARER_ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const MAX_ASSERTION_SECONDS = 300;
@@ -19,7 +20,7 @@ export class OAuthError extends Error {
 
 export function secretMatches(secret: string, storedHash: string | null): boolean {
   if (!storedHash) return false;
-  const given = createHash('sha256').update(secret).digest();
+  const given = Buffer.from(sha256(secret), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
 }

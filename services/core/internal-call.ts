@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { internalSecret } from './config';
 import { ReplayGuard } from './principal';
+import { sha256 } from './sha256';
 
 /**
  * Server-to-server calls inside the hub that are not GraphQL (a subgraph appending to the audit
@@ -13,7 +14,7 @@ export const INTERNAL_CALL_HEADER = 'x-hub-internal-call';
 const LIFETIME_SECONDS = 30;
 
 const key = () => new TextEncoder().encode(internalSecret());
-const bodyHash = (body: string) => createHash('sha256').update(body).digest('base64url');
+const bodyHash = (body: string) => sha256(body, 'base64url');
 
 export async function signInternalCall(caller: string, endpoint: string, body: string): Promise<string> {
   return new SignJWT({ bh: bodyHash(body) })

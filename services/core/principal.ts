@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { internalSecret } from './config';
+import { sha256 } from './sha256';
 
 export const ROLES = ['VIEWER', 'OFFICER', 'INSPECTOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,7 +33,7 @@ const LIFETIME_SECONDS = 60;
 const key = () => new TextEncoder().encode(internalSecret());
 
 /** SHA-256 of the query text a forwarded principal is valid for. */
-export const queryHash = (query: string) => createHash('sha256').update(query).digest('base64url');
+export const queryHash = (query: string) => sha256(query, 'base64url');
 
 /**
  * Remembers the ids of the forwarded principals a subgraph has accepted, until they expire,
@@ -57,7 +58,7 @@ export interface ClientOperation {
   hash: string;
 }
 
-export const operationHash = (query: string) => createHash('sha256').update(query).digest('hex');
+export const operationHash = (query: string) => sha256(query);
 
 /** Signs the principal for one subgraph request: bound to its query, used once. */
 export async function signPrincipal(principal: Principal, query: string, operation?: ClientOperation): Promise<string> {

@@ -1,7 +1,7 @@
 import type { Principal, Role } from '../core/principal';
 import { forbidden } from '../core/errors';
 import { hasRole, isWithin, requirePrincipal, storedPath } from '../core/scope';
-import { assertServiceMayWrite } from '../core/service-scopes';
+import { assertServiceMayWrite, type ServiceScope } from '../core/service-scopes';
 
 /**
  * Roles of this subgraph (DESIGN rule 4: writes happen in the principal's own unit, ADMIN
@@ -14,10 +14,16 @@ import { assertServiceMayWrite } from '../core/service-scopes';
 export const DOCUMENT_WRITERS: Role[] = ['OFFICER', 'ADMIN'];
 export const CERTIFICATE_ADMINS: Role[] = ['ADMIN'];
 
-export function assertMayWrite(principal: Principal | undefined, rowUnitPath: string, roles: Role[], what: string): Principal {
+export function assertMayWrite(
+  principal: Principal | undefined,
+  rowUnitPath: string,
+  roles: Role[],
+  what: string,
+  serviceScope?: ServiceScope,
+): Principal {
   const who = requirePrincipal(principal);
-  // Service clients exchange documents (documents:exchange); certificates are for people.
-  assertServiceMayWrite(who, roles === DOCUMENT_WRITERS ? 'documents:exchange' : undefined, what);
+  // A service client needs the scope of the write; writes without one (certificates) are for people.
+  assertServiceMayWrite(who, serviceScope, what);
   if (!hasRole(who, ...roles)) throw forbidden(`${what} needs the ${roles.join(' or ')} role`);
   const ownUnit = rowUnitPath === storedPath(who.unitPath);
   const below = hasRole(who, 'ADMIN') && isWithin(rowUnitPath, who.unitPath);

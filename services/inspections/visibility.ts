@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../core/context';
 import type { Principal } from '../core/principal';
-import { subtreeRange } from '../core/scope';
+import { whereAnyInScope } from '../core/database';
 import { scopedLoader } from '../core/scoped-loader';
 
 /**
@@ -12,14 +12,8 @@ import { scopedLoader } from '../core/scoped-loader';
  *   principal's subtree), so the inspected agency sees its own inspections and findings.
  * Nobody else: a sibling district is on neither path. Two indexed ranges joined by OR.
  */
-export function whereVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, principal: Principal) {
-  const { low, high } = subtreeRange(principal.unitPath);
-  return query.andWhere(
-    `((${alias}.inspectorPath >= :visibleLow AND ${alias}.inspectorPath < :visibleHigh) OR ` +
-      `(${alias}.targetPath >= :visibleLow AND ${alias}.targetPath < :visibleHigh))`,
-    { visibleLow: low, visibleHigh: high },
-  );
-}
+export const whereVisible = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, principal: Principal) =>
+  whereAnyInScope(query, [`${alias}.inspectorPath`, `${alias}.targetPath`], principal);
 
 interface InspectedRow extends ObjectLiteral {
   id: string;

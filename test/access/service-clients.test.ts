@@ -93,9 +93,12 @@ describe.each(DATABASES)('service clients on %s', (kind) => {
       `mutation($id: ID!) { revokeServiceClient(id: $id, reason: "x") { id } }`,
       `mutation($id: ID!) { rotateServiceClientCredentials(id: $id) { clientSecret } }`,
       `mutation($id: ID!) { safelistOperation(clientId: $id, document: "query Q { me { subject } }") { id } }`,
+      `mutation($id: ID!) { removeSafelistedOperation(clientId: $id, hash: "${RECEIVE_HASH}") { id } }`,
     ]) {
       expect(errorCodes(await hub.query(mutation, { id: client.id }, giaLaiAdmin))).toEqual(['FORBIDDEN']);
     }
+    const own = await hub.query<any>(`query($id: ID!) { serviceClient(id: $id) { safelistedOperations { edges { node { hash } } } } }`, { id: client.id }, konTumAdmin);
+    expect(own.data.serviceClient.safelistedOperations.edges.map((edge: any) => edge.node.hash)).toEqual([RECEIVE_HASH]);
     const viewer = await hub.query(`{ serviceClients { edges { node { id } } } }`, {}, await hub.token('62', ['VIEWER']));
     expect(errorCodes(viewer)).toEqual(['FORBIDDEN']);
   });

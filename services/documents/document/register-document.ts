@@ -50,7 +50,7 @@ export async function registerDocument(context: SubgraphContext, input: Register
   const fields = validated(input);
   const agency = await requireAgency(context, input.agencyId);
   const unitPath = storedPath(agency.unit.path);
-  const who = assertMayWrite(context.principal, unitPath, DOCUMENT_WRITERS, `A document of ${agency.name}`);
+  const who = assertMayWrite(context.principal, unitPath, DOCUMENT_WRITERS, `A document of ${agency.name}`, 'documents:exchange');
   const series = seriesOf(fields.info.type, fields.normative);
   const explicit = input.number ?? null;
   const base = {

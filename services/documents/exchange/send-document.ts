@@ -22,7 +22,7 @@ const MAX_RECIPIENTS = 100;
 export async function sendDocument(context: SubgraphContext, input: SendDocumentInput): Promise<DocumentTransfer[]> {
   const document = await documentById(context).load(input.documentId);
   if (!document) throw notFound(`No document has id "${input.documentId}"`);
-  assertMayWrite(context.principal, document.unitPath, DOCUMENT_WRITERS, `Document ${document.numberAndSymbol}`);
+  assertMayWrite(context.principal, document.unitPath, DOCUMENT_WRITERS, `Document ${document.numberAndSymbol}`, 'documents:exchange');
   const recipientIds = input.recipientAgencyIds;
   if (recipientIds.length === 0 || recipientIds.length > MAX_RECIPIENTS) {
     throw badInput(`Name 1 to ${MAX_RECIPIENTS} recipient agencies`, 'recipientAgencyIds');

@@ -31,7 +31,7 @@ export class TransferResolver {
   async updateTransferStatus(@Arg('input') input: UpdateTransferStatusInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer> {
     const transfer = await transferById(context).load(input.transferId);
     if (!transfer) throw notFound(`No transfer has id "${input.transferId}"`);
-    assertMayWrite(context.principal, transfer.recipientUnitPath, DOCUMENT_WRITERS, `The transfer to ${transfer.recipientName}`);
+    assertMayWrite(context.principal, transfer.recipientUnitPath, DOCUMENT_WRITERS, `The transfer to ${transfer.recipientName}`, 'documents:exchange');
     const note = input.note?.trim() || null;
     if (note && note.length > 500) throw badInput('The note has at most 500 characters', 'note');
     if (!NEXT_STATUSES[transfer.status].includes(input.status)) {

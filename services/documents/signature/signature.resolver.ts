@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 async function writableDocument(context: SubgraphContext, documentId: string) {
   const document = await documentById(context).load(documentId);
   if (!document) throw notFound(`No document has id "${documentId}"`);
-  const who = assertMayWrite(context.principal, document.unitPath, DOCUMENT_WRITERS, `Document ${document.numberAndSymbol}`);
+  const who = assertMayWrite(context.principal, document.unitPath, DOCUMENT_WRITERS, `Document ${document.numberAndSymbol}`, 'documents:exchange');
   return { document, who };
 }
 

@@ -1,9 +1,10 @@
-import { createHash, createPublicKey, randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { badInput } from '../../core/errors';
+import { sha256 } from '../../core/sha256';
 
 /** 256 random bits: a secret this long needs no slow hash, and none is kept but its SHA-256. */
 export const newClientSecret = () => randomBytes(32).toString('base64url');
-export const secretHash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+export const secretHash = (secret: string) => sha256(secret);
 
 export const newClientId = (unitCode: string) => `svc-${unitCode.toLowerCase()}-${randomBytes(6).toString('hex')}`;
 

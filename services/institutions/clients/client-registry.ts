@@ -6,7 +6,8 @@ import { unitByCode } from '../loaders';
 import { assertMayManageClient, serviceClientById } from './client-access';
 import { assertPublicKey, newClientId, newClientSecret, secretHash } from './client-credentials';
 import type { RegisterServiceClientInput } from './client-inputs';
-import { assertSafelistable, documentHash } from './safelist';
+import { operationHash } from '../../core/principal';
+import { assertSafelistable } from './safelist';
 import { SafelistedOperation } from './safelisted-operation';
 import { ClientAuthentication, ClientStatus, ServiceClient, type ServiceClientCredentials } from './service-client';
 
@@ -91,7 +92,8 @@ export async function revokeClient(context: SubgraphContext, id: string, reason:
 export async function safelistOperation(context: SubgraphContext, clientId: string, document: string): Promise<SafelistedOperation> {
   const client = await activeClient(context, clientId, 'Safelisting an operation');
   const { operationName } = assertSafelistable(document);
-  const hash = documentHash(document);
+  // The key the gateway computes for what a client sends (operationHash), so the two always agree.
+  const hash = operationHash(document);
   const repository = context.dataSource.getRepository(SafelistedOperation);
   const existing = await repository.findOneBy({ id: `${clientId}:${hash}` });
   if (existing) return existing;

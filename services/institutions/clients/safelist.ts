@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { badInput } from '../../core/errors';
 
 export const MAX_DOCUMENT_LENGTH = 20_000;
-
-/** The safelist key, as the APQ protocol computes it: SHA-256 (hex) of the exact text. */
-export const documentHash = (document: string) => createHash('sha256').update(document).digest('hex');
 
 /** A document a client may run: valid GraphQL, one named query or mutation, fragments allowed. */
 export function assertSafelistable(document: string): { operationName: string } {

@@ -1,6 +1,6 @@
 import { ClientAuthentication, ClientStatus, ServiceClient } from '../clients/service-client';
 import { SafelistedOperation } from '../clients/safelisted-operation';
-import { documentHash } from '../clients/safelist';
+import { operationHash } from '../../core/principal';
 import { newClientSecret, secretHash } from '../clients/client-credentials';
 
 /** The operation the demo dossier system of Kon Tum pushes dossiers with. */
@@ -35,7 +35,7 @@ export function demoClients(): { clients: ServiceClient[]; operations: Safeliste
     });
   const konTum = client('svc-62-motcua', 'Hệ thống thông tin giải quyết TTHC tỉnh Kon Tum', '62', ['dossiers:write']);
   const giaLai = client('svc-64-vanban', 'Hệ thống quản lý văn bản và điều hành tỉnh Gia Lai', '64', ['documents:exchange']);
-  const hash = documentHash(DEMO_RECEIVE_DOSSIER);
+  const hash = operationHash(DEMO_RECEIVE_DOSSIER);
   const operation = Object.assign(new SafelistedOperation(), {
     id: `${konTum.id}:${hash}`,
     clientId: konTum.id,

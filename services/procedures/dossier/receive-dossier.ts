@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import type { Principal } from '../../core/principal';
 import { requirePrincipal, storedPath } from '../../core/scope';
 import { resolveUnit } from '../../core/unit-scope';
+import { sha256 } from '../../core/sha256';
 import { assertMayWrite } from '../authorization/write-access';
 import { procedureById } from '../loaders';
 import { OnlineService } from '../procedure/online-service';
@@ -13,7 +14,6 @@ import { DossierChannel } from './dossier-channel';
 import { DossierStatus } from './dossier-status';
 import type { ReceiveDossierInput } from './receive-dossier.input';
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A client key belongs to the principal that used it: two integrations never collide. */
 const idempotencyKeyOf = (principal: Principal, clientKey: string) => sha256(`${principal.subject}\n${clientKey}`);
