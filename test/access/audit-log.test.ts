@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { projectRoot } from '../../services/core/config';
-import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
-import { procedures } from '../../services/procedures';
+import type { RunningSubgraph } from '../../services/core/subgraph-definition';
 import { Dossier } from '../../services/procedures/dossier/dossier';
-import { DATABASES, seededDatabaseUrl } from '../support/databases';
+import { DATABASES } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { startTestHub, type TestHub } from '../support/hub';
 import { principal, querySubgraph } from '../support/subgraph-client';
+import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
 
 const AUDIT = `query($actor: String, $action: String, $first: Int) { auditLog(actorSubject: $actor, action: $action, first: $first) {
   totalCount edges { node { id sequence action outcome targets actorSubject actorUnit { code } targetUnit { code } previousHash hash } } } }`;
@@ -141,14 +141,16 @@ describe.each(DATABASES)('audit log on %s', (kind) => {
 
 /** Fail closed: with the audit log out of reach, nothing is written and no personal data leaves. */
 describe.each(DATABASES)('a subgraph whose audit log is unreachable, on %s', (kind) => {
+  let started: TestSubgraphs;
   let subgraph: RunningSubgraph;
   const officer = principal('62', 'VN/62', ['OFFICER']);
 
   beforeAll(async () => {
     // Nothing listens on port 9: every audit append (and unit lookup) fails.
-    subgraph = await startSubgraphFrom(procedures, { databaseUrl: await seededDatabaseUrl(kind, 'procedures', 'auditdown'), port: 0, institutionsUrl: 'http://127.0.0.1:9/graphql' });
+    started = await startSubgraphs(kind, 'auditdown', ['procedures'], { institutionsUrl: 'http://127.0.0.1:9/graphql' });
+    subgraph = started.subgraphs.procedures;
   }, 900_000);
-  afterAll(() => subgraph?.close());
+  afterAll(() => started?.close());
 
   it('refuses a mutation before it runs, and withholds an applicant', async () => {
     const repository = subgraph.dataSource.getRepository(Dossier);

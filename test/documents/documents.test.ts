@@ -1,14 +1,13 @@
 import { statementCounter } from '../../services/core/database';
-import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
-import { documents } from '../../services/documents';
+import type { RunningSubgraph } from '../../services/core/subgraph-definition';
 import { Certificate } from '../../services/documents/certificate/certificate';
 import { Document } from '../../services/documents/document/document';
 import { DocumentTransfer } from '../../services/documents/exchange/document-transfer';
 import { DocumentSignature } from '../../services/documents/signature/document-signature';
-import { institutions } from '../../services/institutions';
-import { DATABASES, seededDatabaseUrl } from '../support/databases';
+import { DATABASES } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { principal, querySubgraph } from '../support/subgraph-client';
+import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
 import { opensslCmsVerify, signWithUnknownRoot } from './openssl';
 
 const REGISTER = `mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) {
@@ -23,7 +22,7 @@ const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0
 
 /** The documents subgraph over HTTP, with institutions beside it for agency and unit lookups. */
 describe.each(DATABASES)('documents subgraph on %s', (kind) => {
-  let institutionsSubgraph: RunningSubgraph;
+  let started: TestSubgraphs;
   let subgraph: RunningSubgraph;
   const ask = <T = any>(query: string, variables?: Record<string, unknown>, who?: ReturnType<typeof principal>) =>
     querySubgraph<T>(subgraph.url, query, variables, who);
@@ -56,20 +55,13 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
     }, who);
 
   beforeAll(async () => {
-    institutionsSubgraph = await startSubgraphFrom(institutions, { databaseUrl: await seededDatabaseUrl(kind, 'institutions', 'docs_inst'), port: 0 });
-    subgraph = await startSubgraphFrom(documents, {
-      databaseUrl: await seededDatabaseUrl(kind, 'documents', 'docs'),
-      port: 0,
-      institutionsUrl: `${institutionsSubgraph.url}/graphql`,
-    });
+    started = await startSubgraphs(kind, 'docs', ['institutions', 'documents']);
+    subgraph = started.subgraphs.documents;
     const ca = await ask(`{ certificateAuthority { source rootCertificatePem issuingCertificatePem } }`, {}, provinceViewer);
     expect(ca.data.certificateAuthority.source).toBe('GENERATED');
     rootPem = ca.data.certificateAuthority.rootCertificatePem;
   });
-  afterAll(async () => {
-    await subgraph?.close();
-    await institutionsSubgraph?.close();
-  });
+  afterAll(() => started?.close());
 
   describe("demo figures (Kiên Giang's 2019 report, seed 000)", () => {
     const UNIT_STATS = `query($id: ID!) { _entities(representations: [{ __typename: "AdministrativeUnit", id: $id }]) { ... on AdministrativeUnit {

@@ -1,18 +1,17 @@
 import { statementCounter } from '../../services/core/database';
-import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
-import { inspections } from '../../services/inspections';
+import type { RunningSubgraph } from '../../services/core/subgraph-definition';
 import { Finding } from '../../services/inspections/finding/finding';
 import { Inspection } from '../../services/inspections/inspection/inspection';
 import { InspectionPlan } from '../../services/inspections/plan/inspection-plan';
-import { institutions } from '../../services/institutions';
-import { DATABASES, seededDatabaseUrl } from '../support/databases';
+import { DATABASES } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { principal, querySubgraph } from '../support/subgraph-client';
+import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
 import { GIA_LAI_FIGURES, KIEN_GIANG_2019, coverageOf } from './figures';
 
 /** The inspections subgraph on its own (with institutions for unit and agency lookups), on SQLite and MariaDB. */
 describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
-  let institutionsGraph: RunningSubgraph;
+  let started: TestSubgraphs;
   let subgraph: RunningSubgraph;
   const ask = <T = any>(query: string, variables?: Record<string, unknown>, who?: ReturnType<typeof principal>) =>
     querySubgraph<T>(subgraph.url, query, variables, who);
@@ -28,17 +27,10 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
   const communeOfficial = principal('23614', 'VN/64/623/23614', ['OFFICER', 'INSPECTOR']);
 
   beforeAll(async () => {
-    institutionsGraph = await startSubgraphFrom(institutions, { databaseUrl: await seededDatabaseUrl(kind, 'institutions', 'insp_inst'), port: 0 });
-    subgraph = await startSubgraphFrom(inspections, {
-      databaseUrl: await seededDatabaseUrl(kind, 'inspections', 'insp'),
-      port: 0,
-      institutionsUrl: `${institutionsGraph.url}/graphql`,
-    });
+    started = await startSubgraphs(kind, 'insp', ['institutions', 'inspections']);
+    subgraph = started.subgraphs.inspections;
   });
-  afterAll(async () => {
-    await subgraph?.close();
-    await institutionsGraph?.close();
-  });
+  afterAll(() => started?.close());
 
   const unitEntity = (code: string, selection: string) =>
     `{ _entities(representations: [{ __typename: "AdministrativeUnit", id: "${code}" }]) { ... on AdministrativeUnit { ${selection} } } }`;

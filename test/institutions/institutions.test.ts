@@ -1,12 +1,13 @@
 import { statementCounter } from '../../services/core/database';
-import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
-import { institutions } from '../../services/institutions';
-import { DATABASES, seededDatabaseUrl } from '../support/databases';
+import type { RunningSubgraph } from '../../services/core/subgraph-definition';
+import { DATABASES } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { principal, querySubgraph } from '../support/subgraph-client';
+import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
 
 /** The institutions subgraph on its own, over HTTP, on SQLite and on MariaDB. */
 describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
+  let started: TestSubgraphs;
   let subgraph: RunningSubgraph;
   const ask = <T = any>(query: string, variables?: Record<string, unknown>, who?: ReturnType<typeof principal>) =>
     querySubgraph<T>(subgraph.url, query, variables, who);
@@ -17,9 +18,10 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
   const commune = principal('30880', 'VN/91/905/30880', ['OFFICER']);
 
   beforeAll(async () => {
-    subgraph = await startSubgraphFrom(institutions, { databaseUrl: await seededDatabaseUrl(kind, 'institutions', 'inst'), port: 0 });
+    started = await startSubgraphs(kind, 'inst', ['institutions']);
+    subgraph = started.subgraphs.institutions;
   });
-  afterAll(() => subgraph?.close());
+  afterAll(() => started?.close());
 
   describe('the unit tree (public)', () => {
     it('loads the whole tree of Vietnam: 63 provinces, 705 districts, 10,599 communes', async () => {

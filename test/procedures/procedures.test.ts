@@ -1,17 +1,16 @@
 import { statementCounter } from '../../services/core/database';
-import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
-import { institutions } from '../../services/institutions';
-import { procedures } from '../../services/procedures';
+import type { RunningSubgraph } from '../../services/core/subgraph-definition';
 import { Dossier } from '../../services/procedures/dossier/dossier';
 import { Procedure } from '../../services/procedures/procedure/procedure';
-import { DATABASES, seededDatabaseUrl } from '../support/databases';
+import { DATABASES } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { principal, querySubgraph } from '../support/subgraph-client';
+import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
 import { KON_TUM_2023, KON_TUM_STATS_QUERY } from './figures';
 
 /** The procedures subgraph on its own (with institutions for unit lookups), over HTTP, on SQLite and MariaDB. */
 describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
-  let institutionsGraph: RunningSubgraph;
+  let started: TestSubgraphs;
   let subgraph: RunningSubgraph;
   const ask = <T = any>(query: string, variables?: Record<string, unknown>, who?: ReturnType<typeof principal>) =>
     querySubgraph<T>(subgraph.url, query, variables, who);
@@ -33,17 +32,10 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
   const kienGiangAdmin = principal('91', 'VN/91', ['ADMIN']);
 
   beforeAll(async () => {
-    institutionsGraph = await startSubgraphFrom(institutions, { databaseUrl: await seededDatabaseUrl(kind, 'institutions', 'procinst'), port: 0 });
-    subgraph = await startSubgraphFrom(procedures, {
-      databaseUrl: await seededDatabaseUrl(kind, 'procedures', 'proc'),
-      port: 0,
-      institutionsUrl: `${institutionsGraph.url}/graphql`,
-    });
+    started = await startSubgraphs(kind, 'proc', ['institutions', 'procedures']);
+    subgraph = started.subgraphs.procedures;
   }, 600_000);
-  afterAll(async () => {
-    await subgraph?.close();
-    await institutionsGraph?.close();
-  });
+  afterAll(() => started?.close());
 
   describe('catalogue figures (public data: no token)', () => {
     it("gives Kon Tum's catalogue: 1,711 procedures, 1,015 full and 364 partial online services, 1,375 on the national portal (80.36%)", async () => {

@@ -12,11 +12,11 @@ import {
 } from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway-server';
 import type { RunningServer } from '../../services/core/subgraph-server';
-import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
-import { SUBGRAPHS } from '../../services/registry';
+import type { RunningSubgraph } from '../../services/core/subgraph-definition';
 import { mintDevToken, type DevTokenOptions } from '../../gateway/auth/dev-token';
-import { seededDatabaseUrl, type DatabaseKind } from './databases';
+import type { DatabaseKind } from './databases';
 import { postGraphQL, type GraphQLResponse } from './graphql-client';
+import { startSubgraphs } from './subgraphs';
 
 export interface TestHub {
   gatewayUrl: string;
@@ -32,24 +32,14 @@ export interface TestHub {
  * the gateway in front of them, all on free ports over real HTTP.
  */
 export async function startTestHub(kind: DatabaseKind, suite: string, gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestHub> {
-  const subgraphs: Record<string, RunningSubgraph> = {};
-  let gateway: RunningServer | undefined;
+  const started = await startSubgraphs(kind, suite);
+  let gateway: RunningServer;
   try {
-    // Institutions first: the others look units up in it.
-    let institutionsUrl: string | undefined;
-    for (const definition of SUBGRAPHS) {
-      subgraphs[definition.name] = await startSubgraphFrom(definition, {
-        databaseUrl: await seededDatabaseUrl(kind, definition.name, suite),
-        port: 0,
-        institutionsUrl,
-      });
-      if (definition.name === 'institutions') institutionsUrl = `${subgraphs[definition.name].url}/graphql`;
-    }
     gateway = await startGateway({
       port: 0,
       host: '127.0.0.1',
       supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, running]) => [name, `${running.url}/graphql`])),
+      subgraphUrls: started.urls,
       audience: DEFAULT_AUDIENCE,
       devTokens: { secret: process.env.HUB_DEV_JWT_SECRET!, issuer: DEV_TOKEN_ISSUER },
       introspection: true,
@@ -60,18 +50,18 @@ export async function startTestHub(kind: DatabaseKind, suite: string, gatewayOve
       ...gatewayOverrides,
     });
   } catch (error) {
-    await Promise.all(Object.values(subgraphs).map((running) => running.close()));
+    await started.close();
     throw error;
   }
   const gatewayUrl = gateway.url;
   return {
     gatewayUrl,
-    subgraphs,
+    subgraphs: started.subgraphs,
     query: (query, variables, token) => postGraphQL(`${gatewayUrl}/graphql`, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
     token: (unit, roles, extra) => mintDevToken({ unit, roles, ...extra }),
     close: async () => {
-      await gateway?.close();
-      await Promise.all(Object.values(subgraphs).map((running) => running.close()));
+      await gateway.close();
+      await started.close();
     },
   };
 }
