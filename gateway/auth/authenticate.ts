@@ -6,6 +6,7 @@ import type { UnitDirectory } from '../../services/core/unit-directory';
 import type { JWTPayload } from 'jose';
 import type { ClientRecord } from '../../services/core/service-client-record';
 import { effectiveScopes } from '../../services/core/service-scopes';
+import { todayInVietnam } from '../../services/core/time';
 import type { ClientDirectory } from '../oauth/client-directory';
 import { CLIENT_TOKEN_ISSUER } from '../oauth/client-tokens';
 
@@ -88,7 +89,8 @@ export async function authenticate(
     throw unavailable('The unit directory');
   });
   if (!unit) throw unauthenticated(`The token's unit "${claims.unitCode}" does not exist`);
-  if (unit.validTo && unit.validTo < new Date().toISOString().slice(0, 10)) {
+  // validTo is the unit's last day in Vietnam: its tokens hold until 24:00 of that day at UTC+7.
+  if (unit.validTo && unit.validTo < todayInVietnam()) {
     throw unauthenticated(`The token's unit "${claims.unitCode}" ceased to exist on ${unit.validTo}`);
   }
   return {
