@@ -1,5 +1,6 @@
 import type express from 'express';
 import type { GraphQLError } from 'graphql';
+import { responseOf } from '../services/core/errors';
 
 /**
  * A GraphQL error answered by an Express step before Apollo runs, shaped as Apollo shapes
@@ -7,7 +8,7 @@ import type { GraphQLError } from 'graphql';
  * that `extensions.http` asks for.
  */
 export function sendGraphQLError(response: express.Response, error: GraphQLError) {
-  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } } & Record<string, unknown>;
-  for (const [name, value] of http?.headers ?? []) response.set(name, value);
-  response.status(http?.status ?? 400).json({ errors: [{ message: error.message, extensions }] });
+  const { status, headers, body } = responseOf(error);
+  for (const [name, value] of headers ?? []) response.set(name, value);
+  response.status(status).json({ errors: [body] });
 }

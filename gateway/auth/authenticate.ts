@@ -1,16 +1,17 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { GraphQLError } from 'graphql';
+import { serviceUnavailable, unauthenticated as unauthenticatedError } from '../../services/core/errors';
 import { PRINCIPAL_KINDS, ROLES, type Principal, type PrincipalKind, type Role } from '../../services/core/principal';
 import { TokenRejected } from './token-verifier';
 import type { UnitDirectory } from '../../services/core/unit-directory';
 import type { JWTPayload } from 'jose';
 import type { ClientRecord } from '../../services/core/service-client-record';
 import { effectiveScopes } from '../../services/core/service-scopes';
+import { todayInVietnam } from '../../services/core/time';
 import type { ClientDirectory } from '../oauth/client-directory';
 import { CLIENT_TOKEN_ISSUER } from '../oauth/client-tokens';
 
-export const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+/** A bad token ends the request at the door: HTTP 401. */
+const unauthenticated = (message: string) => unauthenticatedError(message, { status: 401 });
 
 /** Reads the claims of DESIGN.md (`sub`, `name`, `unit`, `roles`, `kind`, `scopes`), strictly. */
 function claimsOf(payload: JWTPayload) {
@@ -42,8 +43,7 @@ export interface Authenticated {
   client?: ClientRecord;
 }
 
-const unavailable = (what: string) =>
-  new GraphQLError(`${what} is unavailable; try again shortly`, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+const unavailable = (what: string) => serviceUnavailable(`${what} is unavailable; try again shortly`);
 
 /**
  * A SERVICE principal exists only through the client-credentials grant, and only while its
@@ -88,7 +88,8 @@ export async function authenticate(
     throw unavailable('The unit directory');
   });
   if (!unit) throw unauthenticated(`The token's unit "${claims.unitCode}" does not exist`);
-  if (unit.validTo && unit.validTo < new Date().toISOString().slice(0, 10)) {
+  // validTo is the unit's last day in Vietnam: its tokens hold until 24:00 of that day at UTC+7.
+  if (unit.validTo && unit.validTo < todayInVietnam()) {
     throw unauthenticated(`The token's unit "${claims.unitCode}" ceased to exist on ${unit.validTo}`);
   }
   return {

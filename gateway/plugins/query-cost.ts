@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, getNullableType, isListType } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { queryLimit } from '../../services/core/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/core/pagination';
-import { limitError } from './limit-error';
 
 /**
  * Estimated cost from list sizes: every field costs 1, and what is selected under a
@@ -33,7 +33,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
             estimators: [listSizeEstimator],
           });
           if (cost > maxCost) {
-            throw limitError('cost', `The operation's estimated cost is ${cost}; the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists`, {
+            throw queryLimit('cost', `The operation's estimated cost is ${cost}; the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists`, {
               max: maxCost,
               found: cost,
             });

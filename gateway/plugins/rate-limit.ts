@@ -1,6 +1,5 @@
-import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { rateLimited } from '../../services/core/errors';
 import type { Principal } from '../../services/core/principal';
 
 /** Requests per minute; 0 turns a limit off. */
@@ -34,13 +33,7 @@ export class RequestRateLimiter {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       const who = principal ? `${principal.kind === 'SERVICE' ? 'client' : 'principal'} ${principal.subject}` : `address ${address}`;
-      throw new GraphQLError(`Too many requests for ${who}: ${limiter.points} a minute. Retry in ${retryAfterSeconds} s`, {
-        extensions: {
-          code: 'RATE_LIMITED',
-          retryAfterSeconds,
-          http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-        },
-      });
+      throw rateLimited(`Too many requests for ${who}: ${limiter.points} a minute. Retry in ${retryAfterSeconds} s`, retryAfterSeconds);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type express from 'express';
-import { GraphQLError } from 'graphql';
+import { badRequest, forbidden } from '../../services/core/errors';
 import { operationHash } from '../../services/core/principal';
 import { hubContextOf } from '../auth/authentication-middleware';
 import { sendGraphQLError } from '../http-errors';
@@ -12,8 +12,7 @@ interface OperationBody {
   extensions?: { persistedQuery?: { sha256Hash?: unknown } };
 }
 
-const refusal = (message: string, hash: string | null) =>
-  new GraphQLError(message, { extensions: { code: 'FORBIDDEN', operationHash: hash, http: { status: 403 } } });
+const refusal = (message: string, hash: string | null) => forbidden(message, { operationHash: hash }, { status: 403 });
 
 /**
  * A service client runs only the operations registered for it. It sends either the registered
@@ -28,7 +27,7 @@ export function safelistMiddleware(
     const client = context.client;
     if (context.principal?.kind !== 'SERVICE' || !client) return next();
     if (request.method !== 'POST') {
-      return sendGraphQLError(response, new GraphQLError('Service clients POST their operations', { extensions: { code: 'BAD_REQUEST', http: { status: 405 } } }));
+      return sendGraphQLError(response, badRequest('Service clients POST their operations', { status: 405 }));
     }
     const operations = (Array.isArray(request.body) ? request.body : [request.body]) as OperationBody[];
     for (const operation of operations) {

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, TypeInfo, getNamedType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { TypeInfo, getNamedType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { forbidden } from '../../services/core/errors';
 import { operationHash } from '../../services/core/principal';
 import { effectiveScopes, type ServiceScope } from '../../services/core/service-scopes';
 import type { RefusalRecorder } from '../gateway-audit';
@@ -58,7 +59,7 @@ export function serviceScopePlugin(
             ? `${[...closed].join(', ')} ${closed.size === 1 ? 'is' : 'are'} not open to service clients`
             : `The operation needs the scope(s) ${missing.join(', ')}; client ${principal.subject} holds ${principal.scopes.join(', ') || 'none'}`;
           await refused(contextValue, detail, operationName ?? null, source ? operationHash(source) : null);
-          throw new GraphQLError(detail, { extensions: { code: 'FORBIDDEN', missingScopes: missing, closedFields: [...closed], http: { status: 403 } } });
+          throw forbidden(detail, { missingScopes: missing, closedFields: [...closed] }, { status: 403 });
         },
       };
     },

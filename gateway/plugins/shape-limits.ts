@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
-import { limitError, type LimitName } from './limit-error';
+import { queryLimit, type LimitName } from '../../services/core/errors';
 
 export interface ShapeLimits {
   maxDepth: number;
@@ -18,7 +18,7 @@ const reportAs = (limit: LimitName, max: number, what: string) => ({
   onReject: [
     (context: ValidationContext | null, error: GraphQLError) => {
       const found = foundIn(error);
-      context?.reportError(limitError(limit, `The operation has ${what} ${found}; the limit is ${max}`, { max, found }));
+      context?.reportError(queryLimit(limit, `The operation has ${what} ${found}; the limit is ${max}`, { max, found }));
     },
   ],
 });

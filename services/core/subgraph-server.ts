@@ -4,9 +4,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { newContext, type SubgraphContext } from './context';
+import { unauthenticated } from './errors';
 import { formatError } from './format-error';
 import { PRINCIPAL_HEADER, ReplayGuard, verifyForwarded, type ClientOperation, type Principal } from './principal';
 import { auditPlugin } from './audit/audit-plugin';
@@ -42,9 +43,7 @@ async function forwardedFrom(
     return await verifyForwarded(Array.isArray(header) ? header[0] : header, typeof query === 'string' ? query : '', replays);
   } catch {
     // A subgraph trusts no bare or forged identity: a bad forwarded principal is refused outright.
-    throw new GraphQLError('The forwarded principal is invalid or expired', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-    });
+    throw unauthenticated('The forwarded principal is invalid or expired', { status: 401 });
   }
 }
 

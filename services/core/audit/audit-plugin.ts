@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import {
-  GraphQLError,
   getArgumentValues,
   getNamedType,
   Kind,
@@ -9,6 +8,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { SubgraphContext } from '../context';
+import { REFUSAL_CODES, responseOf, serviceUnavailable } from '../errors';
 import { operationHash } from '../principal';
 import { actorOf, type AuditRecord } from './audit-record';
 import type { AuditSink } from './audit-sink';
@@ -53,12 +53,7 @@ function targetsIn(value: unknown, found: string[] = [], key?: string): string[]
 
 const firstUnitCode = (args: Record<string, unknown>) => targetsIn(args).find((target) => target.startsWith('unitCode:'))?.slice('unitCode:'.length);
 
-const REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'QUERY_LIMIT', 'RATE_LIMITED']);
-
-const auditUnavailable = (what: string) =>
-  new GraphQLError(`The audit log cannot be written, so ${what}. Try again shortly`, {
-    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-  });
+const auditUnavailable = (what: string) => serviceUnavailable(`The audit log cannot be written, so ${what}. Try again shortly`);
 
 /**
  * Records every mutation and every read of personal data of a subgraph in the audit log, and
@@ -113,7 +108,7 @@ export function auditPlugin(source: string, sink: AuditSink): ApolloServerPlugin
             return {
               ...base(context),
               action: `mutation ${field.name}`,
-              outcome: value ? 'SUCCEEDED' : code && REFUSALS.has(code) ? 'REFUSED' : 'FAILED',
+              outcome: value ? 'SUCCEEDED' : code && REFUSAL_CODES.has(code) ? 'REFUSED' : 'FAILED',
               errorCode: value ? null : (code ?? 'INTERNAL_SERVER_ERROR'),
               detail: value ? null : (error?.message ?? null),
               targets: [...madeId, ...targetsIn(field.args)],
@@ -132,9 +127,9 @@ export function auditPlugin(source: string, sink: AuditSink): ApolloServerPlugin
               return;
             }
             // Personal data is never released unlogged.
-            const refusal = auditUnavailable('personal data is withheld');
-            context.response.body.singleResult = { errors: [{ message: refusal.message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
-            context.response.http.status = 503;
+            const refusal = responseOf(auditUnavailable('personal data is withheld'));
+            context.response.body.singleResult = { errors: [refusal.body] };
+            context.response.http.status = refusal.status;
           }
         },
       };

@@ -3,6 +3,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
 import { storedPath } from '../../core/scope';
+import { instantOfDateTime } from '../../core/time';
 import { resolveUnit } from '../../core/unit-scope';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, CERTIFICATE_ADMINS } from '../authorization';
@@ -21,7 +22,6 @@ import { listCertificates } from './certificate-list';
 import { certificateStatus } from './certificate-status';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 async function holderOf(context: SubgraphContext, input: IssueCertificateInput): Promise<CertificateHolder> {
   if (input.kind === CertificateKind.ORGANIZATION) {
@@ -106,8 +106,9 @@ export class CertificateResolver {
     const now = new Date().toISOString();
     let invalidSince = now;
     if (input.invalidSince !== undefined && input.invalidSince !== null) {
-      if (!ISO_TIME.test(input.invalidSince)) throw badInput('invalidSince must be an ISO 8601 time with a zone', 'invalidSince');
-      invalidSince = new Date(input.invalidSince).toISOString();
+      const instant = instantOfDateTime(input.invalidSince);
+      if (!instant) throw badInput('invalidSince must be an ISO 8601 time with a zone', 'invalidSince');
+      invalidSince = instant.toISOString();
       if (invalidSince > now) throw badInput('invalidSince cannot be in the future', 'invalidSince');
       if (invalidSince < certificate.issuedAt) invalidSince = certificate.issuedAt;
     }

@@ -2,9 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
 import { storedPath } from '../../core/scope';
+import { isDate, todayInVietnam } from '../../core/time';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
 import { requireAgency } from '../federation/institutions-directory';
-import { isDay, isRetryableConflict, vietnamDay } from '../transactions';
+import { isRetryableConflict } from '../transactions';
 import { Document } from './document';
 import type { RegisterDocumentInput } from './document-args';
 import { assertAbbreviation, formatNumberAndSymbol, seriesOf } from './document-number';
@@ -31,9 +32,9 @@ function validated(input: RegisterDocumentInput) {
   const title = input.title.trim();
   if (!title || title.length > 500) throw badInput('The title must have 1 to 500 characters', 'title');
   if (input.content.trim() === '') throw badInput('A document needs content: the content is empty', 'content');
-  const issueDate = input.issueDate ?? vietnamDay();
-  if (!isDay(issueDate)) throw badInput(`issueDate "${input.issueDate}" is not a date YYYY-MM-DD`, 'issueDate');
-  if (issueDate > vietnamDay()) throw badInput('issueDate cannot be in the future', 'issueDate');
+  const issueDate = input.issueDate ?? todayInVietnam();
+  if (!isDate(issueDate)) throw badInput(`issueDate "${input.issueDate}" is not a date YYYY-MM-DD`, 'issueDate');
+  if (issueDate > todayInVietnam()) throw badInput('issueDate cannot be in the future', 'issueDate');
   if (input.number !== undefined && input.number !== null && (!Number.isInteger(input.number) || input.number < 1 || input.number > 999_999)) {
     throw badInput('number must be a positive integer', 'number');
   }

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { storedPath } from '../../core/scope';
+import { vietnamDayOf } from '../../core/time';
 import type { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
 import { documentById } from '../document/document-access';
 import { findAgency, requireAgency } from '../federation/institutions-directory';
 import { DocumentSignature } from '../signature/document-signature';
-import { isUniqueViolation, vietnamDay } from '../transactions';
+import { isUniqueViolation } from '../transactions';
 import { DocumentTransfer } from './document-transfer';
 import type { SendDocumentInput } from './transfer-args';
 import { TransferStatus } from './transfer-status';
@@ -52,7 +53,7 @@ export async function sendDocument(context: SubgraphContext, input: SendDocument
     recipientLevel: recipient!.unit.level as UnitLevel,
     status: TransferStatus.ARRIVED,
     sentAt,
-    sentDay: vietnamDay(now),
+    sentDay: vietnamDayOf(now),
     arrivedAt: sentAt,
     refusedAt: null,
     acceptedAt: null,

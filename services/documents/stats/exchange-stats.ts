@@ -2,18 +2,18 @@ import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
 import { badInput } from '../../core/errors';
 import { subtreeRange } from '../../core/scope';
+import { isDate } from '../../core/time';
 import { UnitLevel } from '../../core/unit-level';
 import { DocumentTransfer } from '../exchange/document-transfer';
 import { ExchangeDailyCount } from '../exchange/exchange-counter';
-import { isDay } from '../transactions';
 import type { DocumentExchangeStats } from './stats-types';
 
 const LEVEL_ORDER = [UnitLevel.NATION, UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE];
 type Side = 'sender' | 'recipient';
 
 export function assertPeriod(from: string, to: string) {
-  if (!isDay(from)) throw badInput(`from "${from}" is not a date YYYY-MM-DD`, 'from');
-  if (!isDay(to)) throw badInput(`to "${to}" is not a date YYYY-MM-DD`, 'to');
+  if (!isDate(from)) throw badInput(`from "${from}" is not a date YYYY-MM-DD`, 'from');
+  if (!isDate(to)) throw badInput(`to "${to}" is not a date YYYY-MM-DD`, 'to');
   if (from > to) throw badInput('from must not be after to', 'from');
 }
 

@@ -4,7 +4,7 @@ import { subtreeRange } from '../../core/scope';
 import { UnitLevel } from '../../core/unit-level';
 import { Inspection } from '../inspection/inspection';
 import { CONDUCTED_STATUSES } from '../inspection/inspection-status';
-import { cutPercent } from '../percent';
+import { cutPercent } from '../../core/percent';
 import { PlanTarget } from '../plan/plan-target';
 import type { InspectionCoverage } from './inspection-coverage';
 

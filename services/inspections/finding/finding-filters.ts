@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { todayInVietnam } from '../dates';
+import { todayInVietnam } from '../../core/time';
 import { FindingState } from '../list-args';
 import type { Finding } from './finding';
 

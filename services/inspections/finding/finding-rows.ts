@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict } from '../../core/errors';
-import { assertDate, nowTimestamp } from '../dates';
+import { assertDate } from '../../core/time';
+import { nowTimestamp } from '../dates';
 import type { Inspection } from '../inspection/inspection';
 import { InspectionStatus } from '../inspection/inspection-status';
 import { assertText, optionalText } from '../validation';

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
 import type { ReformArea } from '../finding/reform-area';
-import { cutPercent } from '../percent';
+import { cutPercent } from '../../core/percent';
 import { ReformScoreAreaRecord, ReformScoreRecord } from './reform-score-record';
 import type { ReformScore } from './reform-score';
 

@@ -3,6 +3,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { Connection, paginate, type Page } from '../../core/pagination';
 import { publicPath } from '../../core/scope';
+import { instantOfDateTime, isDate } from '../../core/time';
 import { unitByCode, unitById } from '../loaders';
 import { AdministrativeUnit } from '../unit/administrative-unit';
 import { assertMayReadAudit, auditEntryById, whereAuditVisible } from './audit-access';
@@ -10,7 +11,6 @@ import { AuditEntry } from './audit-entry';
 import { AuditLogArgs } from './audit-log-args';
 
 const AuditEntryConnection = Connection(AuditEntry);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 
 @Resolver(() => AuditEntry)
 export class AuditLogResolver {
@@ -26,8 +26,10 @@ export class AuditLogResolver {
     if (args.action) query.andWhere('entry.action = :action', { action: args.action });
     if (args.actorSubject) query.andWhere('entry.actorSubject = :actorSubject', { actorSubject: args.actorSubject });
     if (args.from !== undefined && args.from !== null) {
-      if (!ISO_DATE.test(args.from) || Number.isNaN(Date.parse(args.from))) throw badInput(`from must be an ISO 8601 date, got "${args.from}"`, 'from');
-      query.andWhere('entry.recordedAt >= :from', { from: args.from });
+      // recordedAt is UTC ISO text: a day compares as its prefix (from 00:00Z), a time (UTC when zoneless) in the same form.
+      const from = isDate(args.from) ? args.from : instantOfDateTime(args.from, 'Z')?.toISOString();
+      if (!from) throw badInput(`from must be an ISO 8601 date, got "${args.from}"`, 'from');
+      query.andWhere('entry.recordedAt >= :from', { from });
     }
     return paginate(query, 'entry.id', (entry) => entry.id, args);
   }

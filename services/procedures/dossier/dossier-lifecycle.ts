@@ -2,7 +2,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { assertMayWrite } from '../authorization/write-access';
 import { dossierById } from '../loaders';
-import { addSeconds, nowLocal, parseDateTime, secondsBetween } from '../time/vietnam-time';
+import { addSeconds, nowLocal, parseDateTime, secondsBetween } from '../../core/time';
 import { Dossier } from './dossier';
 import { ALLOWED_TRANSITIONS, DossierStatus } from './dossier-status';
 

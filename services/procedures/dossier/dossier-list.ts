@@ -2,7 +2,7 @@ import type { SubgraphContext } from '../../core/context';
 import { whereInScope } from '../../core/database';
 import { paginate, type Page } from '../../core/pagination';
 import { requirePrincipal, subtreeRange } from '../../core/scope';
-import { addDays, assertDate } from '../time/vietnam-time';
+import { addDays, assertDate } from '../../core/time';
 import { Dossier } from './dossier';
 import type { DossierFilterArgs } from './dossier-args';
 

@@ -9,7 +9,7 @@ import { AgencyRef } from '../federation/agency-ref';
 import { UnitRef } from '../federation/unit-ref';
 import { dossierById, procedureById } from '../loaders';
 import { Procedure } from '../procedure/procedure';
-import { addSeconds, isoOf } from '../time/vietnam-time';
+import { addSeconds, isoOf } from '../../core/time';
 import { Dossier } from './dossier';
 import { DossierListArgs } from './dossier-args';
 import { DossierConnection } from './dossier-connection';

@@ -4,7 +4,7 @@ import { DossierChannel } from './dossier-channel';
 import { DossierStatus } from './dossier-status';
 
 /**
- * A dossier (hồ sơ). Times are stored local strings (see time/vietnam-time.ts) and exposed as
+ * A dossier (hồ sơ). Times are stored local strings (see core/time/local-time.ts) and exposed as
  * ISO 8601 by the resolver. `closedAt` is when processing ended (resolved, rejected or
  * withdrawn): a dossier's life for the statistics is [receivedAt, closedAt). The row is kept
  * narrow: hundreds of thousands of them load at first start.

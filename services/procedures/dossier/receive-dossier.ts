@@ -8,7 +8,7 @@ import { sha256 } from '../../core/sha256';
 import { assertMayWrite } from '../authorization/write-access';
 import { procedureById } from '../loaders';
 import { OnlineService } from '../procedure/online-service';
-import { addWorkingDays, nowLocal, parseDateTime } from '../time/vietnam-time';
+import { addWorkingDays, nowLocal, parseDateTime } from '../../core/time';
 import { Dossier } from './dossier';
 import { DossierChannel } from './dossier-channel';
 import { DossierStatus } from './dossier-status';

@@ -3,7 +3,7 @@ import { childrenOf, demoUnit, type DemoUnit } from '../../core/demo/administrat
 import { demoPersonName, hashSeed } from '../../core/demo/names';
 import { storedPath } from '../../core/scope';
 import { UnitLevel } from '../../core/unit-level';
-import { addDays, addWorkingDays, isWeekend } from '../time/vietnam-time';
+import { addDays, addWorkingDays, isWeekend } from '../../core/time';
 import type { Dossier } from '../dossier/dossier';
 import { DossierChannel } from '../dossier/dossier-channel';
 import { DossierStatus } from '../dossier/dossier-status';

@@ -1,7 +1,7 @@
 import { childrenOf, demoUnit } from '../../core/demo/administrative-tree';
 import { storedPath } from '../../core/scope';
 import type { Feedback } from '../feedback/feedback';
-import { addDays, addWorkingDays, isWeekend } from '../time/vietnam-time';
+import { addDays, addWorkingDays, isWeekend } from '../../core/time';
 import { chosenIndices, pad } from './spread';
 
 interface FeedbackPlan {

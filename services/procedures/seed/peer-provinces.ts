@@ -10,7 +10,7 @@ import type { Feedback } from '../feedback/feedback';
 import { OnlineService } from '../procedure/online-service';
 import type { Procedure } from '../procedure/procedure';
 import { PROCEDURE_FIELDS } from '../procedure/procedure-field';
-import { addDays, addWorkingDays, isWeekend } from '../time/vietnam-time';
+import { addDays, addWorkingDays, isWeekend } from '../../core/time';
 import { chosen, pad } from './spread';
 
 /**

@@ -2,7 +2,7 @@ import type { SubgraphContext } from '../../core/context';
 import { subtreeRange } from '../../core/scope';
 import { Dossier } from '../dossier/dossier';
 import { Procedure } from '../procedure/procedure';
-import type { Period } from '../time/vietnam-time';
+import type { Period } from '../../core/time';
 
 /**
  * The counters in SQL: one statement, one pass over the dossiers of a subtree whose life

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { toNumber } from '../../core/database';
-import { cutRate } from '../time/vietnam-time';
+import { cutPercent } from '../../core/percent';
 
 /**
  * The counters of the reporting contract for one set of dossiers over one period (README,
@@ -112,21 +112,21 @@ export function countsFrom(row: Record<string, unknown>): DossierCounts {
     resolvedOnTime,
     resolvedLate,
     resolvedLateWithApology,
-    onTimeRate: cutRate(resolvedOnTime, resolved),
-    apologyRate: cutRate(resolvedLateWithApology, resolvedLate),
+    onTimeRate: cutPercent(resolvedOnTime, resolved),
+    apologyRate: cutPercent(resolvedLateWithApology, resolvedLate),
     rejected: value('rejected'),
     withdrawn: value('withdrawn'),
     inProgress: value('inProgress'),
     overdueInProgress: value('overdueInProgress'),
-    onlineRate: cutRate(receivedOnline, receivedInPeriod),
+    onlineRate: cutPercent(receivedOnline, receivedInPeriod),
     components,
     digitizedComponents,
-    digitizationRate: cutRate(digitizedComponents, components),
+    digitizationRate: cutPercent(digitizedComponents, components),
     paidOnline: value('paidOnline'),
     returned: value('returned'),
     returnedByPost: value('returnedByPost'),
     rated,
     satisfied,
-    satisfactionRate: cutRate(satisfied, rated),
+    satisfactionRate: cutPercent(satisfied, rated),
   };
 }

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { UnitLevel } from '../../core/unit-level';
 import { DossierChannel } from '../dossier/dossier-channel';
 import { ProcedureField } from '../procedure/procedure-field';
-import type { Period } from '../time/vietnam-time';
+import type { Period } from '../../core/time';
 import { DossierCounts } from './dossier-counts';
 
 @ObjectType({ description: 'Dossier statistics of a unit and every unit below it over a period (reporting contract).' })

@@ -3,7 +3,8 @@ import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
 import { subtreeRange } from '../../core/scope';
 import { Feedback } from '../feedback/feedback';
-import { cutRate, type Period } from '../time/vietnam-time';
+import { cutPercent } from '../../core/percent';
+import type { Period } from '../../core/time';
 
 @ObjectType({ description: 'Phản ánh, kiến nghị (PAKN) on procedures: feedback received and handled over a period.' })
 export class FeedbackStats {
@@ -51,7 +52,7 @@ export async function feedbackStats(context: SubgraphContext, unitPath: string, 
     handled: value('handled'),
     handledOnTime: value('handledOnTime'),
     pending: value('pending'),
-    handledRate: cutRate(value('handled'), value('received') + value('carriedOver')),
-    onTimeRate: cutRate(value('handledOnTime'), value('handled')),
+    handledRate: cutPercent(value('handled'), value('received') + value('carriedOver')),
+    onTimeRate: cutPercent(value('handledOnTime'), value('handled')),
   };
 }

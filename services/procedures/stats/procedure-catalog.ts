@@ -7,7 +7,7 @@ import { UnitLevel } from '../../core/unit-level';
 import { whereInCatalogue, whereInForce } from '../procedure/catalogue-scope';
 import { OnlineService } from '../procedure/online-service';
 import { Procedure } from '../procedure/procedure';
-import { cutRate } from '../time/vietnam-time';
+import { cutPercent } from '../../core/percent';
 
 @ObjectType({ description: 'Procedures of one level of government.' })
 export class CatalogLevelCount {
@@ -154,17 +154,17 @@ export async function procedureCatalog(
     })),
     byOnlineService: [OnlineService.NONE, OnlineService.PARTIAL, OnlineService.FULL].map((service) => {
       const count = sum((group) => group.onlineService === service);
-      return { service, count, rate: cutRate(count, total) };
+      return { service, count, rate: cutPercent(count, total) };
     }),
     byLegacyLevel: [1, 2, 3, 4].map((legacyLevel) => {
       const count = sum((group) => toNumber(group.legacyLevel) === legacyLevel);
-      return { legacyLevel, count, rate: cutRate(count, total) };
+      return { legacyLevel, count, rate: cutPercent(count, total) };
     }),
     fields: new Set(fieldPairs.map((pair) => pair.fieldCode)).size,
     offeredOnline,
-    offeredOnlineRate: cutRate(offeredOnline, total),
+    offeredOnlineRate: cutPercent(offeredOnline, total),
     nationalPortal,
-    nationalPortalRate: cutRate(nationalPortal, total),
+    nationalPortalRate: cutPercent(nationalPortal, total),
     atServiceCenter: sum(() => true, 'atServiceCenter'),
     decisions: decisions.map((row) => ({ decisionNumber: row.decisionNumber, publishedOn: row.publishedOn, count: toNumber(row.count) })),
   };

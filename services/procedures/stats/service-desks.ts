@@ -4,7 +4,7 @@ import { toNumber } from '../../core/database';
 import { subtreeRange } from '../../core/scope';
 import { UnitLevel } from '../../core/unit-level';
 import { Dossier } from '../dossier/dossier';
-import type { Period } from '../time/vietnam-time';
+import type { Period } from '../../core/time';
 
 @ObjectType({ description: 'How many receiving desks (agencies) at one level.' })
 export class DeskLevelCount {

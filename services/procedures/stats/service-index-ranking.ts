@@ -4,7 +4,7 @@ import { subtreeRange } from '../../core/scope';
 import { Feedback } from '../feedback/feedback';
 import { whereInForce } from '../procedure/catalogue-scope';
 import { Procedure } from '../procedure/procedure';
-import type { Period } from '../time/vietnam-time';
+import type { Period } from '../../core/time';
 import { dossierAggregates, PROVINCE_PATH_LENGTH } from './dossier-aggregates';
 import { countsFrom } from './dossier-counts';
 import { computeIndex, type IndexInputs } from './service-index';

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../core/context';
 import { storedPath } from '../../core/scope';
 import { assertCoversUnit } from '../../core/unit-scope';
 import { UnitRef } from '../federation/unit-ref';
-import { periodOf } from '../time/vietnam-time';
+import { periodOf } from '../../core/time';
 import { dossierAggregates } from './dossier-aggregates';
 import { countsFrom } from './dossier-counts';
 import { feedbackStats } from './feedback-stats';

@@ -1,0 +1,45 @@
+import { badInput } from '../errors';
+import { VIETNAM_OFFSET } from './vietnam-day';
+import { localOf } from './local-time';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Whether text is a real calendar day written 'YYYY-MM-DD': 2024-02-29 is, 2023-02-30 and
+ * 2023-13-01 are not (JavaScript's Date would quietly roll them over to another day).
+ */
+export function isDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}
+
+/** The day itself if it is a real calendar day 'YYYY-MM-DD'; BAD_USER_INPUT on `argument` otherwise. */
+export function assertDate(text: string, argument: string): string {
+  if (!isDate(text)) throw badInput(`${argument} must be a date YYYY-MM-DD, got "${text}"`, argument);
+  return text;
+}
+
+/**
+ * The instant an ISO 8601 date-time names ('YYYY-MM-DDTHH:MM[:SS[.fraction]]' then Z or ±HH:MM,
+ * on a real calendar day), or null. Without a zone the text is taken in `defaultOffset` if one
+ * is given (procedures reads Vietnam local time so), and refused otherwise.
+ */
+export function instantOfDateTime(text: string, defaultOffset?: string): Date | null {
+  const zoned = defaultOffset !== undefined && !/([zZ]|[+-]\d{2}:\d{2})$/.test(text) ? `${text}${defaultOffset}` : text;
+  const match = DATE_TIME.exec(zoned);
+  if (!match || !isDate(match[1])) return null;
+  const instant = new Date(zoned);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+/**
+ * A client's ISO 8601 date-time (with an offset, or Vietnam local time without one) as stored
+ * local time 'YYYY-MM-DD HH:MM:SS'; BAD_USER_INPUT on `argument` otherwise.
+ */
+export function parseDateTime(text: string, argument: string): string {
+  const instant = instantOfDateTime(text, VIETNAM_OFFSET);
+  if (!instant) throw badInput(`${argument} must be an ISO 8601 date-time such as 2023-03-02T08:15:00+07:00, got "${text}"`, argument);
+  return localOf(instant);
+}

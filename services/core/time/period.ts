@@ -1,0 +1,21 @@
+import { badInput } from '../errors';
+import { addDays } from './calendar';
+import { assertDate } from './dates';
+
+/** A reporting period of whole Vietnamese days, [from 00:00, day after `to` 00:00), bounds in stored local time. */
+export interface Period {
+  from: string;
+  to: string;
+  /** First stored instant of the period. */
+  start: string;
+  /** First stored instant after the period. */
+  end: string;
+}
+
+/** The period from `from` to `to` (both 'YYYY-MM-DD', inclusive); BAD_USER_INPUT on a bad day or a reversed period. */
+export function periodOf(from: string, to: string): Period {
+  assertDate(from, 'from');
+  assertDate(to, 'to');
+  if (to < from) throw badInput(`The period ends (${to}) before it starts (${from})`, 'to');
+  return { from, to, start: `${from} 00:00:00`, end: `${addDays(to, 1)} 00:00:00` };
+}
