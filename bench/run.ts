@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { projectRoot } from '../services/core/config';
 import { PRINCIPAL_HEADER, signPrincipal } from '../services/core/principal';
-import { UnitDirectory } from '../services/core/unit-directory';
+import { UnitDirectory } from '../services/core/institutions/unit-directory';
 import { mintDevToken } from '../gateway/auth/dev-token';
 import { launchHub } from '../scripts/hub-processes';
 import { BENCH_OPERATIONS, type BenchOperation } from './operations';

@@ -7,7 +7,7 @@ import { formatError } from '../services/core/format-error';
 import { listen, type RunningServer } from '../services/core/subgraph-server';
 import { authenticationMiddleware } from './auth/authentication-middleware';
 import { createTokenVerifier } from './auth/token-verifier';
-import { UnitDirectory } from '../services/core/unit-directory';
+import { UnitDirectory } from '../services/core/institutions/unit-directory';
 import type { GatewayConfig } from './config';
 import { healthHandler } from './health';
 import { playgroundRouter } from './playground';

@@ -1,7 +1,7 @@
 import type express from 'express';
 import { GraphQLError } from 'graphql';
 import type { JWTPayload } from 'jose';
-import type { UnitDirectory } from '../../services/core/unit-directory';
+import type { UnitDirectory } from '../../services/core/institutions/unit-directory';
 import { sendGraphQLError } from '../http-errors';
 import type { ClientDirectory } from '../oauth/client-directory';
 import type { RequestRateLimiter } from '../plugins/rate-limit';

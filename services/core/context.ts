@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { ClientOperation, Principal } from './principal';
 import { RequestAudit } from './audit/request-audit';
 import { Loaders } from './loaders';
-import type { UnitDirectory } from './unit-directory';
+import type { Institutions, InstitutionsClient } from './institutions/institutions-client';
+import type { UnitDirectory } from './institutions/unit-directory';
 
 /** What every subgraph resolver receives. */
 export interface SubgraphContext {
@@ -10,7 +11,9 @@ export interface SubgraphContext {
   principal?: Principal;
   dataSource: DataSource;
   loaders: Loaders;
-  /** Trusted unit lookups (institutions over HTTP, cached): paths for scope checks and writes. */
+  /** Units, agencies and officials from institutions over HTTP, asked as the caller or as the hub. */
+  institutions: Institutions;
+  /** `institutions.units`: trusted unit lookups (public, cached), paths for scope checks and writes. */
   units: UnitDirectory;
   /** Personal data this request read, for the audit log. */
   audit: RequestAudit;
@@ -20,14 +23,15 @@ export interface SubgraphContext {
 
 export const newContext = (
   dataSource: DataSource,
-  units: UnitDirectory,
+  institutions: InstitutionsClient,
   principal?: Principal,
   clientOperation?: ClientOperation,
 ): SubgraphContext => ({
   principal,
   dataSource,
   loaders: new Loaders(),
-  units,
+  institutions: institutions.forRequest(principal),
+  units: institutions.units,
   audit: new RequestAudit(),
   clientOperation,
 });

@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import { env, envBool, envInt } from './config';
 import { openDatabase } from './database';
 import { startSubgraph, type RunningServer } from './subgraph-server';
-import { UnitDirectory } from './unit-directory';
+import { InstitutionsClient } from './institutions/institutions-client';
+import type { UnitDirectory } from './institutions/unit-directory';
 
 /** Everything the hub needs to know to run one subgraph. */
 export interface SubgraphDefinition {
@@ -41,16 +42,16 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
   try {
     if (options.seedDemo ?? true) await definition.seedDemo(dataSource);
     const institutionsUrl = () => options.institutionsUrl ?? DEFAULT_INSTITUTIONS_URL;
-    const units = new UnitDirectory(institutionsUrl);
+    const institutions = new InstitutionsClient(definition.name, institutionsUrl);
     const server = await startSubgraph({
       name: definition.name,
       schema: await definition.buildSchema(),
       dataSource,
-      units,
+      institutions,
       port: options.port ?? definition.defaultPort,
       host: options.host,
       audit: definition.auditSink?.(dataSource) ?? new HttpAuditSink(institutionsUrl, definition.name),
-      internalRoutes: definition.internalRoutes?.(dataSource, units),
+      internalRoutes: definition.internalRoutes?.(dataSource, institutions.units),
     });
     return {
       ...server,

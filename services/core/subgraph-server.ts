@@ -12,7 +12,7 @@ import { formatError } from './format-error';
 import { PRINCIPAL_HEADER, ReplayGuard, verifyForwarded, type ClientOperation, type Principal } from './principal';
 import { auditPlugin } from './audit/audit-plugin';
 import type { AuditSink } from './audit/audit-sink';
-import type { UnitDirectory } from './unit-directory';
+import type { InstitutionsClient } from './institutions/institutions-client';
 
 export interface RunningServer {
   url: string;
@@ -24,7 +24,7 @@ export interface SubgraphOptions {
   name: string;
   schema: GraphQLSchema;
   dataSource: DataSource;
-  units: UnitDirectory;
+  institutions: InstitutionsClient;
   port: number;
   host?: string;
   /** Where mutations and personal-data reads are recorded. */
@@ -88,7 +88,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const { principal, operation } = await forwardedFrom(req.headers[PRINCIPAL_HEADER], req.body?.query, replays);
-        return newContext(options.dataSource, options.units, principal, operation);
+        return newContext(options.dataSource, options.institutions, principal, operation);
       },
     }),
   );

@@ -2,7 +2,7 @@ import type { SubgraphContext } from './context';
 import { notFound } from './errors';
 import { assertCovers, storedPath } from './scope';
 import { assertUnitCode } from './unit-code';
-import type { UnitRecord } from './unit-directory';
+import type { UnitRecord } from './institutions/records';
 
 /** A unit by its official code, from the institutions data; NOT_FOUND or BAD_USER_INPUT otherwise. */
 export async function resolveUnit(context: SubgraphContext, code: string, argument = 'unitCode'): Promise<UnitRecord> {

@@ -18,7 +18,7 @@ import {
   todayInVietnam,
   vietnamDayOf,
 } from '../../services/core/time';
-import type { UnitDirectory } from '../../services/core/unit-directory';
+import type { UnitDirectory } from '../../services/core/institutions/unit-directory';
 
 const codeOf = (run: () => unknown) => {
   try {

@@ -307,6 +307,16 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       expect(await count(Dossier)).toBe(before);
     });
 
+    it('refuses an agencyId naming no agency, or an agency of another unit, with BAD_USER_INPUT on agencyId, and writes nothing', async () => {
+      const before = await count(Dossier);
+      // No such agency; the neighbouring district's desk; the province's service center above the district.
+      for (const [clientKey, agencyId] of [['agency-1', 'no-such-agency'], ['agency-2', '906.motcua'], ['agency-3', '91.ttphvhcc']]) {
+        const result = await ask(receive, { input: input({ clientKey, agencyId }) }, chauThanhOfficer);
+        expect([agencyId, errorCodes(result), result.errors?.[0]?.extensions?.argument]).toEqual([agencyId, ['BAD_USER_INPUT'], 'agencyId']);
+      }
+      expect(await count(Dossier)).toBe(before);
+    });
+
     it('refuses writes without the role or outside the own unit (rule 4), and lets an ADMIN write below its unit', async () => {
       const before = await count(Dossier);
       const viewer = await ask(receive, { input: input({ clientKey: 'rule4-1' }) }, chauThanhViewer);

@@ -7,7 +7,6 @@ import { instantOfDateTime } from '../../core/time';
 import { resolveUnit } from '../../core/unit-scope';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, CERTIFICATE_ADMINS } from '../authorization';
-import { requireAgency, requireOfficial } from '../federation/institutions-directory';
 import { AgencyRef, OfficialRef } from '../federation/refs';
 import { certificateById } from '../loaders';
 import { authority } from '../pki/authority';
@@ -29,8 +28,8 @@ async function holderOf(context: SubgraphContext, input: IssueCertificateInput):
   } else if (!input.officialId || input.agencyId) {
     throw badInput('A PERSONAL certificate names officialId and no agencyId', 'input');
   }
-  const official = input.officialId ? await requireOfficial(context, input.officialId) : null;
-  const agency = await requireAgency(context, official ? official.agencyId : input.agencyId!);
+  const official = input.officialId ? await context.institutions.officials.require(input.officialId, { as: 'hub' }) : null;
+  const agency = await context.institutions.agencies.require(official ? official.agencyId : input.agencyId!, { as: 'hub' });
   return {
     kind: input.kind,
     agencyId: agency.id,

@@ -4,7 +4,6 @@ import { badInput, conflict } from '../../core/errors';
 import { storedPath } from '../../core/scope';
 import { isDate, todayInVietnam } from '../../core/time';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
-import { requireAgency } from '../federation/institutions-directory';
 import { isRetryableConflict } from '../transactions';
 import { Document } from './document';
 import type { RegisterDocumentInput } from './document-args';
@@ -49,7 +48,7 @@ function validated(input: RegisterDocumentInput) {
  */
 export async function registerDocument(context: SubgraphContext, input: RegisterDocumentInput): Promise<Document> {
   const fields = validated(input);
-  const agency = await requireAgency(context, input.agencyId);
+  const agency = await context.institutions.agencies.require(input.agencyId, { as: 'hub' });
   const unitPath = storedPath(agency.unit.path);
   const who = assertMayWrite(context.principal, unitPath, DOCUMENT_WRITERS, `A document of ${agency.name}`, 'documents:exchange');
   const series = seriesOf(fields.info.type, fields.normative);

@@ -6,7 +6,6 @@ import { vietnamDayOf } from '../../core/time';
 import type { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
 import { documentById } from '../document/document-access';
-import { findAgency, requireAgency } from '../federation/institutions-directory';
 import { DocumentSignature } from '../signature/document-signature';
 import { isUniqueViolation } from '../transactions';
 import { DocumentTransfer } from './document-transfer';
@@ -31,8 +30,8 @@ export async function sendDocument(context: SubgraphContext, input: SendDocument
   if (new Set(recipientIds).size !== recipientIds.length) throw badInput('A recipient agency is named twice', 'recipientAgencyIds');
   if (recipientIds.includes(document.agencyId)) throw badInput('An agency does not send a document to itself', 'recipientAgencyIds');
   const [sender, recipients] = await Promise.all([
-    requireAgency(context, document.agencyId),
-    Promise.all(recipientIds.map((id) => findAgency(context, id))),
+    context.institutions.agencies.require(document.agencyId, { as: 'hub' }),
+    context.institutions.agencies.findMany(recipientIds, { as: 'hub' }),
   ]);
   const unknown = recipientIds.filter((_id, index) => !recipients[index]);
   if (unknown.length) throw badInput(`No agency has id ${unknown.map((id) => `"${id}"`).join(', ')}`, 'recipientAgencyIds');

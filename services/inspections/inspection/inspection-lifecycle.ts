@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { isWithin, publicPath } from '../../core/scope';
+import { isWithin, publicPath, storedPath } from '../../core/scope';
 import { assertDate } from '../../core/time';
 import { nowTimestamp } from '../dates';
 import { Finding } from '../finding/finding';
 import { assertMayHoldFindings, findingRows } from '../finding/finding-rows';
-import { lookUpInInstitutions } from '../institutions-lookup';
 import { inspectionById, planById } from '../loaders';
 import { assertMayActFor } from '../permissions';
 import { PlanTarget } from '../plan/plan-target';
@@ -55,9 +54,9 @@ export async function scheduleInspection(context: SubgraphContext, input: Schedu
   assertMayActFor(context, plan.unitPath, 'INSPECTOR', 'Scheduling inspections');
   const target = await context.dataSource.getRepository(PlanTarget).findOneBy({ id: `${plan.id}|${input.targetAgencyId}` });
   if (!target) throw badInput(`Agency "${input.targetAgencyId}" is not a target of plan ${plan.id}`, 'targetAgencyId');
-  const { officials } = await lookUpInInstitutions(context, [], teamIds);
-  for (const official of officials.values()) {
-    if (!isWithin(official.unitPath, publicPath(plan.unitPath))) {
+  const officials = await context.institutions.officials.requireMany(teamIds, { as: 'caller', argument: 'teamOfficialIds' });
+  for (const official of officials) {
+    if (!isWithin(storedPath(official.unit.path), publicPath(plan.unitPath))) {
       throw badInput(`Official "${official.id}" does not work in the inspecting unit or below it`, 'teamOfficialIds');
     }
   }

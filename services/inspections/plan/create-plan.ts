@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { insertInBatches } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { isWithin, publicPath, storedPath } from '../../core/scope';
+import { isWithin, storedPath } from '../../core/scope';
 import { resolveUnit } from '../../core/unit-scope';
+import type { UnitLevel } from '../../core/unit-level';
 import { assertDate } from '../../core/time';
 import { nowTimestamp } from '../dates';
-import { lookUpInInstitutions } from '../institutions-lookup';
 import { assertMayActFor } from '../permissions';
 import { assertIdList, assertIntInRange, assertText, assertYear } from '../validation';
 import { InspectionPlan } from './inspection-plan';
@@ -25,10 +25,10 @@ export async function createPlan(context: SubgraphContext, input: CreateInspecti
   const unit = await resolveUnit(context, input.unitCode);
   const unitPath = storedPath(unit.path);
   assertMayActFor(context, unitPath, 'INSPECTOR', 'Planning inspections');
-  const { agencies } = await lookUpInInstitutions(context, targetIds);
-  for (const agency of agencies.values()) {
-    if (!isWithin(agency.unitPath, unit.path)) {
-      throw badInput(`Agency "${agency.id}" (unit ${publicPath(agency.unitPath)}) is not below unit ${unit.code}`, 'targetAgencyIds');
+  const agencies = await context.institutions.agencies.requireMany(targetIds, { as: 'caller', argument: 'targetAgencyIds' });
+  for (const agency of agencies) {
+    if (!isWithin(storedPath(agency.unit.path), unit.path)) {
+      throw badInput(`Agency "${agency.id}" (unit ${agency.unit.path}) is not below unit ${unit.code}`, 'targetAgencyIds');
     }
   }
   const plan: InspectionPlan = {
@@ -41,15 +41,15 @@ export async function createPlan(context: SubgraphContext, input: CreateInspecti
     decidedOn,
     createdAt: nowTimestamp(),
   };
-  const targets: PlanTarget[] = [...agencies.values()].map((agency) => ({
+  const targets: PlanTarget[] = agencies.map((agency) => ({
     id: `${plan.id}|${agency.id}`,
     planId: plan.id,
     year,
     inspectorPath: unitPath,
     targetAgencyId: agency.id,
-    targetUnitId: agency.unitId,
-    targetPath: agency.unitPath,
-    targetLevel: agency.unitLevel,
+    targetUnitId: agency.unit.code,
+    targetPath: storedPath(agency.unit.path),
+    targetLevel: agency.unit.level as UnitLevel,
   }));
   await context.dataSource.transaction(async (manager) => {
     await manager.insert(InspectionPlan, plan);

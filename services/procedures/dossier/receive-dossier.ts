@@ -56,9 +56,10 @@ function replay(existing: Dossier, requestHash: string): Dossier {
 }
 
 /**
- * Receives a dossier: role and scope (rule 4), input, then one INSERT. A retry under the same
- * client key returns the dossier the first call made; a concurrent retry that loses the race
- * on the unique key reads the winner's dossier.
+ * Receives a dossier: role and scope (rule 4), input (the agency one of the receiving unit's,
+ * asked of institutions as the hub), then one INSERT. A retry under the same client key
+ * returns the dossier the first call made; a concurrent retry that loses the race on the
+ * unique key reads the winner's dossier.
  */
 export async function receiveDossier(context: SubgraphContext, input: ReceiveDossierInput): Promise<Dossier> {
   const principal = requirePrincipal(context.principal);
@@ -70,6 +71,11 @@ export async function receiveDossier(context: SubgraphContext, input: ReceiveDos
 
   const unit = await resolveUnit(context, input.unitCode);
   assertMayWrite(principal, storedPath(unit.path), `Receiving a dossier in unit ${unit.code}`, 'dossiers:write');
+  // The receiving agency must be one of the receiving unit's, as institutions knows it.
+  const agency = await context.institutions.agencies.require(input.agencyId, { as: 'hub', argument: 'agencyId' });
+  if (agency.unit.code !== unit.code) {
+    throw badInput(`Agency "${agency.id}" belongs to unit ${agency.unit.code}, not to the receiving unit ${unit.code}`, 'agencyId');
+  }
   const procedure = await procedureById(context).load(input.procedureId);
   if (!procedure) throw notFound(`No procedure has id "${input.procedureId}"`);
   if (!storedPath(unit.path).startsWith(procedure.unitPath)) {

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { storedPath, subtreeRange } from '../../core/scope';
-import type { UnitRecord } from '../../core/unit-directory';
+import type { UnitRecord } from '../../core/institutions/records';
 import type { Procedure } from './procedure';
 
 /** The stored path of the province whose catalogue applies to a unit (the nation: every province). */

@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import type { UnitRecord } from '../../core/unit-directory';
+import type { UnitRecord } from '../../core/institutions/records';
 import { UnitLevel } from '../../core/unit-level';
 import { whereInCatalogue, whereInForce } from '../procedure/catalogue-scope';
 import { OnlineService } from '../procedure/online-service';

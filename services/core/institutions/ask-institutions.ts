@@ -1,4 +1,4 @@
-import { PRINCIPAL_HEADER, signPrincipal, type Principal } from './principal';
+import { PRINCIPAL_HEADER, signPrincipal, type Principal } from '../principal';
 
 export interface InstitutionsAnswer<T> {
   data?: T | null;
@@ -8,7 +8,7 @@ export interface InstitutionsAnswer<T> {
 /**
  * One server-to-server GraphQL request to the institutions subgraph: public when no principal
  * is given, else with the principal signed for this query alone, as the gateway forwards it.
- * The unit directory and the subgraphs' agency and official lookups all go through here.
+ * Only the lookups in this folder send it.
  */
 export async function askInstitutions<T>(
   url: string,

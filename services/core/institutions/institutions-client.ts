@@ -1,0 +1,120 @@
+import { badInput, forbidden, notFound, unauthenticated } from '../errors';
+import type { Principal } from '../principal';
+import { AliasedLookups } from './aliased-lookups';
+import { hubPrincipal } from './hub-principal';
+import type { AgencyRecord, OfficialRecord } from './records';
+import { UnitDirectory } from './unit-directory';
+
+/**
+ * Who asks institutions, chosen at every call:
+ * - `caller`: the request's principal, forwarded signed with the internal key as the gateway
+ *   does; institutions filters the answer by the caller's scope (FORBIDDEN outside it). Kept
+ *   for the request only, never shared with another principal.
+ * - `hub`: the hub's national service principal (hub-principal.ts), for facts that are public
+ *   or that a write needs whatever the caller's scope. Cached for a few minutes per process.
+ */
+export type Asker = 'caller' | 'hub';
+
+export interface AskOptions {
+  as: Asker;
+}
+
+export interface RequireOptions extends AskOptions {
+  /**
+   * The input argument that named the ids: an unknown id is then BAD_USER_INPUT naming it.
+   * Without it an unknown id is NOT_FOUND.
+   */
+  argument?: string;
+}
+
+interface Records {
+  agency: AgencyRecord;
+  official: OfficialRecord;
+}
+
+/** Agencies or officials by id, as the caller or as the hub. */
+export class EntityLookups<K extends keyof Records> {
+  constructor(
+    private readonly kind: K,
+    private readonly lookups: (as: Asker) => AliasedLookups,
+    private readonly principal: Principal | undefined,
+  ) {}
+
+  /**
+   * Records in the order of `ids`, null for an id that names nothing. Asked as the caller, an
+   * id outside the caller's scope is FORBIDDEN ("The agency "…" is outside the scope of unit …").
+   */
+  async findMany(ids: readonly string[], { as }: AskOptions): Promise<(Records[K] | null)[]> {
+    const lookups = this.lookups(as);
+    const answers = await Promise.all(ids.map((id) => lookups.load(this.kind, id)));
+    return answers.map((answer, index) => {
+      if (answer.refusal !== 'FORBIDDEN') return answer.record as Records[K] | null;
+      if (as === 'hub') throw new Error(`institutions refused the hub's lookup of ${this.kind} ${ids[index]}`);
+      throw forbidden(`The ${this.kind} "${ids[index]}" is outside the scope of unit ${this.principal!.unitCode}`);
+    });
+  }
+
+  async find(id: string, options: AskOptions): Promise<Records[K] | null> {
+    return (await this.findMany([id], options))[0];
+  }
+
+  /** Like `findMany`, but an unknown id is refused: "No agency has id "…"" (see `RequireOptions.argument`). */
+  async requireMany(ids: readonly string[], options: RequireOptions): Promise<Records[K][]> {
+    const records = await this.findMany(ids, options);
+    return records.map((record, index) => {
+      if (record) return record;
+      const message = `No ${this.kind} has id "${ids[index]}"`;
+      throw options.argument ? badInput(message, options.argument) : notFound(message);
+    });
+  }
+
+  async require(id: string, options: RequireOptions): Promise<Records[K]> {
+    return (await this.requireMany([id], options))[0];
+  }
+}
+
+/** The institutions lookups of one request (`context.institutions`). */
+export class Institutions {
+  /** Public: no asker to choose. */
+  readonly units: UnitDirectory;
+  readonly agencies: EntityLookups<'agency'>;
+  readonly officials: EntityLookups<'official'>;
+  private caller?: AliasedLookups;
+
+  constructor(client: InstitutionsClient, hub: AliasedLookups, url: () => string, principal: Principal | undefined) {
+    this.units = client.units;
+    const lookups = (as: Asker): AliasedLookups => {
+      if (as === 'hub') return hub;
+      if (!principal) throw unauthenticated();
+      this.caller ??= new AliasedLookups(url, { principal });
+      return this.caller;
+    };
+    this.agencies = new EntityLookups('agency', lookups, principal);
+    this.officials = new EntityLookups('official', lookups, principal);
+  }
+}
+
+/**
+ * The one client of the institutions subgraph, one per process: units (public), agencies and
+ * officials (as the caller or as the hub), batched into one aliased HTTP request per tick and
+ * cached where the answer does not depend on who asks.
+ */
+export class InstitutionsClient {
+  readonly units: UnitDirectory;
+  private readonly hub: AliasedLookups;
+
+  constructor(
+    /** Name of the asking process (`documents`): the hub principal's subject. */
+    asker: string,
+    private readonly url: () => string,
+    ttlMs = 5 * 60_000,
+  ) {
+    this.units = new UnitDirectory(url, ttlMs);
+    this.hub = new AliasedLookups(url, { principal: hubPrincipal(asker), ttlMs });
+  }
+
+  /** The lookups of one request, asking as its principal when a call asks as the caller. */
+  forRequest(principal?: Principal): Institutions {
+    return new Institutions(this, this.hub, this.url, principal);
+  }
+}
