@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../core/context';
 import { badInput, forbidden } from '../core/errors';
 import { askInstitutions } from '../core/institutions-client';
-import { requirePrincipal, storedPath } from '../core/scope';
+import { requirePrincipal, storedPath } from '../core/access';
 import type { UnitLevel } from '../core/unit-level';
 
 /** An agency or official as institutions knows it, with its unit's stored path. */

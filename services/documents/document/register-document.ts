@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
 import { requireAgency } from '../federation/institutions-directory';
 import { isDay, isRetryableConflict, vietnamDay } from '../transactions';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { isWithin, publicPath } from '../../core/scope';
+import { isWithin } from '../../core/access';
 import { assertDate, nowTimestamp } from '../dates';
 import { Finding } from '../finding/finding';
 import { assertMayHoldFindings, findingRows } from '../finding/finding-rows';
@@ -56,7 +56,7 @@ export async function scheduleInspection(context: SubgraphContext, input: Schedu
   if (!target) throw badInput(`Agency "${input.targetAgencyId}" is not a target of plan ${plan.id}`, 'targetAgencyId');
   const { officials } = await lookUpInInstitutions(context, [], teamIds);
   for (const official of officials.values()) {
-    if (!isWithin(official.unitPath, publicPath(plan.unitPath))) {
+    if (!isWithin(official.unitPath, plan.unitPath)) {
       throw badInput(`Official "${official.id}" does not work in the inspecting unit or below it`, 'teamOfficialIds');
     }
   }

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { insertInBatches } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { isWithin, publicPath, storedPath } from '../../core/scope';
-import { resolveUnit } from '../../core/unit-scope';
+import { isWithin, unitPathOf, storedPath, resolveUnit } from '../../core/access';
 import { assertDate, nowTimestamp } from '../dates';
 import { lookUpInInstitutions } from '../institutions-lookup';
 import { assertMayActFor } from '../permissions';
@@ -27,7 +26,7 @@ export async function createPlan(context: SubgraphContext, input: CreateInspecti
   const { agencies } = await lookUpInInstitutions(context, targetIds);
   for (const agency of agencies.values()) {
     if (!isWithin(agency.unitPath, unit.path)) {
-      throw badInput(`Agency "${agency.id}" (unit ${publicPath(agency.unitPath)}) is not below unit ${unit.code}`, 'targetAgencyIds');
+      throw badInput(`Agency "${agency.id}" (unit ${unitPathOf(agency.unitPath)}) is not below unit ${unit.code}`, 'targetAgencyIds');
     }
   }
   const plan: InspectionPlan = {

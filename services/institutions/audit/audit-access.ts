@@ -1,10 +1,8 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../../core/context';
-import { whereAnyInScope } from '../../core/database';
+import { whereAnyInScope, hasRole, requirePrincipal, scopedLoader } from '../../core/access';
 import { forbidden } from '../../core/errors';
 import type { Principal } from '../../core/principal';
-import { hasRole, requirePrincipal } from '../../core/scope';
-import { scopedLoader } from '../../core/scoped-loader';
 import { AuditEntry } from './audit-entry';
 
 /** The audit log is for ADMIN and INSPECTOR officials (issue 6); service clients never read it. */
