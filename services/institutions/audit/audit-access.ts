@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../../core/context';
-import { whereAnyInScope, hasRole, requirePrincipal, scopedLoader } from '../../core/access';
+import { hasRole, isNational, requirePrincipal, scopedLoader, whereAnyInScope } from '../../core/access';
 import { forbidden } from '../../core/errors';
 import type { Principal } from '../../core/principal';
 import { AuditEntry } from './audit-entry';
@@ -11,8 +11,6 @@ export function assertMayReadAudit(principal: Principal | undefined): Principal 
   if (who.kind !== 'USER' || !hasRole(who, 'ADMIN', 'INSPECTOR')) throw forbidden('The audit log needs the ADMIN or INSPECTOR role');
   return who;
 }
-
-const isNational = (principal: Principal) => !principal.unitPath.includes('/');
 
 /**
  * An entry is visible from the actor's side and from the side of the unit it concerned: a
