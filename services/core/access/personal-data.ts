@@ -17,8 +17,9 @@ export function assertMayReadPersonalData(principal: Principal | undefined, rowP
 }
 
 /**
- * The gate every personal-data field goes through: rule 3 (role, within scope), the service
- * scope for a client, and a note for the audit log, which the request's response waits for.
+ * The gate every personal-data field goes through: `docs/architecture.md` rule 3 (role,
+ * within scope), the service scope for a client, and a note for the audit log, which the
+ * request's response waits for.
  * `row.unitPath` is the row's stored path; the audit log records it as stored.
  */
 export function readPersonalData(

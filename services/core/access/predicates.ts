@@ -43,18 +43,19 @@ export const whereCondition = <T extends ObjectLiteral>(query: SelectQueryBuilde
 
 /**
  * For an aggregate or a filter about explicit units (checked against the scope by the caller,
- * rule 2): keeps the rows at or below `units`.
+ * `docs/architecture.md` rule 2): keeps the rows at or below `units`.
  */
 export const whereWithin = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, units: UnitPath | readonly UnitPath[]) =>
   whereCondition(query, subtreeCondition(column, units));
 
-/** Rule 1: keeps the rows whose path column lies in the principal's scope. */
+/** `docs/architecture.md` rule 1: keeps the rows whose path column lies in the principal's scope. */
 export const whereInScope = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, principal: Principal) =>
   whereCondition(query, subtreeCondition(column, scopeOf(principal)));
 
 /**
- * Rule 1 for a record with two sides (a transfer's sender and recipient, an inspection's
- * inspector and target, an audit entry's actor and target): visible from either.
+ * `docs/architecture.md` rule 1 for a record with two sides (a transfer's sender and
+ * recipient, an inspection's inspector and target, an audit entry's actor and target):
+ * visible from either.
  */
 export const whereAnyInScope = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>, columns: readonly string[], principal: Principal) =>
   whereCondition(query, subtreeCondition(columns, scopeOf(principal)));
@@ -71,9 +72,9 @@ export interface RelatedInScope {
 }
 
 /**
- * Rule 1 where a row is also visible through a related row: the row's own path is in scope OR
- * a related row in scope exists (a document is read by its unit's subtree, and by any unit it
- * was sent to). Each side is indexed ranges; the EXISTS is a correlated subquery.
+ * `docs/architecture.md` rule 1 where a row is also visible through a related row: the row's
+ * own path is in scope OR a related row in scope exists (a document is read by its unit's
+ * subtree, and by any unit it was sent to). Indexed ranges and one correlated EXISTS.
  */
 export function whereInScopeOrRelated<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,

@@ -10,7 +10,7 @@ import { unitPathOf, type StoredPath, type UnitPath } from './unit-path';
  */
 export type WriteRefusal = 'ROLE' | 'UNIT';
 
-/** ADMIN writes in every unit of its scope, not only its own (rule 4: "ADMIN also below"). */
+/** ADMIN writes in every unit of its scope, not only its own (`docs/architecture.md` rule 4: "ADMIN also below"). */
 export const adminBelow = (principal: Principal, unit: UnitPath | StoredPath) => hasRole(principal, 'ADMIN') && inScope(principal, unit);
 
 /**
