@@ -1,4 +1,4 @@
-import type { ServiceScope } from '../services/core/service-scopes';
+import type { ServiceScope } from '../services/core/access/service-scopes';
 
 /**
  * Which service scope each root field of the supergraph needs ('public': none). A root field

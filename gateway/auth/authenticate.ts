@@ -5,7 +5,7 @@ import { TokenRejected } from './token-verifier';
 import type { UnitDirectory } from '../../services/core/institutions/unit-directory';
 import type { JWTPayload } from 'jose';
 import type { ClientRecord } from '../../services/core/service-client-record';
-import { effectiveScopes } from '../../services/core/service-scopes';
+import { effectiveScopes } from '../../services/core/access/service-scopes';
 import { todayInVietnam } from '../../services/core/time';
 import type { ClientDirectory } from '../oauth/client-directory';
 import { CLIENT_TOKEN_ISSUER } from '../oauth/client-tokens';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { ClientRecord } from '../../services/core/service-client-record';
-import { serviceRoles } from '../../services/core/service-scopes';
+import { serviceRoles } from '../../services/core/access/service-scopes';
 
 /** Issuer of the tokens the gateway's token endpoint hands out to service clients. */
 export const CLIENT_TOKEN_ISSUER = 'gov-hub-oauth';

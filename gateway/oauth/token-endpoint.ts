@@ -1,6 +1,6 @@
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { effectiveScopes } from '../../services/core/service-scopes';
+import { effectiveScopes } from '../../services/core/access/service-scopes';
 import type { RequestRateLimiter } from '../plugins/rate-limit';
 import { JWT_BEARER_ASSERTION, OAuthError, secretMatches, verifyClientAssertion } from './client-authentication';
 import type { ClientDirectory } from './client-directory';

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { TypeInfo, getNamedType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { forbidden } from '../../services/core/errors';
 import { operationHash } from '../../services/core/principal';
-import { effectiveScopes, type ServiceScope } from '../../services/core/service-scopes';
+import { effectiveScopes, type ServiceScope } from '../../services/core/access/service-scopes';
 import type { RefusalRecorder } from '../gateway-audit';
 import type { GatewayContext } from '../principal-forwarding';
 import { ROOT_FIELD_SCOPES, TYPE_SCOPES } from '../service-scope-rules';

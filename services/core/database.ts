@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DataSource, type EntityManager, type EntitySchema, type Logger, type MixedList, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type EntitySchema, type Logger, type MixedList, type ObjectLiteral } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import { dataDir } from './config';
-import type { Principal } from './principal';
-import { subtreeRange } from './scope';
 
 /**
  * Counts the SQL statements a DataSource sends, so tests can prove a list of N items
@@ -99,33 +97,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   await dataSource.initialize();
   counters.set(dataSource, counter);
   return dataSource;
-}
-
-/**
- * Rule 1 of DESIGN.md in SQL: keeps the rows whose stored unit path lies at or below the
- * principal's unit. One range on an indexed column.
- */
-export function whereInScope<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  pathColumn: string,
-  principal: Principal,
-): SelectQueryBuilder<T> {
-  const { low, high } = subtreeRange(principal.unitPath);
-  return query.andWhere(`${pathColumn} >= :scopeLow AND ${pathColumn} < :scopeHigh`, { scopeLow: low, scopeHigh: high });
-}
-
-/**
- * Rule 1 for rows that belong to more than one unit (a record is visible from either side):
- * keeps the rows where any of the stored path columns lies in the principal's scope.
- */
-export function whereAnyInScope<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  pathColumns: string[],
-  principal: Principal,
-): SelectQueryBuilder<T> {
-  const { low, high } = subtreeRange(principal.unitPath);
-  const ranges = pathColumns.map((column) => `(${column} >= :anyScopeLow AND ${column} < :anyScopeHigh)`);
-  return query.andWhere(`(${ranges.join(' OR ')})`, { anyScopeLow: low, anyScopeHigh: high });
 }
 
 /** MySQL returns COUNT and SUM as strings; SQLite as numbers. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { internalSecret } from './config';
+import type { UnitPath } from './access/unit-path';
 import { sha256 } from './sha256';
 
 export const ROLES = ['VIEWER', 'OFFICER', 'INSPECTOR', 'ADMIN'] as const;
@@ -10,8 +11,8 @@ export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
 
 /**
  * Who is asking, after the gateway verified the token and looked the unit up in the
- * institutions data. `unitPath` is the materialized path of the principal's unit
- * (for example `VN/91/905`); it never comes from a client claim.
+ * institutions data. `unitPath` is the materialized path of the principal's unit, in the
+ * canonical form of core/access (`VN/91/905`); it never comes from a client claim.
  */
 export interface Principal {
   subject: string;
@@ -20,7 +21,7 @@ export interface Principal {
   roles: Role[];
   scopes: string[];
   unitCode: string;
-  unitPath: string;
+  unitPath: UnitPath;
 }
 
 /** Header carrying the principal from the gateway to a subgraph, as a signed JWT. */

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../core/context';
-import { scopedLoader } from '../core/scoped-loader';
+import { scopedLoader } from '../core/access';
 import { Certificate } from './certificate/certificate';
 
 /** Certificates by id with the scope in SQL; FORBIDDEN for one outside the scope. */

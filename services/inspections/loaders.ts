@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../core/context';
 import { groupedByKeys } from '../core/loaders';
-import { scopedLoader } from '../core/scoped-loader';
+import { scopedLoader } from '../core/access';
 import { Finding } from './finding/finding';
 import { Inspection } from './inspection/inspection';
 import { InspectionPlan } from './plan/inspection-plan';

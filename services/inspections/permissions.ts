@@ -1,19 +1,15 @@
 import type { SubgraphContext } from '../core/context';
-import { forbidden } from '../core/errors';
 import type { Principal, Role } from '../core/principal';
-import { hasRole, isWithin, requirePrincipal, storedPath } from '../core/scope';
-import { assertServiceMayWrite } from '../core/service-scopes';
+import { assertMayWriteIn, type StoredPath, type UnitPath } from '../core/access';
 
 /**
- * Rule 4 for this subgraph: a write acts for one unit (the inspecting unit for plans,
- * inspections and findings; the inspected unit for remedies). The principal must hold `role`
- * in that very unit, or ADMIN at or above it.
+ * `docs/architecture.md` rule 4 for this subgraph (core/access decides): a write acts for one
+ * unit (the inspecting unit for plans, inspections and findings; the inspected unit for
+ * remedies). The principal must hold `role` in that very unit, or ADMIN at or above it.
+ * No service client writes here.
  */
-export function assertMayActFor(context: SubgraphContext, actingUnitPath: string, role: Role, what: string): Principal {
-  const principal = requirePrincipal(context.principal);
-  assertServiceMayWrite(principal, undefined, what);
-  const ownUnit = actingUnitPath === storedPath(principal.unitPath);
-  if (ownUnit && hasRole(principal, role)) return principal;
-  if (hasRole(principal, 'ADMIN') && isWithin(actingUnitPath, principal.unitPath)) return principal;
-  throw forbidden(`${what} needs the ${role} role in unit ${actingUnitPath.replace(/\/$/, '')} (or ADMIN above it); you act for unit ${principal.unitCode}`);
-}
+export const assertMayActFor = (context: SubgraphContext, actingUnit: UnitPath | StoredPath, role: Role, what: string): Principal =>
+  assertMayWriteIn(context.principal, actingUnit, what, {
+    roles: [role, 'ADMIN'],
+    wording: (_refusal, who, unit) => `${what} needs the ${role} role in unit ${unit} (or ADMIN above it); you act for unit ${who.unitCode}`,
+  });

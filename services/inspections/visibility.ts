@@ -1,8 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../core/context';
 import type { Principal } from '../core/principal';
-import { whereAnyInScope } from '../core/database';
-import { scopedLoader } from '../core/scoped-loader';
+import { whereAnyInScope, scopedLoader } from '../core/access';
 
 /**
  * Rule 7 of the issue, in SQL. An inspection (and each of its findings) is visible to:

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../core/context';
 import { byKeys } from '../core/loaders';
-import { scopedLoader } from '../core/scoped-loader';
+import { scopedLoader } from '../core/access';
 import { Agency } from './agency/agency';
 import { Official } from './official/official';
 import { AdministrativeUnit } from './unit/administrative-unit';

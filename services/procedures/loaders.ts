@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../core/context';
 import { byKeys } from '../core/loaders';
-import { scopedLoader } from '../core/scoped-loader';
+import { scopedLoader } from '../core/access';
 import { Dossier } from './dossier/dossier';
 import { Procedure } from './procedure/procedure';
 

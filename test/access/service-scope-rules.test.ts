@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { ROOT_FIELD_SCOPES, CLOSED_ROOT_FIELDS, TYPE_SCOPES } from '../../gateway/service-scope-rules';
 import { scopesNeeded } from '../../gateway/plugins/service-scopes';
-import { isServiceScope } from '../../services/core/service-scopes';
+import { isServiceScope } from '../../services/core/access/service-scopes';
 import { apiSchema } from '../authorization/graph-walker';
 
 /** The service-scope rules cover the whole composed graph: a new root field must be given a rule or closed. */

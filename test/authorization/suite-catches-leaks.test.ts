@@ -1,4 +1,4 @@
-import * as scope from '../../services/core/scope';
+import * as scope from '../../services/core/access/scope-of';
 import { startTestHub, type TestHub } from '../support/hub';
 import { walkAsPrincipal } from './graph-walker';
 import { walkPrincipal, walkTarget } from './graph-wide.test';
@@ -17,10 +17,10 @@ const OWNER: Record<string, string> = {
 };
 
 /**
- * The suite tested on itself: with the scope checks taken out (every range a subgraph
- * computes for the principal's unit widened to the whole nation), the walk must report
- * leaks, and it must report them in every subgraph: a scope check missing in any one of them
- * is caught.
+ * The suite tested on itself: with the scope taken out in core/access alone (the walking
+ * principal's scope widened to the whole nation, in the one function every predicate and
+ * check asks), the walk must report leaks, and it must report them in every subgraph: a
+ * scope check missing in any one of them is caught.
  */
 describe('the graph-wide authorization suite', () => {
   let hub: TestHub;
@@ -34,8 +34,8 @@ describe('the graph-wide authorization suite', () => {
 
   it('reports leaks in every subgraph when the scope checks are removed', async () => {
     const { who, direct } = await walkPrincipal(hub, '906', 'a sibling district, scope checks removed');
-    const original = scope.subtreeRange;
-    jest.spyOn(scope, 'subtreeRange').mockImplementation((unitPath: string) => (unitPath === who.unitPath ? original('VN') : original(unitPath)));
+    const original = scope.scopeOf;
+    jest.spyOn(scope, 'scopeOf').mockImplementation((principal) => (principal.unitPath === who.unitPath ? ['VN'] : original(principal)));
 
     const violations = await walkAsPrincipal(await walkTarget(hub, '906'), who, direct);
     const leaks = violations.filter((violation) => / is outside VN\/91\/906$/.test(violation.problem));

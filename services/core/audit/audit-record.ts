@@ -1,3 +1,4 @@
+import { unitCodesOf } from '../access/unit-path';
 import type { Principal } from '../principal';
 
 /**
@@ -41,9 +42,9 @@ export const actorOf = (principal: Principal | undefined): AuditActor | null =>
 /** The deepest unit path two paths share (`VN/62/608` and `VN/62/611` -> `VN/62`). */
 export function commonUnitPath(paths: string[]): string | null {
   if (paths.length === 0) return null;
-  let common = paths[0].replace(/\/$/, '').split('/');
+  let common = unitCodesOf(paths[0]);
   for (const path of paths.slice(1)) {
-    const parts = path.replace(/\/$/, '').split('/');
+    const parts = unitCodesOf(path);
     let same = 0;
     while (same < common.length && same < parts.length && common[same] === parts[same]) same += 1;
     common = common.slice(0, same);

@@ -1,6 +1,6 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
-import { requirePrincipal } from '../../core/scope';
+import { requirePrincipal } from '../../core/access';
 import { authority } from '../pki/authority';
 
 @ObjectType({ description: "The hub's certificate authority: the public certificates a verifier needs (never a key)." })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import type { UnitLevel } from '../../core/unit-level';
 import type { Authority } from '../pki/authority';
 import type { RsaKeyPair } from '../pki/keys';

@@ -1,7 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
-import { whereInScope } from '../../core/database';
+import { requirePrincipal, whereInScope, whereWithin } from '../../core/access';
 import { paginate, type PageArgs } from '../../core/pagination';
-import { requirePrincipal, subtreeRange } from '../../core/scope';
 import { Certificate } from './certificate';
 import type { CertificateKind } from './certificate-kind';
 
@@ -14,10 +13,7 @@ export function listCertificates(
   const principal = requirePrincipal(context.principal);
   const query = context.dataSource.getRepository(Certificate).createQueryBuilder('certificate');
   whereInScope(query, 'certificate.unitPath', principal);
-  if (filter.subtreePath) {
-    const { low, high } = subtreeRange(filter.subtreePath);
-    query.andWhere('certificate.unitPath >= :subtreeLow AND certificate.unitPath < :subtreeHigh', { subtreeLow: low, subtreeHigh: high });
-  }
+  if (filter.subtreePath) whereWithin(query, 'certificate.unitPath', filter.subtreePath);
   if (filter.kind) query.andWhere('certificate.kind = :kind', { kind: filter.kind });
   if (filter.agencyId) query.andWhere('certificate.agencyId = :agencyId', { agencyId: filter.agencyId });
   if (filter.officialId) query.andWhere('certificate.officialId = :officialId', { officialId: filter.officialId });

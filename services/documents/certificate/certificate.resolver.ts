@@ -2,9 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
-import { storedPath } from '../../core/scope';
+import { resolveUnit, storedPath } from '../../core/access';
 import { instantOfDateTime } from '../../core/time';
-import { resolveUnit } from '../../core/unit-scope';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, CERTIFICATE_ADMINS } from '../authorization';
 import { AgencyRef, OfficialRef } from '../federation/refs';
@@ -85,7 +84,7 @@ export class CertificateResolver {
     const years = input.validityYears ?? 3;
     if (!Number.isInteger(years) || years < 1 || years > 5) throw badInput('validityYears must be 1 to 5', 'validityYears');
     const holder = await holderOf(context, input);
-    assertMayWrite(context.principal, storedPath(holder.unitPath), CERTIFICATE_ADMINS, `A certificate of ${holder.agencyName}`);
+    assertMayWrite(context.principal, holder.unitPath, CERTIFICATE_ADMINS, `A certificate of ${holder.agencyName}`);
     const [ca, keys] = await Promise.all([authority(context.dataSource), newRsaKeyPair()]);
     const notBefore = new Date();
     const rows = certificateRows(ca, holder, keys, { notBefore, notAfter: new Date(notBefore.getTime() + years * YEAR_MS) });

@@ -1,29 +1,21 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../../core/context';
 import type { Principal } from '../../core/principal';
-import { requirePrincipal, subtreeRange } from '../../core/scope';
-import { scopedLoader } from '../../core/scoped-loader';
+import { requirePrincipal, scopedLoader, whereInScopeOrRelated } from '../../core/access';
 import { DocumentTransfer } from '../exchange/document-transfer';
 import { Document } from './document';
 
 /**
  * Who reads a document, in SQL: the issuing agency's unit is in the principal's scope, OR
- * the document was sent to an agency in the principal's scope. Two indexed ranges.
+ * the document was sent to an agency in the principal's scope. Indexed ranges and one EXISTS.
  */
-function whereVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, principal: Principal): SelectQueryBuilder<T> {
-  const { low, high } = subtreeRange(principal.unitPath);
-  const received = query
-    .subQuery()
-    .select('1')
-    .from(DocumentTransfer, 'received')
-    .where(`received.documentId = ${alias}.id`)
-    .andWhere('received.recipientUnitPath >= :scopeLow AND received.recipientUnitPath < :scopeHigh')
-    .getQuery();
-  return query.andWhere(`((${alias}.unitPath >= :scopeLow AND ${alias}.unitPath < :scopeHigh) OR EXISTS ${received})`, {
-    scopeLow: low,
-    scopeHigh: high,
+const whereVisible = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, principal: Principal) =>
+  whereInScopeOrRelated(query, `${alias}.unitPath`, principal, {
+    entity: DocumentTransfer,
+    alias: 'received',
+    join: `received.documentId = ${alias}.id`,
+    pathColumn: 'received.recipientUnitPath',
   });
-}
 
 export const visibleDocuments = (context: SubgraphContext, principal: Principal) =>
   whereVisible(context.dataSource.getRepository(Document).createQueryBuilder('document'), 'document', principal);

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { paginate, type Page } from '../../core/pagination';
-import { requirePrincipal } from '../../core/scope';
+import { requirePrincipal } from '../../core/access';
 import { DocumentTransfer } from '../exchange/document-transfer';
 import { visibleTransfers } from '../exchange/transfer-access';
 import { TransferPageArgs } from '../exchange/transfer-args';

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { isDate, todayInVietnam } from '../../core/time';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
 import { isRetryableConflict } from '../transactions';

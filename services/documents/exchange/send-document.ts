@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { vietnamDayOf } from '../../core/time';
 import type { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';

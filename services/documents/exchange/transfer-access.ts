@@ -1,19 +1,12 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../../core/context';
 import type { Principal } from '../../core/principal';
-import { subtreeRange } from '../../core/scope';
-import { scopedLoader } from '../../core/scoped-loader';
+import { scopedLoader, whereAnyInScope } from '../../core/access';
 import { DocumentTransfer } from './document-transfer';
 
 /** Who reads a transfer, in SQL: its sender's unit OR its recipient's unit is in the scope. */
-function whereVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, principal: Principal): SelectQueryBuilder<T> {
-  const { low, high } = subtreeRange(principal.unitPath);
-  return query.andWhere(
-    `((${alias}.senderUnitPath >= :scopeLow AND ${alias}.senderUnitPath < :scopeHigh) OR ` +
-      `(${alias}.recipientUnitPath >= :scopeLow AND ${alias}.recipientUnitPath < :scopeHigh))`,
-    { scopeLow: low, scopeHigh: high },
-  );
-}
+const whereVisible = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, principal: Principal) =>
+  whereAnyInScope(query, [`${alias}.senderUnitPath`, `${alias}.recipientUnitPath`], principal);
 
 export const visibleTransfers = (context: SubgraphContext, principal: Principal) =>
   whereVisible(context.dataSource.getRepository(DocumentTransfer).createQueryBuilder('transfer'), 'transfer', principal);

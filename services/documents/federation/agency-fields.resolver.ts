@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
-import { requirePrincipal } from '../../core/scope';
+import { requirePrincipal } from '../../core/access';
 import type { Certificate } from '../certificate/certificate';
 import { CertificateKindPageArgs } from '../certificate/certificate-args';
 import { CertificateConnection } from '../certificate/certificate-connection';

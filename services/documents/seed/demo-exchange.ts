@@ -1,7 +1,7 @@
 import { agencyIds, PROVINCIAL_DEPARTMENTS } from '../../core/demo/agency-ids';
 import { childrenOf, demoUnit } from '../../core/demo/administrative-tree';
 import { hashSeed } from '../../core/demo/names';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import type { UnitLevel } from '../../core/unit-level';
 import type { ExchangeDailyCount } from '../exchange/exchange-counter';
 

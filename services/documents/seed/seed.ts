@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { insertInBatches } from '../../core/database';
 import { demoUnit } from '../../core/demo/administrative-tree';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import type { UnitLevel } from '../../core/unit-level';
 import { Certificate } from '../certificate/certificate';
 import { certificateRows } from '../certificate/certificate-issuance';

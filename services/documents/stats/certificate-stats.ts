@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeRange } from '../../core/scope';
+import { subtreeCondition } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { Certificate } from '../certificate/certificate';
 import type { CertificateStats } from './stats-types';
@@ -9,7 +9,7 @@ const LEVEL_ORDER = [UnitLevel.NATION, UnitLevel.PROVINCE, UnitLevel.DISTRICT, U
 
 /** One GROUP BY over the subtree's certificates; validity compared with now in SQL. */
 export async function certificateStats(context: SubgraphContext, unitPath: string): Promise<CertificateStats> {
-  const { low, high } = subtreeRange(unitPath);
+  const subtree = subtreeCondition('certificate.unitPath', unitPath);
   const now = new Date().toISOString();
   const rows = await context.dataSource
     .getRepository(Certificate)
@@ -19,7 +19,7 @@ export async function certificateStats(context: SubgraphContext, unitPath: strin
     .addSelect("SUM(CASE WHEN certificate.kind = 'PERSONAL' THEN 1 ELSE 0 END)", 'personal')
     .addSelect('SUM(CASE WHEN certificate.revokedAt IS NOT NULL THEN 1 ELSE 0 END)', 'revoked')
     .addSelect('SUM(CASE WHEN certificate.revokedAt IS NULL AND certificate.expiresAt > :now AND certificate.issuedAt <= :now THEN 1 ELSE 0 END)', 'valid')
-    .where('certificate.unitPath >= :low AND certificate.unitPath < :high', { low, high, now })
+    .where(subtree.sql, { ...subtree.parameters, now })
     .groupBy('certificate.holderLevel')
     .getRawMany<{ level: UnitLevel; organization: unknown; personal: unknown; revoked: unknown; valid: unknown }>();
   const byLevel = rows

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { subtreeRange } from '../../core/scope';
+import { subtreeCondition } from '../../core/access';
 import { isDate } from '../../core/time';
 import { UnitLevel } from '../../core/unit-level';
 import { DocumentTransfer } from '../exchange/document-transfer';
@@ -19,14 +19,15 @@ export function assertPeriod(from: string, to: string) {
 
 /** Per level, what one side (sender or recipient) in the subtree counts: platform counts + hub transfers. */
 async function countsBySide(context: SubgraphContext, side: Side, unitPath: string, from: string, to: string) {
-  const { low, high } = subtreeRange(unitPath);
-  const range = { low, high, from, to };
+  const days = { from, to };
+  const counterSide = subtreeCondition(`daily.${side}UnitPath`, unitPath);
+  const transferSide = subtreeCondition(`transfer.${side}UnitPath`, unitPath);
   const counted = await context.dataSource
     .getRepository(ExchangeDailyCount)
     .createQueryBuilder('daily')
     .select(`daily.${side}Level`, 'level')
     .addSelect('SUM(daily.documents)', 'documents')
-    .where(`daily.${side}UnitPath >= :low AND daily.${side}UnitPath < :high AND daily.day >= :from AND daily.day <= :to`, range)
+    .where(`${counterSide.sql} AND daily.day >= :from AND daily.day <= :to`, { ...counterSide.parameters, ...days })
     .groupBy(`daily.${side}Level`)
     .getRawMany<{ level: UnitLevel; documents: unknown }>();
   const transferred = await context.dataSource
@@ -34,7 +35,7 @@ async function countsBySide(context: SubgraphContext, side: Side, unitPath: stri
     .createQueryBuilder('transfer')
     .select(`transfer.${side}Level`, 'level')
     .addSelect('COUNT(*)', 'documents')
-    .where(`transfer.${side}UnitPath >= :low AND transfer.${side}UnitPath < :high AND transfer.sentDay >= :from AND transfer.sentDay <= :to`, range)
+    .where(`${transferSide.sql} AND transfer.sentDay >= :from AND transfer.sentDay <= :to`, { ...transferSide.parameters, ...days })
     .groupBy(`transfer.${side}Level`)
     .getRawMany<{ level: UnitLevel; documents: unknown }>();
   const byLevel = new Map<UnitLevel, number>();

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
-import { assertCoversUnit } from '../../core/unit-scope';
+import { assertCoversUnit } from '../../core/access';
 import { UnitRef } from '../federation/refs';
 import { certificateStats } from './certificate-stats';
 import { documentExchangeStats } from './exchange-stats';

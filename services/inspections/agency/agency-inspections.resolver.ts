@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { groupedByKeys } from '../../core/loaders';
 import { PageArgs, type Page } from '../../core/pagination';
-import { requirePrincipal } from '../../core/scope';
+import { requirePrincipal } from '../../core/access';
 import { FindingConnection, InspectionConnection } from '../connections';
 import { Finding } from '../finding/finding';
 import { whereFindingState } from '../finding/finding-filters';

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeRange } from '../../core/scope';
+import { subtreeCondition } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { Inspection } from '../inspection/inspection';
 import { CONDUCTED_STATUSES } from '../inspection/inspection-status';
@@ -21,14 +21,15 @@ interface LevelRow {
  * The caller has checked the unit lies in the principal's scope (rule 2).
  */
 export async function inspectionCoverage(context: SubgraphContext, unitPath: string, year: number): Promise<InspectionCoverage> {
-  const range = subtreeRange(unitPath);
+  const plannedIn = subtreeCondition('target.inspectorPath', unitPath);
+  const conductedIn = subtreeCondition('inspection.inspectorPath', unitPath);
   const [plannedRows, inspectedRows] = await Promise.all([
     context.dataSource
       .getRepository(PlanTarget)
       .createQueryBuilder('target')
       .select('target.targetLevel', 'level')
       .addSelect('COUNT(*)', 'count')
-      .where('target.inspectorPath >= :low AND target.inspectorPath < :high', range)
+      .where(plannedIn.sql, plannedIn.parameters)
       .andWhere('target.year = :year', { year })
       .groupBy('target.targetLevel')
       .getRawMany<LevelRow>(),
@@ -37,7 +38,7 @@ export async function inspectionCoverage(context: SubgraphContext, unitPath: str
       .createQueryBuilder('inspection')
       .select('inspection.targetLevel', 'level')
       .addSelect('COUNT(*)', 'count')
-      .where('inspection.inspectorPath >= :low AND inspection.inspectorPath < :high', range)
+      .where(conductedIn.sql, conductedIn.parameters)
       .andWhere('inspection.year = :year', { year })
       .andWhere('inspection.status IN (:...conducted)', { conducted: CONDUCTED_STATUSES })
       .groupBy('inspection.targetLevel')

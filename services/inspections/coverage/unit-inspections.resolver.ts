@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { paginate, type Page } from '../../core/pagination';
-import { requirePrincipal, storedPath, subtreeRange } from '../../core/scope';
-import { assertCoversUnit, resolveUnit } from '../../core/unit-scope';
+import { assertCoversUnit, requirePrincipal, resolveUnit, whereWithin } from '../../core/access';
 import { FindingConnection } from '../connections';
 import { Finding } from '../finding/finding';
 import { whereFindingState } from '../finding/finding-filters';
@@ -41,11 +40,7 @@ export class UnitInspectionsResolver {
   async findings(@Root() unit: UnitRef, @Args() args: FindingListArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {
     const principal = requirePrincipal(context.principal);
     const found = await resolveUnit(context, unit.id, 'id');
-    const range = subtreeRange(found.path);
-    const query = context.dataSource
-      .getRepository(Finding)
-      .createQueryBuilder('finding')
-      .where('finding.targetPath >= :unitLow AND finding.targetPath < :unitHigh', { unitLow: range.low, unitHigh: range.high });
+    const query = whereWithin(context.dataSource.getRepository(Finding).createQueryBuilder('finding'), 'finding.targetPath', found.path);
     whereVisible(query, 'finding', principal);
     whereFindingState(query, 'finding', args.state);
     return paginate(query, 'finding.id', (row) => row.id, args);

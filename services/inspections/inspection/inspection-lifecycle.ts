@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { isWithin, publicPath, storedPath } from '../../core/scope';
+import { isWithin } from '../../core/access';
 import { assertDate } from '../../core/time';
 import { nowTimestamp } from '../dates';
 import { Finding } from '../finding/finding';
@@ -56,7 +56,7 @@ export async function scheduleInspection(context: SubgraphContext, input: Schedu
   if (!target) throw badInput(`Agency "${input.targetAgencyId}" is not a target of plan ${plan.id}`, 'targetAgencyId');
   const officials = await context.institutions.officials.requireMany(teamIds, { as: 'caller', argument: 'teamOfficialIds' });
   for (const official of officials) {
-    if (!isWithin(storedPath(official.unit.path), publicPath(plan.unitPath))) {
+    if (!isWithin(official.unit.path, plan.unitPath)) {
       throw badInput(`Official "${official.id}" does not work in the inspecting unit or below it`, 'teamOfficialIds');
     }
   }

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
-import { requirePrincipal } from '../../core/scope';
+import { requirePrincipal } from '../../core/access';
 import { FindingConnection, InspectionConnection } from '../connections';
 import type { Finding } from '../finding/finding';
 import { InspectionListArgs } from '../list-args';

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { insertInBatches } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { isWithin, storedPath } from '../../core/scope';
-import { resolveUnit } from '../../core/unit-scope';
+import { isWithin, resolveUnit, storedPath } from '../../core/access';
 import type { UnitLevel } from '../../core/unit-level';
 import { assertDate } from '../../core/time';
 import { nowTimestamp } from '../dates';
@@ -27,7 +26,7 @@ export async function createPlan(context: SubgraphContext, input: CreateInspecti
   assertMayActFor(context, unitPath, 'INSPECTOR', 'Planning inspections');
   const agencies = await context.institutions.agencies.requireMany(targetIds, { as: 'caller', argument: 'targetAgencyIds' });
   for (const agency of agencies) {
-    if (!isWithin(storedPath(agency.unit.path), unit.path)) {
+    if (!isWithin(agency.unit.path, unit.path)) {
       throw badInput(`Agency "${agency.id}" (unit ${agency.unit.path}) is not below unit ${unit.code}`, 'targetAgencyIds');
     }
   }

@@ -1,10 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
-import { whereInScope } from '../../core/database';
+import { whereInScope, requirePrincipal, resolveUnit } from '../../core/access';
 import { notFound } from '../../core/errors';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
-import { requirePrincipal } from '../../core/scope';
-import { resolveUnit } from '../../core/unit-scope';
 import { InspectionPlanConnection, PlanTargetConnection } from '../connections';
 import { PlanListArgs } from '../list-args';
 import { planById, targetsOfPlan } from '../loaders';

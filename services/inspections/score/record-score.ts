@@ -1,8 +1,7 @@
 import type { SubgraphContext } from '../../core/context';
 import { insertInBatches } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { requirePrincipal, storedPath } from '../../core/scope';
-import { resolveUnit } from '../../core/unit-scope';
+import { parentPathOf, requirePrincipal, resolveUnit, storedPath } from '../../core/access';
 import { nowTimestamp } from '../dates';
 import { assertMayActFor } from '../permissions';
 import { assertYear } from '../validation';
@@ -29,7 +28,8 @@ export async function recordReformScore(context: SubgraphContext, input: RecordR
   requirePrincipal(context.principal);
   const year = assertYear(input.year);
   const unit = await resolveUnit(context, input.unitCode);
-  const parentPath = unit.path.includes('/') ? storedPath(unit.path.slice(0, unit.path.lastIndexOf('/'))) : null;
+  const parent = parentPathOf(unit.path);
+  const parentPath = parent === null ? null : storedPath(parent);
   if (!parentPath) throw badInput('The nation has no siblings to be ranked among: score a unit below it', 'unitCode');
   assertMayActFor(context, parentPath, 'INSPECTOR', 'Recording reform scores');
   const seen = new Set<string>();

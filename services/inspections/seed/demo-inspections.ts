@@ -1,7 +1,7 @@
 import { agencyIds, officialId, PROVINCIAL_DEPARTMENTS } from '../../core/demo/agency-ids';
 import { childrenOf, demoUnit } from '../../core/demo/administrative-tree';
 import { hashSeed } from '../../core/demo/names';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import type { Finding } from '../finding/finding';
 import type { Inspection } from '../inspection/inspection';

@@ -1,6 +1,6 @@
 import { childrenOf, demoUnits } from '../../core/demo/administrative-tree';
 import { hashSeed } from '../../core/demo/names';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { ReformArea } from '../finding/reform-area';
 import type { ReformScoreAreaRecord, ReformScoreRecord } from '../score/reform-score-record';
 import { scoreId } from '../score/score-query';

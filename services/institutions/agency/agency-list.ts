@@ -1,7 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
-import { whereInScope } from '../../core/database';
+import { whereInScope, requirePrincipal } from '../../core/access';
 import { paginate, type PageArgs } from '../../core/pagination';
-import { requirePrincipal } from '../../core/scope';
 import { Agency } from './agency';
 import type { AgencyKind } from './agency-kind';
 

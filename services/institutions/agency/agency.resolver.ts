@@ -2,8 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
-import { whereInScope } from '../../core/database';
-import { requirePrincipal } from '../../core/scope';
+import { whereInScope, requirePrincipal } from '../../core/access';
 import { agencyById, unitByCode, unitById } from '../loaders';
 import { Official } from '../official/official';
 import { OfficialConnection } from '../official/official-connection';

@@ -1,10 +1,8 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../../core/context';
-import { whereAnyInScope } from '../../core/database';
+import { hasRole, isNational, requirePrincipal, scopedLoader, whereAnyInScope } from '../../core/access';
 import { forbidden } from '../../core/errors';
 import type { Principal } from '../../core/principal';
-import { hasRole, requirePrincipal } from '../../core/scope';
-import { scopedLoader } from '../../core/scoped-loader';
 import { AuditEntry } from './audit-entry';
 
 /** The audit log is for ADMIN and INSPECTOR officials (issue 6); service clients never read it. */
@@ -13,8 +11,6 @@ export function assertMayReadAudit(principal: Principal | undefined): Principal 
   if (who.kind !== 'USER' || !hasRole(who, 'ADMIN', 'INSPECTOR')) throw forbidden('The audit log needs the ADMIN or INSPECTOR role');
   return who;
 }
-
-const isNational = (principal: Principal) => !principal.unitPath.includes('/');
 
 /**
  * An entry is visible from the actor's side and from the side of the unit it concerned: a

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuditRecord } from '../../core/audit/audit-record';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { AuditEntry } from './audit-entry';
 
 export const GENESIS_HASH = '0'.repeat(64);

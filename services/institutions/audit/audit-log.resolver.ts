@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { Connection, paginate, type Page } from '../../core/pagination';
-import { publicPath } from '../../core/scope';
+import { unitCodeOf } from '../../core/access';
 import { instantOfDateTime, isDate } from '../../core/time';
 import { unitByCode, unitById } from '../loaders';
 import { AdministrativeUnit } from '../unit/administrative-unit';
@@ -49,6 +49,6 @@ export class AuditLogResolver {
 
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit the action concerned, when known.' })
   targetUnit(@Root() entry: AuditEntry, @Ctx() context: SubgraphContext) {
-    return entry.targetUnitPath ? unitById(context).load(publicPath(entry.targetUnitPath).split('/').pop()!) : null;
+    return entry.targetUnitPath ? unitById(context).load(unitCodeOf(entry.targetUnitPath)) : null;
   }
 }

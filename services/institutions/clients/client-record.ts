@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ClientRecord } from '../../core/service-client-record';
-import { publicPath } from '../../core/scope';
+import { unitPathOf } from '../../core/access';
 import { SafelistedOperation } from './safelisted-operation';
 import { ServiceClient } from './service-client';
 
@@ -12,7 +12,7 @@ export async function clientRecord(dataSource: DataSource, clientId: string): Pr
     id: client.id,
     name: client.name,
     unitCode: client.unitCode,
-    unitPath: publicPath(client.unitPath),
+    unitPath: unitPathOf(client.unitPath),
     scopes: client.scopes,
     status: client.status as ClientRecord['status'],
     authentication: client.authentication as ClientRecord['authentication'],

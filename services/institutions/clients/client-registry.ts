@@ -1,9 +1,9 @@
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { SCOPE_NAMES, isServiceScope } from '../../core/service-scopes';
+import { assertMayManageClient, SCOPE_NAMES, isServiceScope } from '../../core/access';
 import { assertUnitCode } from '../../core/unit-code';
 import { unitByCode } from '../loaders';
-import { assertMayManageClient, serviceClientById } from './client-access';
+import { serviceClientById } from './client-access';
 import { assertPublicKey, newClientId, newClientSecret, secretHash } from './client-credentials';
 import type { RegisterServiceClientInput } from './client-inputs';
 import { operationHash } from '../../core/principal';

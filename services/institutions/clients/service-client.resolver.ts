@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
-import { whereInScope } from '../../core/database';
+import { whereInScope } from '../../core/access';
 import { notFound } from '../../core/errors';
 import { Connection, PageArgs, paginate, type Page } from '../../core/pagination';
 import { unitByCode } from '../loaders';

@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
-import { requirePrincipal } from '../../core/scope';
+import { requirePrincipal } from '../../core/access';
 import { unitByCode } from '../loaders';
 import { Me } from './me';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
-import { readPersonalData } from '../../core/personal-data';
+import { readPersonalData } from '../../core/access';
 import { Agency } from '../agency/agency';
 import { agencyById, officialById } from '../loaders';
 import { Official, OfficialContact } from './official';

@@ -8,7 +8,7 @@ import {
 } from '../../core/demo/agency-ids';
 import { childrenOf, demoUnit, demoUnits, FOCUS_PROVINCES, type DemoUnit } from '../../core/demo/administrative-tree';
 import { demoPersonName, hashSeed } from '../../core/demo/names';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import type { Agency } from '../agency/agency';
 import { AgencyKind } from '../agency/agency-kind';
 import type { Official } from '../official/official';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { demoUnits } from '../../core/demo/administrative-tree';
 import { insertInBatches } from '../../core/database';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { searchKey } from '../../core/text-search';
 import { Agency } from '../agency/agency';
 import { Official } from '../official/official';

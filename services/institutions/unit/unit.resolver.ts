@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
-import { publicPath } from '../../core/scope';
+import { unitCodesOf, unitPathOf } from '../../core/access';
 import { unitByCode, unitById } from '../loaders';
 import { AdministrativeUnit } from './administrative-unit';
 import { UnitListArgs } from './unit-args';
@@ -37,7 +37,7 @@ export class UnitResolver {
 
   @FieldResolver(() => String, { description: 'Materialized path of ids from the root, for example "VN/91/905/30898".' })
   path(@Root() unit: AdministrativeUnit): string {
-    return publicPath(unit.unitPath);
+    return unitPathOf(unit.unitPath);
   }
 
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
@@ -47,7 +47,7 @@ export class UnitResolver {
 
   @FieldResolver(() => [AdministrativeUnit], { description: 'Units above this one, the root first.' })
   async ancestors(@Root() unit: AdministrativeUnit, @Ctx() context: SubgraphContext): Promise<AdministrativeUnit[]> {
-    const ids = publicPath(unit.unitPath).split('/').slice(0, -1);
+    const ids = unitCodesOf(unit.unitPath).slice(0, -1);
     const ancestors = await unitById(context).loadMany(ids);
     return ancestors.filter((row): row is AdministrativeUnit => row instanceof AdministrativeUnit);
   }

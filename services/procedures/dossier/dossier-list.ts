@@ -1,7 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
-import { whereInScope } from '../../core/database';
+import { requirePrincipal, whereInScope, whereWithin } from '../../core/access';
 import { paginate, type Page } from '../../core/pagination';
-import { requirePrincipal, subtreeRange } from '../../core/scope';
 import { addDays, assertDate } from '../../core/time';
 import { Dossier } from './dossier';
 import type { DossierFilterArgs } from './dossier-args';
@@ -17,10 +16,7 @@ export function listDossiers(
   const principal = requirePrincipal(context.principal);
   const query = context.dataSource.getRepository(Dossier).createQueryBuilder('dossier');
   whereInScope(query, 'dossier.unitPath', principal);
-  if (filter.unitPath !== undefined) {
-    const { low, high } = subtreeRange(filter.unitPath);
-    query.andWhere('dossier.unitPath >= :unitLow AND dossier.unitPath < :unitHigh', { unitLow: low, unitHigh: high });
-  }
+  if (filter.unitPath !== undefined) whereWithin(query, 'dossier.unitPath', filter.unitPath);
   if (filter.agencyId !== undefined) query.andWhere('dossier.agencyId = :agencyId', { agencyId: filter.agencyId });
   if (filter.status) query.andWhere('dossier.status = :status', { status: filter.status });
   if (filter.channel) query.andWhere('dossier.channel = :channel', { channel: filter.channel });

@@ -2,9 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
-import { readPersonalData } from '../../core/personal-data';
-import { requirePrincipal } from '../../core/scope';
-import { resolveUnit } from '../../core/unit-scope';
+import { readPersonalData, requirePrincipal, resolveUnit } from '../../core/access';
 import { AgencyRef } from '../federation/agency-ref';
 import { UnitRef } from '../federation/unit-ref';
 import { dossierById, procedureById } from '../loaders';

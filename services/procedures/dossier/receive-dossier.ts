@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import type { Principal } from '../../core/principal';
-import { requirePrincipal, storedPath } from '../../core/scope';
-import { resolveUnit } from '../../core/unit-scope';
+import { isWithin, requirePrincipal, resolveUnit, storedPath } from '../../core/access';
 import { sha256 } from '../../core/sha256';
 import { assertMayWrite } from '../authorization/write-access';
 import { procedureById } from '../loaders';
@@ -70,7 +69,7 @@ export async function receiveDossier(context: SubgraphContext, input: ReceiveDos
   if (existing) return replay(existing, requestHash);
 
   const unit = await resolveUnit(context, input.unitCode);
-  assertMayWrite(principal, storedPath(unit.path), `Receiving a dossier in unit ${unit.code}`, 'dossiers:write');
+  assertMayWrite(principal, unit.path, `Receiving a dossier in unit ${unit.code}`, 'dossiers:write');
   // The receiving agency must be one of the receiving unit's, as institutions knows it.
   const agency = await context.institutions.agencies.require(input.agencyId, { as: 'hub', argument: 'agencyId' });
   if (agency.unit.code !== unit.code) {
@@ -78,7 +77,7 @@ export async function receiveDossier(context: SubgraphContext, input: ReceiveDos
   }
   const procedure = await procedureById(context).load(input.procedureId);
   if (!procedure) throw notFound(`No procedure has id "${input.procedureId}"`);
-  if (!storedPath(unit.path).startsWith(procedure.unitPath)) {
+  if (!isWithin(unit.path, procedure.unitPath)) {
     throw badInput(`Procedure ${procedure.id} belongs to the catalogue of province ${procedure.provinceId}, not to unit ${unit.code}'s`, 'procedureId');
   }
   const now = nowLocal();

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { storedPath, subtreeRange } from '../../core/scope';
+import { storedPath, whereWithin } from '../../core/access';
 import type { UnitRecord } from '../../core/institutions/records';
 import type { Procedure } from './procedure';
 
@@ -14,8 +14,7 @@ export function cataloguePath(unit: UnitRecord): string | null {
 export function whereInCatalogue(query: SelectQueryBuilder<Procedure>, alias: string, unit: UnitRecord) {
   const path = cataloguePath(unit);
   if (path !== null) return query.andWhere(`${alias}.unitPath = :cataloguePath`, { cataloguePath: path });
-  const { low, high } = subtreeRange(unit.path);
-  return query.andWhere(`${alias}.unitPath >= :catalogueLow AND ${alias}.unitPath < :catalogueHigh`, { catalogueLow: low, catalogueHigh: high });
+  return whereWithin(query, `${alias}.unitPath`, unit.path);
 }
 
 /** Procedures in force on a day: published on or before it, not withdrawn by then. */

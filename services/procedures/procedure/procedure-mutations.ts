@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { storedPath } from '../../core/scope';
-import { resolveUnit } from '../../core/unit-scope';
+import { storedPath, resolveUnit } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite } from '../authorization/write-access';
 import { procedureById } from '../loaders';
@@ -35,7 +34,7 @@ function validate(input: PublishProcedureInput, today: string) {
 export async function publishProcedure(context: SubgraphContext, input: PublishProcedureInput): Promise<Procedure> {
   const province = await resolveUnit(context, input.provinceCode, 'provinceCode');
   if (province.level !== 'PROVINCE') throw badInput(`Unit ${province.code} is not a province: provinces publish catalogues`, 'provinceCode');
-  assertMayWrite(context.principal, storedPath(province.path), `Publishing a procedure for province ${province.code}`);
+  assertMayWrite(context.principal, province.path, `Publishing a procedure for province ${province.code}`);
   const today = todayInVietnam();
   const { legacyLevel, publishedOn } = validate(input, today);
   const procedure = Object.assign(new Procedure(), {

@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { paginate, type Page } from '../../core/pagination';
 import { escapeLike, LIKE_ESCAPE } from '../../core/text-search';
-import { resolveUnit } from '../../core/unit-scope';
+import { resolveUnit } from '../../core/access';
 import { UnitRef } from '../federation/unit-ref';
 import { procedureById } from '../loaders';
 import { assertDate, todayInVietnam } from '../../core/time';

@@ -1,5 +1,5 @@
 import { demoUnit } from '../../core/demo/administrative-tree';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { onlineServiceOf } from '../procedure/online-service';
 import type { Procedure } from '../procedure/procedure';

@@ -1,7 +1,7 @@
 import { agencyIds, PROVINCIAL_DEPARTMENTS } from '../../core/demo/agency-ids';
 import { childrenOf, demoUnit, type DemoUnit } from '../../core/demo/administrative-tree';
 import { demoPersonName, hashSeed } from '../../core/demo/names';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { addDays, addWorkingDays, isWeekend } from '../../core/time';
 import type { Dossier } from '../dossier/dossier';

@@ -1,5 +1,5 @@
 import { childrenOf, demoUnit } from '../../core/demo/administrative-tree';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import type { Feedback } from '../feedback/feedback';
 import { addDays, addWorkingDays, isWeekend } from '../../core/time';
 import { chosenIndices, pad } from './spread';

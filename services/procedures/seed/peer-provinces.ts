@@ -1,7 +1,7 @@
 import { agencyIds } from '../../core/demo/agency-ids';
 import { demoUnits, FOCUS_PROVINCES } from '../../core/demo/administrative-tree';
 import { demoPersonName, hashSeed } from '../../core/demo/names';
-import { storedPath } from '../../core/scope';
+import { storedPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import type { Dossier } from '../dossier/dossier';
 import { DossierChannel } from '../dossier/dossier-channel';

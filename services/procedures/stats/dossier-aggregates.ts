@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../core/context';
-import { subtreeRange } from '../../core/scope';
+import { whereWithin } from '../../core/access';
 import { Dossier } from '../dossier/dossier';
 import { Procedure } from '../procedure/procedure';
 import type { Period } from '../../core/time';
@@ -85,12 +85,7 @@ export async function dossierAggregates(
   grouping?: Grouping,
   counters: Set<string> = countersFor(undefined),
 ): Promise<Record<string, unknown>[]> {
-  const { low, high } = subtreeRange(unitPath);
-  const query = context.dataSource
-    .getRepository(Dossier)
-    .createQueryBuilder('d')
-    .select([])
-    .where('d.unitPath >= :low AND d.unitPath < :high', { low, high })
+  const query = whereWithin(context.dataSource.getRepository(Dossier).createQueryBuilder('d').select([]), 'd.unitPath', unitPath)
     .andWhere('d.receivedAt < :end')
     .andWhere('(d.closedAt IS NULL OR d.closedAt >= :start OR d.returnedAt >= :start)')
     .setParameters({ start: period.start, end: period.end });

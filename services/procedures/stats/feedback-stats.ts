@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeRange } from '../../core/scope';
+import { subtreeCondition } from '../../core/access';
 import { Feedback } from '../feedback/feedback';
 import { cutPercent } from '../../core/percent';
 import type { Period } from '../../core/time';
@@ -31,7 +31,7 @@ export class FeedbackStats {
 }
 
 export async function feedbackStats(context: SubgraphContext, unitPath: string, period: Period): Promise<FeedbackStats> {
-  const { low, high } = subtreeRange(unitPath);
+  const subtree = subtreeCondition('f.unitPath', unitPath);
   const handled = 'f.handledAt >= :start AND f.handledAt < :end';
   const row = await context.dataSource
     .getRepository(Feedback)
@@ -41,7 +41,7 @@ export async function feedbackStats(context: SubgraphContext, unitPath: string, 
     .addSelect(`SUM(CASE WHEN ${handled} THEN 1 ELSE 0 END)`, 'handled')
     .addSelect(`SUM(CASE WHEN ${handled} AND f.handledAt <= f.dueAt THEN 1 ELSE 0 END)`, 'handledOnTime')
     .addSelect('SUM(CASE WHEN f.handledAt IS NULL OR f.handledAt >= :end THEN 1 ELSE 0 END)', 'pending')
-    .where('f.unitPath >= :low AND f.unitPath < :high', { low, high })
+    .where(subtree.sql, subtree.parameters)
     .andWhere('f.receivedAt < :end AND (f.handledAt IS NULL OR f.handledAt >= :start)')
     .setParameters({ start: period.start, end: period.end })
     .getRawOne<Record<string, unknown>>();

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeRange } from '../../core/scope';
+import { subtreeCondition } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { Dossier } from '../dossier/dossier';
 import type { Period } from '../../core/time';
@@ -38,7 +38,7 @@ export class ServiceDesks {
  * institutions data (a handful of units, looked up in one batched request).
  */
 export async function serviceDesks(context: SubgraphContext, unitPath: string, period: Period): Promise<ServiceDesks> {
-  const { low, high } = subtreeRange(unitPath);
+  const subtree = subtreeCondition('d.unitPath', unitPath);
   const postal = "(d.channel = 'POSTAL' AND d.receivedAt >= :start) OR (d.resultByPost = 1 AND d.returnedAt >= :start AND d.returnedAt < :end)";
   const online = "d.channel = 'ONLINE' AND d.receivedAt >= :start";
   const rows = await context.dataSource
@@ -47,7 +47,7 @@ export async function serviceDesks(context: SubgraphContext, unitPath: string, p
     .select('d.unitId', 'unitId')
     .addSelect(`COUNT(DISTINCT CASE WHEN ${postal} THEN d.agencyId END)`, 'postal')
     .addSelect(`COUNT(DISTINCT CASE WHEN ${online} THEN d.agencyId END)`, 'online')
-    .where('d.unitPath >= :low AND d.unitPath < :high', { low, high })
+    .where(subtree.sql, subtree.parameters)
     .andWhere('d.receivedAt < :end AND (d.closedAt IS NULL OR d.closedAt >= :start OR d.returnedAt >= :start)')
     .andWhere(`((${postal}) OR (${online}))`)
     .setParameters({ start: period.start, end: period.end })

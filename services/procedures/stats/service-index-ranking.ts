@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeRange } from '../../core/scope';
+import { subtreeCondition } from '../../core/access';
 import { Feedback } from '../feedback/feedback';
 import { whereInForce } from '../procedure/catalogue-scope';
 import { Procedure } from '../procedure/procedure';
@@ -15,7 +15,7 @@ import type { ServiceIndexRank } from './service-index-rank';
  * dossiers, feedback), keyed by the province's stored path ('VN/62/').
  */
 async function inputsOfEveryProvince(context: SubgraphContext, period: Period, to: string): Promise<Map<string, IndexInputs>> {
-  const nation = subtreeRange('VN');
+  const nation = subtreeCondition('f.unitPath', 'VN');
   const [catalogue, dossiers, feedback] = await Promise.all([
     whereInForce(context.dataSource.getRepository(Procedure).createQueryBuilder('p'), 'p', to)
       .select('p.unitPath', 'province')
@@ -31,7 +31,7 @@ async function inputsOfEveryProvince(context: SubgraphContext, period: Period, t
       .select(`SUBSTR(f.unitPath, 1, ${PROVINCE_PATH_LENGTH})`, 'province')
       .addSelect('SUM(CASE WHEN f.handledAt >= :start AND f.handledAt < :end THEN 1 ELSE 0 END)', 'handled')
       .addSelect('COUNT(*)', 'open')
-      .where('f.unitPath >= :low AND f.unitPath < :high', { low: nation.low, high: nation.high })
+      .where(nation.sql, nation.parameters)
       .andWhere('f.receivedAt < :end AND (f.handledAt IS NULL OR f.handledAt >= :start)')
       .setParameters({ start: period.start, end: period.end })
       .groupBy(`SUBSTR(f.unitPath, 1, ${PROVINCE_PATH_LENGTH})`)

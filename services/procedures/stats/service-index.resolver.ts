@@ -1,8 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
-import { storedPath } from '../../core/scope';
-import { assertCoversUnit } from '../../core/unit-scope';
+import { storedPath, assertCoversUnit } from '../../core/access';
 import { UnitRef } from '../federation/unit-ref';
 import { periodOf } from '../../core/time';
 import { dossierAggregates } from './dossier-aggregates';

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
-import { assertCoversUnit, resolveUnit } from '../../core/unit-scope';
+import { assertCoversUnit, resolveUnit } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import type { Dossier } from '../dossier/dossier';
 import { DossierFilterArgs } from '../dossier/dossier-args';

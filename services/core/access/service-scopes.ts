@@ -1,5 +1,5 @@
-import { forbidden } from './errors';
-import type { Principal, Role } from './principal';
+import { forbidden } from '../errors';
+import type { Principal, Role } from '../principal';
 
 /**
  * What a service client (another agency's system) may be granted. A client also acts only in

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { SubgraphContext } from './context';
-import { whereInScope } from './database';
-import { forbidden, unauthenticated } from './errors';
-import { byKeys } from './loaders';
-import type { Principal } from './principal';
+import type { SubgraphContext } from '../context';
+import { forbidden, unauthenticated } from '../errors';
+import { byKeys } from '../loaders';
+import type { Principal } from '../principal';
+import { whereInScope } from './predicates';
 
 export interface ScopedEntity<T extends ObjectLiteral> {
   entity: new () => T;
@@ -13,7 +13,7 @@ export interface ScopedEntity<T extends ObjectLiteral> {
   /** Property holding the row's stored unit path (default `unitPath`). */
   pathProperty?: string;
   /**
-   * A scope other than rule 1 on one path (for example: visible from either of two paths).
+   * A scope other than `docs/architecture.md` rule 1 on one path (for example: visible from either of two paths).
    * Gets the query with the row aliased `row`; default `whereInScope` on `pathProperty`.
    */
   inScope?: (query: SelectQueryBuilder<T>, principal: Principal) => SelectQueryBuilder<T>;

@@ -1,8 +1,8 @@
-import type { SubgraphContext } from './context';
-import { notFound } from './errors';
-import { assertCovers, storedPath } from './scope';
-import { assertUnitCode } from './unit-code';
-import type { UnitRecord } from './institutions/records';
+import type { SubgraphContext } from '../context';
+import { notFound } from '../errors';
+import { assertUnitCode } from '../unit-code';
+import type { UnitRecord } from '../institutions/records';
+import { assertCovers } from './principal-scope';
 
 /** A unit by its official code, from the institutions data; NOT_FOUND or BAD_USER_INPUT otherwise. */
 export async function resolveUnit(context: SubgraphContext, code: string, argument = 'unitCode'): Promise<UnitRecord> {
@@ -12,11 +12,11 @@ export async function resolveUnit(context: SubgraphContext, code: string, argume
 }
 
 /**
- * For an aggregate about a unit (rule 2): the unit must lie within the principal's scope,
+ * For an aggregate about a unit (`docs/architecture.md`, rule 2): the unit must lie within the principal's scope,
  * else FORBIDDEN. The path comes from the institutions data, never from the request.
  */
 export async function assertCoversUnit(context: SubgraphContext, unitId: string, what: string): Promise<UnitRecord> {
   const unit = await resolveUnit(context, unitId);
-  assertCovers(context.principal, storedPath(unit.path), `${what} of unit ${unit.code}`);
+  assertCovers(context.principal, unit.path, `${what} of unit ${unit.code}`);
   return unit;
 }
