@@ -1,10 +1,12 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
 import { subtreeRange } from '../../core/scope';
 import { Feedback } from '../feedback/feedback';
 import { cutRate, type Period } from '../time/vietnam-time';
 
+@ServiceScope('indicators:read')
 @ObjectType({ description: 'Phản ánh, kiến nghị (PAKN) on procedures: feedback received and handled over a period.' })
 export class FeedbackStats {
   @Field(() => Int, { description: 'Received within the period.' })
