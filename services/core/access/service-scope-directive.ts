@@ -5,8 +5,9 @@ import type { ServiceScope as ScopeName } from '../service-scopes';
  * `@serviceScope(scope: "…")` declares, beside a field or type, what a service client needs to
  * touch it: on a root field a scope, "public" (no scope) or "closed" (people only); on an object
  * type the scope every operation reaching that type needs. The gateway reads it from the
- * supergraph (`@composeDirective` keeps it there); a root field without one is refused at build
- * time. The URL only names the spec (it is never fetched).
+ * supergraph (`@composeDirective` keeps it there). A root field without one is refused when a
+ * subgraph builds, when the supergraph is composed and when the gateway starts
+ * (`readServiceScopeRules`). The URL only names the spec (it is never fetched).
  */
 export const SERVICE_SCOPE_SPEC_URL = 'https://specs.gov-hub.example/serviceScope/v1.0';
 export const SERVICE_SCOPE_DIRECTIVE = 'serviceScope';
@@ -27,6 +28,8 @@ export const SERVICE_SCOPE_SDL = `
  * The decorator: `@ServiceScope('dossiers:read')` on a root field (beside `@Query`/`@Mutation`)
  * or an object type (beside `@ObjectType`); 'public' and 'closed' only on root fields.
  */
-export function ServiceScope(rule: ServiceScopeRule): MethodDecorator & PropertyDecorator & ClassDecorator {
+export function ServiceScope(scope: ScopeName): MethodDecorator & ClassDecorator;
+export function ServiceScope(rule: 'public' | 'closed'): MethodDecorator;
+export function ServiceScope(rule: ServiceScopeRule): MethodDecorator & ClassDecorator {
   return Directive(`@${SERVICE_SCOPE_DIRECTIVE}(scope: "${rule}")`);
 }
