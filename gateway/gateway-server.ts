@@ -22,6 +22,7 @@ import { ClientDirectory } from './oauth/client-directory';
 import { tokenEndpoint } from './oauth/token-endpoint';
 import { safelistMiddleware } from './plugins/safelist';
 import { serviceScopePlugin } from './plugins/service-scopes';
+import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
 
 /** The subgraphs a supergraph names, with the URL each is reached at (overrides applied). */
 export function subgraphsOf(supergraphSdl: string, overrides: Record<string, string>) {
@@ -31,6 +32,8 @@ export function subgraphsOf(supergraphSdl: string, overrides: Record<string, str
 
 export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
   const subgraphs = subgraphsOf(config.supergraphSdl, config.subgraphUrls);
+  // Refuses to start on a supergraph with a root field whose service scope is undecided.
+  const scopeRules = readServiceScopeRules(config.supergraphSdl);
   const urlOf = (name: string) => subgraphs.find((subgraph) => subgraph.name === name)?.url;
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
@@ -56,7 +59,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       queryCostPlugin(config.limits.maxCost),
-      serviceScopePlugin(recordRefusal),
+      serviceScopePlugin(recordRefusal, scopeRules),
     ],
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);

@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
 import { SUBGRAPHS, subgraphUrl } from '../services/registry';
 
 export interface ComposedSchemas {
@@ -18,5 +19,6 @@ export async function composeSupergraph(): Promise<ComposedSchemas> {
   if (result.errors) {
     throw new Error(`The subgraphs do not compose:\n${result.errors.map((error) => error.message).join('\n')}`);
   }
+  readServiceScopeRules(result.supergraphSdl); // what the gateway will read at start-up
   return { subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })), supergraph: result.supergraphSdl };
 }

@@ -1,14 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { TypeInfo, getNamedType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { forbidden } from '../../services/core/errors';
+import type { ServiceScopeRules } from '../../services/core/access/service-scope-rules';
 import { operationHash } from '../../services/core/principal';
 import { effectiveScopes, type ServiceScope } from '../../services/core/access/service-scopes';
 import type { RefusalRecorder } from '../gateway-audit';
 import type { GatewayContext } from '../principal-forwarding';
-import { ROOT_FIELD_SCOPES, TYPE_SCOPES } from '../service-scope-rules';
 
-/** What an operation touches that a service client needs scopes for, and what is closed to it. */
-export function scopesNeeded(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null) {
+/**
+ * What an operation touches that a service client needs scopes for, and what is closed to it,
+ * by the `@serviceScope` declarations of the supergraph (`rules`; a root field without one is closed).
+ */
+export function scopesNeeded(schema: GraphQLSchema, rules: ServiceScopeRules, document: DocumentNode, operationName?: string | null) {
   const needed = new Set<ServiceScope>();
   const closed = new Set<string>();
   const typeInfo = new TypeInfo(schema);
@@ -26,11 +29,11 @@ export function scopesNeeded(schema: GraphQLSchema, document: DocumentNode, oper
         const field = typeInfo.getFieldDef();
         if (!parent || !field || node.name.value.startsWith('__')) return;
         if (rootTypes.has(parent.name)) {
-          const rule = ROOT_FIELD_SCOPES[`${parent.name}.${field.name}`];
-          if (!rule) closed.add(`${parent.name}.${field.name}`);
+          const rule = rules.rootFields.get(`${parent.name}.${field.name}`) ?? 'closed';
+          if (rule === 'closed') closed.add(`${parent.name}.${field.name}`);
           else if (rule !== 'public') needed.add(rule);
         }
-        const typeScope = TYPE_SCOPES[getNamedType(field.type).name];
+        const typeScope = rules.types.get(getNamedType(field.type).name);
         if (typeScope) needed.add(typeScope);
       },
     }),
@@ -44,6 +47,7 @@ export function scopesNeeded(schema: GraphQLSchema, document: DocumentNode, oper
  */
 export function serviceScopePlugin(
   refused: RefusalRecorder,
+  rules: ServiceScopeRules,
 ): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
@@ -51,7 +55,7 @@ export function serviceScopePlugin(
         async didResolveOperation({ contextValue, schema, document, operationName, source }) {
           const principal = contextValue.principal;
           if (principal?.kind !== 'SERVICE') return;
-          const { needed, closed } = scopesNeeded(schema, document, operationName);
+          const { needed, closed } = scopesNeeded(schema, rules, document, operationName);
           const held = effectiveScopes(principal.scopes);
           const missing = [...needed].filter((scope) => !held.has(scope));
           if (closed.size === 0 && missing.length === 0) return;

@@ -4,16 +4,19 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import gql from 'graphql-tag';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { SERVICE_SCOPE_SDL } from './access/service-scope-directive';
+import { readServiceScopeRules } from './access/service-scope-rules';
 
 const FEDERATION_LINK = `
   extend schema
-    @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires"])
-`;
+    @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@composeDirective"])
+${SERVICE_SCOPE_SDL}`;
 
 /**
  * type-graphql builds the schema from the resolver classes; @apollo/subgraph turns its
  * printed SDL into a federation 2 subgraph and adds `_entities`, whose reference resolvers
  * are passed here (they sit outside type-graphql, so they apply the scope themselves).
+ * Throws when a root field declares no service scope (`@ServiceScope`), so none ships undecided.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
@@ -24,5 +27,7 @@ export async function buildFederatedSchema(
   for (const [typeName, typeResolvers] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as never;
   }
-  return buildSubgraphSchema({ typeDefs: gql(FEDERATION_LINK + printSchemaWithDirectives(schema)), resolvers });
+  const typeDefs = gql(FEDERATION_LINK + printSchemaWithDirectives(schema));
+  readServiceScopeRules(typeDefs);
+  return buildSubgraphSchema({ typeDefs, resolvers });
 }

@@ -1,4 +1,5 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { requirePrincipal } from '../../core/access';
 import { authority } from '../pki/authority';
@@ -21,6 +22,7 @@ export class CertificateAuthorityInfo {
 @Resolver()
 export class AuthorityResolver {
   @Query(() => CertificateAuthorityInfo, { description: "The hub's CA certificates, to verify its signatures elsewhere." })
+  @ServiceScope('public')
   async certificateAuthority(@Ctx() context: SubgraphContext): Promise<CertificateAuthorityInfo> {
     requirePrincipal(context.principal);
     const ca = await authority(context.dataSource);

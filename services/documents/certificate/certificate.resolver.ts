@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
@@ -46,6 +47,7 @@ async function holderOf(context: SubgraphContext, input: IssueCertificateInput):
 @Resolver(() => Certificate)
 export class CertificateResolver {
   @Query(() => Certificate, { nullable: true, description: 'A certificate whose holder is in your scope.' })
+  @ServiceScope('documents:read')
   async certificate(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Certificate> {
     const certificate = await certificateById(context).load(id);
     if (!certificate) throw notFound(`No certificate has id "${id}"`);
@@ -53,6 +55,7 @@ export class CertificateResolver {
   }
 
   @Query(() => CertificateConnection, { description: 'Certificates whose holders are in your scope.' })
+  @ServiceScope('documents:read')
   async certificates(@Args() args: CertificateListArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
     const subtreePath = args.unitCode ? (await resolveUnit(context, args.unitCode)).path : undefined;
     return listCertificates(context, { kind: args.kind, subtreePath }, args);
@@ -80,6 +83,7 @@ export class CertificateResolver {
   }
 
   @Mutation(() => Certificate, { description: 'Cấp chứng thư số: issue a certificate (ADMIN of the holder\'s unit or a unit above). A fresh RSA-2048 key is made for it.' })
+  @ServiceScope('closed')
   async issueCertificate(@Arg('input') input: IssueCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
     const years = input.validityYears ?? 3;
     if (!Number.isInteger(years) || years < 1 || years > 5) throw badInput('validityYears must be 1 to 5', 'validityYears');
@@ -96,6 +100,7 @@ export class CertificateResolver {
   }
 
   @Mutation(() => Certificate, { description: 'Thu hồi chứng thư số: revoke a certificate (ADMIN of the holder\'s unit or a unit above).' })
+  @ServiceScope('closed')
   async revokeCertificate(@Arg('input') input: RevokeCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
     const certificate = await certificateById(context).load(input.certificateId);
     if (!certificate) throw notFound(`No certificate has id "${input.certificateId}"`);

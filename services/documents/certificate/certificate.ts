@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UnitLevel } from '../../core/unit-level';
 import { CertificateKind, RevocationReason } from './certificate-kind';
@@ -8,6 +9,7 @@ import { CertificateKind, RevocationReason } from './certificate-kind';
  * in `certificate_key`, never on this row, so no resolver can leak it by accident.
  */
 @Directive('@key(fields: "id")')
+@ServiceScope('documents:read')
 @ObjectType({ description: 'Chứng thư số: a digital certificate of an agency (chữ ký số tập thể) or an official (cá nhân).' })
 @Entity('certificate')
 export class Certificate {

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { paginate, type Page } from '../../core/pagination';
@@ -21,6 +22,7 @@ import { registerDocument } from './register-document';
 @Resolver(() => Document)
 export class DocumentResolver {
   @Query(() => Document, { nullable: true, description: 'A document issued in your scope or sent to an agency in it.' })
+  @ServiceScope('documents:read')
   async document(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Document> {
     const document = await documentById(context).load(id);
     if (!document) throw notFound(`No document has id "${id}"`);
@@ -28,6 +30,7 @@ export class DocumentResolver {
   }
 
   @Query(() => DocumentConnection, { description: 'Documents issued in your scope or sent to agencies in it.' })
+  @ServiceScope('documents:read')
   documents(@Args() args: DocumentListArgs, @Ctx() context: SubgraphContext): Promise<Page<Document>> {
     const query = requireVisibleDocuments(context);
     if (args.agencyId) query.andWhere('document.agencyId = :agencyId', { agencyId: args.agencyId });
@@ -41,6 +44,7 @@ export class DocumentResolver {
       'Đăng ký văn bản: register a document of an agency of your unit (OFFICER or ADMIN) and give it the next number of its series. ' +
       'Unknown type, empty content: BAD_USER_INPUT; a number already used: CONFLICT.',
   })
+  @ServiceScope('documents:exchange')
   registerDocument(@Arg('input') input: RegisterDocumentInput, @Ctx() context: SubgraphContext): Promise<Document> {
     return registerDocument(context, input);
   }

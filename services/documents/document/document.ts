@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DocumentType } from './document-type';
 
@@ -9,6 +10,7 @@ import { DocumentType } from './document-type';
  * series per type), and the unique index makes a number impossible to hand out twice.
  */
 @Directive('@key(fields: "id")')
+@ServiceScope('documents:read')
 @ObjectType({ description: 'Văn bản điện tử: an electronic document with its number and symbol (số, ký hiệu).' })
 @Entity('document')
 @Index('document_number_unique', ['agencyId', 'year', 'series', 'number'], { unique: true })

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UnitLevel } from '../../core/unit-level';
 import { TransferStatus } from './transfer-status';
@@ -7,6 +8,7 @@ import { TransferStatus } from './transfer-status';
  * One document sent to one recipient agency. Visible to the sender's scope and to the
  * recipient's scope (a commune reads what the province sent it), to nobody else.
  */
+@ServiceScope('documents:read')
 @ObjectType({ description: 'Liên thông văn bản: a document sent from one agency to another, and where it stands.' })
 @Entity('document_transfer')
 @Index('transfer_recipient_unique', ['documentId', 'recipientAgencyId'], { unique: true })

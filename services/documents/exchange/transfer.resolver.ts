@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { conflict, notFound, badInput } from '../../core/errors';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
@@ -14,6 +15,7 @@ import { NEXT_STATUSES, STATUS_CODES, STATUS_TIME_COLUMN } from './transfer-stat
 @Resolver(() => DocumentTransfer)
 export class TransferResolver {
   @Query(() => DocumentTransfer, { nullable: true, description: 'A transfer your unit sent or received.' })
+  @ServiceScope('documents:read')
   async documentTransfer(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<DocumentTransfer> {
     const transfer = await transferById(context).load(id);
     if (!transfer) throw notFound(`No transfer has id "${id}"`);
@@ -21,6 +23,7 @@ export class TransferResolver {
   }
 
   @Mutation(() => [DocumentTransfer], { description: 'Gửi văn bản: send a signed document to agencies at any level (OFFICER or ADMIN of the issuing unit).' })
+  @ServiceScope('documents:exchange')
   sendDocument(@Arg('input') input: SendDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer[]> {
     return sendDocument(context, input);
   }
@@ -28,6 +31,7 @@ export class TransferResolver {
   @Mutation(() => DocumentTransfer, {
     description: 'Move a received transfer on (OFFICER or ADMIN of the recipient\'s unit). An illegal move is a CONFLICT.',
   })
+  @ServiceScope('documents:exchange')
   async updateTransferStatus(@Arg('input') input: UpdateTransferStatusInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer> {
     const transfer = await transferById(context).load(input.transferId);
     if (!transfer) throw notFound(`No transfer has id "${input.transferId}"`);

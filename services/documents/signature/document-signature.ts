@@ -1,10 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A CMS (PKCS#7) detached signature over a document's content. Made by the hub with a
  * certificate it issued (`signDocument`), or made elsewhere and attached (`attachSignature`).
  */
+@ServiceScope('documents:read')
 @ObjectType({ description: 'Chữ ký số trên văn bản: a detached CMS signature over the document content.' })
 @Entity('document_signature')
 export class DocumentSignature {

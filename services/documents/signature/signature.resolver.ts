@@ -1,5 +1,6 @@
 import forge from 'node-forge';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, forbidden, notFound } from '../../core/errors';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
@@ -31,6 +32,7 @@ export class SignatureResolver {
       "Ký số: a CMS detached signature over the content with the issuing agency's ORGANIZATION certificate or your own PERSONAL one. " +
       "Someone else's certificate is FORBIDDEN; a revoked or expired one is BAD_USER_INPUT.",
   })
+  @ServiceScope('documents:exchange')
   async signDocument(@Arg('input') input: SignDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
     const { document, who } = await writableDocument(context, input.documentId);
     const certificate = await certificateById(context).load(input.certificateId);
@@ -55,6 +57,7 @@ export class SignatureResolver {
       'Attach a detached CMS signature made elsewhere. It must cover the content (else BAD_USER_INPUT); its chain, validity and revocation are ' +
       "reported by the document's verification, so a signature from an unknown root is kept and shows CHAIN failed.",
   })
+  @ServiceScope('documents:exchange')
   async attachSignature(@Arg('input') input: AttachSignatureInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
     const { document, who } = await writableDocument(context, input.documentId);
     let der: Buffer;

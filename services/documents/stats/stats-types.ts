@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { UnitLevel } from '../../core/unit-level';
 
 @ObjectType({ description: 'Certificates of one level of holder.' })
@@ -16,6 +17,7 @@ export class CertificateLevelCount {
   total!: number;
 }
 
+@ServiceScope('indicators:read')
 @ObjectType({ description: 'Chữ ký số đã cấp: certificates held within a unit and the units below it.' })
 export class CertificateStats {
   @Field(() => Int)
@@ -52,6 +54,7 @@ export class ExchangeLevelCount {
   received!: number;
 }
 
+@ServiceScope('indicators:read')
 @ObjectType({
   description:
     'Văn bản điện tử gửi, nhận: documents sent and received by agencies within a unit and the units below it, in a period ' +

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { UnitLevel } from '../../core/unit-level';
 
 @ObjectType({ description: 'Inspections of one level of target: PROVINCE (departments), DISTRICT (district units), COMMUNE (commune units).' })
@@ -13,6 +14,7 @@ export class InspectionLevelCount {
   planned!: number;
 }
 
+@ServiceScope('indicators:read')
 @ObjectType({ description: "Kiểm tra cải cách hành chính: how much of a year's reform inspection plans were carried out, within a unit's subtree." })
 export class InspectionCoverage {
   @Field(() => Int)

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { Inspection } from '../inspection/inspection';
@@ -12,6 +13,7 @@ import { recordFinding, remedyFinding } from './finding-writes';
 @Resolver(() => Finding)
 export class FindingResolver {
   @Query(() => Finding, { nullable: true, description: 'A finding of an inspection you may see.' })
+  @ServiceScope('inspections:read')
   async finding(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Finding> {
     const finding = await findingById(context).load(id);
     if (!finding) throw notFound(`No finding has id "${id}"`);
@@ -19,11 +21,13 @@ export class FindingResolver {
   }
 
   @Mutation(() => Finding, { description: 'Records a finding on an inspection in progress (INSPECTOR of the inspecting unit).' })
+  @ServiceScope('closed')
   recordFinding(@Arg('input') input: RecordFindingInput, @Ctx() context: SubgraphContext) {
     return recordFinding(context, input);
   }
 
   @Mutation(() => Finding, { description: "Reports a finding remedied (OFFICER of the inspected agency's unit); once only." })
+  @ServiceScope('closed')
   remedyFinding(@Arg('input') input: RemedyFindingInput, @Ctx() context: SubgraphContext) {
     return remedyFinding(context, input);
   }

@@ -1,10 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalDateResolver } from 'graphql-scalars';
 import { FindingSeverity } from './finding-severity';
 import { ReformArea } from './reform-area';
 
 /** Carries its inspection's two paths, so findings are scoped in SQL exactly like inspections. */
+@ServiceScope('inspections:read')
 @ObjectType({ description: 'Tồn tại, hạn chế: a shortcoming an inspection found, to be remedied by a due date.' })
 @Entity('finding')
 @Index(['targetAgencyId', 'remediatedAt'])

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
@@ -21,6 +22,7 @@ import { cancelInspection, concludeInspection, scheduleInspection, startInspecti
 @Resolver(() => Inspection)
 export class InspectionResolver {
   @Query(() => Inspection, { nullable: true, description: 'An inspection your unit carries out or undergoes (or a unit below yours).' })
+  @ServiceScope('inspections:read')
   async inspection(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Inspection> {
     const inspection = await inspectionById(context).load(id);
     if (!inspection) throw notFound(`No inspection has id "${id}"`);
@@ -28,6 +30,7 @@ export class InspectionResolver {
   }
 
   @Query(() => InspectionConnection, { description: 'Inspections carried out or undergone by your unit and the units below it.' })
+  @ServiceScope('inspections:read')
   inspections(@Args() args: InspectionListArgs, @Ctx() context: SubgraphContext): Promise<Page<Inspection>> {
     const principal = requirePrincipal(context.principal);
     const query = context.dataSource.getRepository(Inspection).createQueryBuilder('inspection');
@@ -38,21 +41,25 @@ export class InspectionResolver {
   }
 
   @Mutation(() => Inspection, { description: 'Schedules the inspection of a target of a plan (INSPECTOR of the inspecting unit).' })
+  @ServiceScope('closed')
   scheduleInspection(@Arg('input') input: ScheduleInspectionInput, @Ctx() context: SubgraphContext) {
     return scheduleInspection(context, input);
   }
 
   @Mutation(() => Inspection, { description: 'The team is on site: PLANNED -> IN_PROGRESS.' })
+  @ServiceScope('closed')
   startInspection(@Arg('input') input: StartInspectionInput, @Ctx() context: SubgraphContext) {
     return startInspection(context, input);
   }
 
   @Mutation(() => Inspection, { description: 'Issues the conclusion with its findings: -> CONCLUDED, final (CONFLICT afterwards).' })
+  @ServiceScope('closed')
   concludeInspection(@Arg('input') input: ConcludeInspectionInput, @Ctx() context: SubgraphContext) {
     return concludeInspection(context, input);
   }
 
   @Mutation(() => Inspection, { description: 'Cancels an inspection that has not concluded and has no findings.' })
+  @ServiceScope('closed')
   cancelInspection(@Arg('input') input: CancelInspectionInput, @Ctx() context: SubgraphContext) {
     return cancelInspection(context, input);
   }

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalDateResolver } from 'graphql-scalars';
 import { UnitLevel } from '../../core/unit-level';
@@ -9,6 +10,7 @@ import { InspectionStatus } from './inspection-status';
  * inspected side (`targetPath`) each see the inspection through one indexed range.
  */
 @Directive('@key(fields: "id")')
+@ServiceScope('inspections:read')
 @ObjectType({ description: 'Cuộc kiểm tra cải cách hành chính: one inspection of one agency under a plan.' })
 @Entity('inspection')
 @Index(['inspectorPath', 'year'])

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalDateResolver } from 'graphql-scalars';
 
+@ServiceScope('inspections:read')
 @ObjectType({ description: 'Kế hoạch kiểm tra cải cách hành chính: the yearly reform inspection plan of a unit.' })
 @Entity('inspection_plan')
 @Index(['unitPath', 'year'])

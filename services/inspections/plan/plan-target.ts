@@ -1,8 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UnitLevel } from '../../core/unit-level';
 
 /** One agency a plan means to inspect. `planned` in coverage counts these rows. */
+@ServiceScope('inspections:read')
 @ObjectType({ description: 'Đối tượng kiểm tra: an agency an inspection plan means to inspect.' })
 @Entity('inspection_plan_target')
 @Index(['inspectorPath', 'year'])

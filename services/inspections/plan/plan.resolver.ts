@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { whereInScope, requirePrincipal, resolveUnit } from '../../core/access';
 import { notFound } from '../../core/errors';
@@ -18,6 +19,7 @@ import type { PlanTarget } from './plan-target';
 @Resolver(() => InspectionPlan)
 export class PlanResolver {
   @Query(() => InspectionPlan, { nullable: true, description: 'An inspection plan of your unit or a unit below it.' })
+  @ServiceScope('inspections:read')
   async inspectionPlan(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<InspectionPlan> {
     const plan = await planById(context).load(id);
     if (!plan) throw notFound(`No inspection plan has id "${id}"`);
@@ -25,6 +27,7 @@ export class PlanResolver {
   }
 
   @Query(() => InspectionPlanConnection, { description: 'Inspection plans of your unit and the units below it.' })
+  @ServiceScope('inspections:read')
   async inspectionPlans(@Args() args: PlanListArgs, @Ctx() context: SubgraphContext): Promise<Page<InspectionPlan>> {
     const principal = requirePrincipal(context.principal);
     const query = whereInScope(context.dataSource.getRepository(InspectionPlan).createQueryBuilder('plan'), 'plan.unitPath', principal);
@@ -37,6 +40,7 @@ export class PlanResolver {
   }
 
   @Mutation(() => InspectionPlan, { description: "Creates a yearly inspection plan (INSPECTOR of the inspecting unit, or ADMIN above it)." })
+  @ServiceScope('closed')
   createInspectionPlan(@Arg('input') input: CreateInspectionPlanInput, @Ctx() context: SubgraphContext) {
     return createPlan(context, input);
   }

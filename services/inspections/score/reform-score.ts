@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { ReformArea } from '../finding/reform-area';
 
 @ObjectType({ description: 'Points of one area of the PAR INDEX, with the rank among sibling units for that area.' })
@@ -19,6 +20,7 @@ export class ReformAreaScore {
   rankedAmong!: number;
 }
 
+@ServiceScope('indicators:read')
 @ObjectType({ description: 'Chỉ số cải cách hành chính (PAR INDEX), SIPAS and civil-service rating of a unit for a year.' })
 export class ReformScore {
   @Field(() => Int)

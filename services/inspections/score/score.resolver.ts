@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { ReformScore } from './reform-score';
 import { recordReformScore } from './record-score';
@@ -7,6 +8,7 @@ import { RecordReformScoreInput } from './score-inputs';
 @Resolver(() => ReformScore)
 export class ScoreResolver {
   @Mutation(() => ReformScore, { description: 'Records (replaces) the reform results of a unit below yours for a year (INSPECTOR of its parent unit).' })
+  @ServiceScope('closed')
   recordReformScore(@Arg('input') input: RecordReformScoreInput, @Ctx() context: SubgraphContext) {
     return recordReformScore(context, input);
   }

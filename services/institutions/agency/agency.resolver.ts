@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
@@ -16,6 +17,7 @@ import { listAgencies } from './agency-list';
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Query(() => Agency, { nullable: true, description: 'An agency in your scope.' })
+  @ServiceScope('institutions:read')
   async agency(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Agency> {
     const agency = await agencyById(context).load(id);
     if (!agency) throw notFound(`No agency has id "${id}"`);
@@ -23,6 +25,7 @@ export class AgencyResolver {
   }
 
   @Query(() => AgencyConnection, { nullable: true, description: 'Agencies in your scope.' })
+  @ServiceScope('institutions:read')
   async agencies(@Args() args: AgencyListArgs, @Ctx() context: SubgraphContext): Promise<Page<Agency>> {
     requirePrincipal(context.principal);
     let unitId: string | undefined;

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { Connection, paginate, type Page } from '../../core/pagination';
@@ -18,6 +19,7 @@ export class AuditLogResolver {
     nullable: true,
     description: 'The audit log, oldest first, as far as your scope reaches (either side of an entry): ADMIN or INSPECTOR.',
   })
+  @ServiceScope('closed')
   auditLog(@Args() args: AuditLogArgs, @Ctx() context: SubgraphContext): Promise<Page<AuditEntry>> {
     const principal = assertMayReadAudit(context.principal);
     const query = context.dataSource.getRepository(AuditEntry).createQueryBuilder('entry');
@@ -35,6 +37,7 @@ export class AuditLogResolver {
   }
 
   @Query(() => AuditEntry, { nullable: true, description: 'One audit entry by id (ADMIN or INSPECTOR, in scope).' })
+  @ServiceScope('closed')
   async auditEntry(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<AuditEntry> {
     assertMayReadAudit(context.principal);
     const entry = await auditEntryById(context).load(id);

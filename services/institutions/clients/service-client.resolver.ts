@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { whereInScope } from '../../core/access';
 import { notFound } from '../../core/errors';
@@ -17,6 +18,7 @@ const SafelistedOperationConnection = Connection(SafelistedOperation);
 @Resolver(() => ServiceClient)
 export class ServiceClientResolver {
   @Query(() => ServiceClientConnection, { nullable: true, description: 'Service clients of your unit and the units below it (ADMIN or INSPECTOR).' })
+  @ServiceScope('closed')
   serviceClients(@Args() args: ServiceClientListArgs, @Ctx() context: SubgraphContext): Promise<Page<ServiceClient>> {
     const principal = assertMayReadClients(context.principal);
     const query = context.dataSource.getRepository(ServiceClient).createQueryBuilder('client');
@@ -26,6 +28,7 @@ export class ServiceClientResolver {
   }
 
   @Query(() => ServiceClient, { nullable: true, description: 'A service client in your scope (ADMIN or INSPECTOR).' })
+  @ServiceScope('closed')
   async serviceClient(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<ServiceClient> {
     assertMayReadClients(context.principal);
     const client = await serviceClientById(context).load(id);
@@ -48,6 +51,7 @@ export class ServiceClientResolver {
   }
 
   @Mutation(() => ServiceClientCredentials, { description: 'Registers a service client (ADMIN of its unit or a unit above). The secret is shown once.' })
+  @ServiceScope('closed')
   registerServiceClient(@Arg('input') input: RegisterServiceClientInput, @Ctx() context: SubgraphContext) {
     return registerClient(context, input);
   }
@@ -55,6 +59,7 @@ export class ServiceClientResolver {
   @Mutation(() => ServiceClientCredentials, {
     description: 'Replaces the secret (a new one is shown once) or the public key; the old credential stops working at once. Tokens already issued run out within their 5 minutes.',
   })
+  @ServiceScope('closed')
   rotateServiceClientCredentials(
     @Arg('id', () => ID) id: string,
     @Arg('publicKeyPem', () => String, { nullable: true }) publicKeyPem: string | null,
@@ -64,16 +69,19 @@ export class ServiceClientResolver {
   }
 
   @Mutation(() => ServiceClient, { description: "Revokes a client for good: no new tokens, and its tokens stop working within a minute." })
+  @ServiceScope('closed')
   revokeServiceClient(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() context: SubgraphContext) {
     return revokeClient(context, id, reason);
   }
 
   @Mutation(() => SafelistedOperation, { description: 'Registers an operation the client may run, keyed by the SHA-256 of its exact text.' })
+  @ServiceScope('closed')
   safelistOperation(@Arg('clientId', () => ID) clientId: string, @Arg('document') document: string, @Ctx() context: SubgraphContext) {
     return safelistOperation(context, clientId, document);
   }
 
   @Mutation(() => SafelistedOperation, { description: 'Removes an operation from a client\'s safelist; the gateway stops running it within a minute.' })
+  @ServiceScope('closed')
   removeSafelistedOperation(@Arg('clientId', () => ID) clientId: string, @Arg('hash') hash: string, @Ctx() context: SubgraphContext) {
     return removeSafelistedOperation(context, clientId, hash);
   }

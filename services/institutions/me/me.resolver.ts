@@ -1,4 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { requirePrincipal } from '../../core/access';
@@ -8,6 +9,7 @@ import { Me } from './me';
 @Resolver(() => Me)
 export class MeResolver {
   @Query(() => Me, { nullable: true, description: 'Who you are and which unit your scope starts at.' })
+  @ServiceScope('public')
   async me(@Ctx() context: SubgraphContext): Promise<Me> {
     const principal = requirePrincipal(context.principal);
     const unit = await unitByCode(context).load(principal.unitCode);

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { readPersonalData } from '../../core/access';
@@ -9,6 +10,7 @@ import { Official, OfficialContact } from './official';
 @Resolver(() => Official)
 export class OfficialResolver {
   @Query(() => Official, { nullable: true, description: 'An official in your scope.' })
+  @ServiceScope('institutions:read')
   async official(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Official> {
     const official = await officialById(context).load(id);
     if (!official) throw notFound(`No official has id "${id}"`);

@@ -1,7 +1,9 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Directive('@key(fields: "id")')
+@ServiceScope('institutions:read')
 @ObjectType({ description: 'Cán bộ, công chức: an official of an agency.' })
 @Entity('official')
 export class Official {
@@ -37,6 +39,7 @@ export class Official {
   email!: string | null;
 }
 
+@ServiceScope('institutions:read')
 @ObjectType({ description: 'Contact details of an official: personal data.' })
 export class OfficialContact {
   @Field(() => String, { nullable: true })

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
@@ -14,6 +15,7 @@ import { escapeLike, LIKE_ESCAPE, searchKey } from '../../core/text-search';
 @Resolver(() => AdministrativeUnit)
 export class UnitResolver {
   @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by its official code.' })
+  @ServiceScope('public')
   async unit(@Arg('code') code: string, @Ctx() context: SubgraphContext): Promise<AdministrativeUnit> {
     const unit = await unitByCode(context).load(assertUnitCode(code));
     if (!unit) throw notFound(`No administrative unit has code "${code}"`);
@@ -21,6 +23,7 @@ export class UnitResolver {
   }
 
   @Query(() => UnitConnection, { description: 'Units, filtered by level, parent and name.' })
+  @ServiceScope('public')
   async units(@Args() args: UnitListArgs, @Ctx() context: SubgraphContext): Promise<Page<AdministrativeUnit>> {
     const query = context.dataSource.getRepository(AdministrativeUnit).createQueryBuilder('unit');
     if (args.level) query.andWhere('unit.level = :level', { level: args.level });

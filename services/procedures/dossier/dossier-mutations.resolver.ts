@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { Dossier } from './dossier';
 import { issueApologyLetter, transitionDossier } from './dossier-lifecycle';
@@ -10,6 +11,7 @@ import { ReceiveDossierInput } from './receive-dossier.input';
 @Resolver(() => Dossier)
 export class DossierMutationsResolver {
   @Mutation(() => Dossier, { description: 'Receives a dossier. Idempotent on input.clientKey: a retry returns the same dossier.' })
+  @ServiceScope('dossiers:write')
   receiveDossier(@Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput, @Ctx() context: SubgraphContext): Promise<Dossier> {
     return receiveDossier(context, input);
   }
@@ -18,6 +20,7 @@ export class DossierMutationsResolver {
     description:
       'Moves a dossier along its lifecycle; an illegal move is a CONFLICT. Leaving SUPPLEMENT_REQUESTED moves the due time later by the wait.',
   })
+  @ServiceScope('dossiers:write')
   transitionDossier(
     @Arg('id', () => ID) id: string,
     @Arg('to', () => DossierStatus) to: DossierStatus,
@@ -28,6 +31,7 @@ export class DossierMutationsResolver {
   }
 
   @Mutation(() => Dossier, { description: 'Issues the apology letter of a late dossier, with the new return time promised.' })
+  @ServiceScope('dossiers:write')
   issueApologyLetter(
     @Arg('id', () => ID) id: string,
     @Arg('newReturnAt', () => String, { description: 'ISO 8601.' }) newReturnAt: string,

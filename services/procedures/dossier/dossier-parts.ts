@@ -1,5 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 
+@ServiceScope('dossiers:read')
 @ObjectType({ description: 'Người nộp hồ sơ: the applicant. Personal data: OFFICER, INSPECTOR or ADMIN within scope.' })
 export class Applicant {
   @Field()

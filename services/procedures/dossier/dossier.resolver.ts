@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
@@ -17,6 +18,7 @@ import { Applicant, ApologyLetter } from './dossier-parts';
 @Resolver(() => Dossier)
 export class DossierResolver {
   @Query(() => Dossier, { nullable: true, description: 'A dossier in your scope.' })
+  @ServiceScope('dossiers:read')
   async dossier(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Dossier> {
     const dossier = await dossierById(context).load(id);
     if (!dossier) throw notFound(`No dossier has id "${id}"`);
@@ -24,6 +26,7 @@ export class DossierResolver {
   }
 
   @Query(() => DossierConnection, { description: 'Dossiers of your unit and the units below it, filtered.' })
+  @ServiceScope('dossiers:read')
   async dossiers(@Args() args: DossierListArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
     requirePrincipal(context.principal);
     const unitPath = args.unitCode !== undefined && args.unitCode !== null ? (await resolveUnit(context, args.unitCode)).path : undefined;

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DossierChannel } from './dossier-channel';
 import { DossierStatus } from './dossier-status';
@@ -10,6 +11,7 @@ import { DossierStatus } from './dossier-status';
  * narrow: hundreds of thousands of them load at first start.
  */
 @Directive('@key(fields: "id")')
+@ServiceScope('dossiers:read')
 @ObjectType({ description: 'Hồ sơ: a dossier submitted for an administrative procedure.' })
 @Entity('dossier')
 // The scope range first, then every column the reporting contract's counters read: dossierStats

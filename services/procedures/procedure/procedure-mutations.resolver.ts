@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { Procedure } from './procedure';
 import { publishProcedure, withdrawProcedure } from './procedure-mutations';
@@ -9,11 +10,13 @@ import { PublishProcedureInput } from './publish-procedure.input';
 @Resolver(() => Procedure)
 export class ProcedureMutationsResolver {
   @Mutation(() => Procedure, { description: 'Publishes a procedure in a province\'s catalogue.' })
+  @ServiceScope('closed')
   publishProcedure(@Arg('input', () => PublishProcedureInput) input: PublishProcedureInput, @Ctx() context: SubgraphContext): Promise<Procedure> {
     return publishProcedure(context, input);
   }
 
   @Mutation(() => Procedure, { description: 'Withdraws a procedure; it stays in the catalogue\'s history.' })
+  @ServiceScope('closed')
   withdrawProcedure(
     @Arg('id', () => ID) id: string,
     @Ctx() context: SubgraphContext,

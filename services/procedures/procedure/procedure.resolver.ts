@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { paginate, type Page } from '../../core/pagination';
@@ -18,6 +19,7 @@ import { ProcedureStatus } from './procedure-status';
 @Resolver(() => Procedure)
 export class ProcedureResolver {
   @Query(() => Procedure, { nullable: true, description: 'A procedure of a published catalogue, by id.' })
+  @ServiceScope('public')
   async procedure(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Procedure> {
     const procedure = await procedureById(context).load(id);
     if (!procedure) throw notFound(`No procedure has id "${id}"`);
@@ -25,6 +27,7 @@ export class ProcedureResolver {
   }
 
   @Query(() => ProcedureConnection, { description: 'Procedures of the published catalogues, filtered.' })
+  @ServiceScope('public')
   async procedures(@Args() args: ProcedureListArgs, @Ctx() context: SubgraphContext): Promise<Page<Procedure>> {
     const query = context.dataSource.getRepository(Procedure).createQueryBuilder('procedure');
     if (args.unitCode !== undefined && args.unitCode !== null) whereInCatalogue(query, 'procedure', await resolveUnit(context, args.unitCode));

@@ -1,11 +1,13 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import { UnitLevel } from '../../core/unit-level';
 import { DossierChannel } from '../dossier/dossier-channel';
 import { ProcedureField } from '../procedure/procedure-field';
 import type { Period } from '../../core/time';
 import { DossierCounts } from './dossier-counts';
 
+@ServiceScope('indicators:read')
 @ObjectType({ description: 'Dossier statistics of a unit and every unit below it over a period (reporting contract).' })
 export class DossierStats extends DossierCounts {
   @Field(() => LocalDateResolver)

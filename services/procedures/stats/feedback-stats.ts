@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
 import { subtreeCondition } from '../../core/access';
@@ -6,6 +7,7 @@ import { Feedback } from '../feedback/feedback';
 import { cutPercent } from '../../core/percent';
 import type { Period } from '../../core/time';
 
+@ServiceScope('indicators:read')
 @ObjectType({ description: 'Phản ánh, kiến nghị (PAKN) on procedures: feedback received and handled over a period.' })
 export class FeedbackStats {
   @Field(() => Int, { description: 'Received within the period.' })

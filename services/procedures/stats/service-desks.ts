@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
 import { subtreeCondition } from '../../core/access';
@@ -24,6 +25,7 @@ export class DeskCount {
   byLevel!: DeskLevelCount[];
 }
 
+@ServiceScope('indicators:read')
 @ObjectType({ description: 'Which desks of a unit\'s subtree served people by post and online over a period.' })
 export class ServiceDesks {
   @Field(() => DeskCount, { description: 'Desks that received dossiers by post or returned results by post (bưu chính công ích).' })

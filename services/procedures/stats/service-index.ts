@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { DossierCounts } from './dossier-counts';
 import { ServiceIndexRank } from './service-index-rank';
 
@@ -39,6 +40,7 @@ export class IndexGroup {
   inputs!: IndexInput[];
 }
 
+@ServiceScope('indicators:read')
 @ObjectType({
   description:
     'Bộ chỉ số 766 (Decision 766/QĐ-TTg): how well a unit serves people and businesses in procedures, computed from ' +
