@@ -41,6 +41,12 @@ export interface DatabaseOptions {
   entities: MixedList<Function | string | EntitySchema>;
 }
 
+/**
+ * How long a MySQL handshake may take. mysql2's 10 s default fails spuriously when the process's
+ * event loop is busy for seconds (a seed, a SQLite copy in the same process), not the server.
+ */
+const CONNECT_TIMEOUT_MS = 60_000;
+
 /** Creates the MySQL database named in the URL if it is missing (one database per subgraph). */
 async function ensureMysqlDatabase(url: URL) {
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
@@ -50,6 +56,7 @@ async function ensureMysqlDatabase(url: URL) {
     port: Number(url.port || 3306),
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
+    connectTimeout: CONNECT_TIMEOUT_MS,
   });
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
@@ -77,6 +84,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
       // Dates and times come back as strings on both drivers; the edge converts them.
       dateStrings: true,
       supportBigNumbers: true,
+      connectTimeout: CONNECT_TIMEOUT_MS,
       bigNumberStrings: false,
     });
   } else if (url.startsWith('sqlite:')) {

@@ -19,6 +19,8 @@ export function mysqlServerOptions() {
     port: Number(server.port || 3306),
     user: decodeURIComponent(server.username),
     password: decodeURIComponent(server.password),
+    // The SQLite templates are built in the same process and block its event loop for seconds.
+    connectTimeout: 120_000,
   };
 }
 
