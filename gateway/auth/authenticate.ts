@@ -13,7 +13,7 @@ import { CLIENT_TOKEN_ISSUER } from '../oauth/client-tokens';
 /** A bad token ends the request at the door: HTTP 401. */
 const unauthenticated = (message: string) => unauthenticatedError(message, { status: 401 });
 
-/** Reads the claims of DESIGN.md (`sub`, `name`, `unit`, `roles`, `kind`, `scopes`), strictly. */
+/** Reads the hub's token claims (`sub`, `name`, `unit`, `roles`, `kind`, `scopes`), strictly. */
 function claimsOf(payload: JWTPayload) {
   if (!payload.sub) throw unauthenticated('The token has no subject (sub)');
   if (typeof payload.unit !== 'string' || payload.unit === '') throw unauthenticated('The token names no unit');

@@ -5,7 +5,7 @@ import { Agency } from './agency/agency';
 import { Official } from './official/official';
 import { AdministrativeUnit } from './unit/administrative-unit';
 
-/** Units are public (DESIGN rule 5): looked up without scope, batched per request. */
+/** Units are public (docs/architecture.md, rule 5): looked up without scope, batched per request. */
 function unitLoader(context: SubgraphContext, column: 'id' | 'code') {
   return context.loaders.get<string, AdministrativeUnit>(`unit:${column}`, async (keys) => {
     const rows = await context.dataSource

@@ -4,7 +4,7 @@ import { scopedLoader } from '../core/access';
 import { Dossier } from './dossier/dossier';
 import { Procedure } from './procedure/procedure';
 
-/** The published catalogue (and its withdrawn history) is public data (DESIGN rule 5): no scope. */
+/** The published catalogue (and its withdrawn history) is public data (docs/architecture.md, rule 5): no scope. */
 export const procedureById = (context: SubgraphContext) =>
   context.loaders.get<string, Procedure>('procedure:id', async (ids) => {
     const rows = await context.dataSource

@@ -49,7 +49,7 @@ export const SCOPE_LOCATORS: Record<string, string> = {
   AuditEntry: 'actorUnit { path } targetUnit { path }',
 };
 
-/** Types anyone may read: the unit tree and the published procedure catalogue (DESIGN rule 5). */
+/** Types anyone may read: the unit tree and the published procedure catalogue (docs/architecture.md, rule 5). */
 export const PUBLIC_TYPES = new Set(['AdministrativeUnit', 'Procedure']);
 
 /** Types seen only inside a located parent (a signature inside its document): checked through the parent. */

@@ -1,5 +1,5 @@
 /**
- * The inspection figures of ../shared/seed-figures.md, as the suites expect them back from
+ * The inspection figures of docs/reporting-contract.md, as the suites expect them back from
  * `inspectionCoverage`. `planned` is the demo's plan size (the articles give only Kiên Giang's
  * "100% of plan"); the inspected counts by level are the articles' own.
  */

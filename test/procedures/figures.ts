@@ -1,5 +1,5 @@
 /**
- * The figures of shared/seed-figures.md that concern procedures, online services, dossiers and
+ * The figures of docs/reporting-contract.md that concern procedures, online services, dossiers and
  * feedback, as the hub's own queries must give them back (README of services/procedures maps
  * each one to its query).
  */

@@ -74,5 +74,5 @@ export function demoUnit(code: string): DemoUnit {
 
 export const childrenOf = (code: string) => [...demoUnits().values()].filter((unit) => unit.parentId === code);
 
-/** Provinces whose reform reports (shared/seeds) the demo data reproduces. */
+/** Provinces whose reform reports (the sources listed in docs/reporting-contract.md) the demo data reproduces. */
 export const FOCUS_PROVINCES = ['91', '62', '64', '82'] as const;

@@ -31,7 +31,7 @@ export class Official {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  /** Personal data (DESIGN rule 3): exposed only through `contact`. */
+  /** Personal data (docs/architecture.md, rule 3): exposed only through `contact`. */
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone!: string | null;
 

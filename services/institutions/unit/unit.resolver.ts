@@ -11,7 +11,7 @@ import { assertUnitCode } from '../../core/unit-code';
 import { UnitConnection } from './unit-connection';
 import { escapeLike, LIKE_ESCAPE, searchKey } from '../../core/text-search';
 
-/** The unit tree is public data (DESIGN rule 5): no token needed. */
+/** The unit tree is public data (docs/architecture.md, rule 5): no token needed. */
 @Resolver(() => AdministrativeUnit)
 export class UnitResolver {
   @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by its official code.' })

@@ -94,7 +94,7 @@ export class Dossier {
   @Column({ type: 'smallint', nullable: true })
   rating!: number | null;
 
-  /** Personal data (DESIGN rule 3): exposed only through `applicant`. */
+  /** Personal data (docs/architecture.md, rule 3): exposed only through `applicant`. */
   @Column({ type: 'varchar', length: 80 })
   applicantName!: string;
 

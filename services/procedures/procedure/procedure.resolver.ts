@@ -15,7 +15,7 @@ import { ProcedureConnection } from './procedure-connection';
 import { procedureField, ProcedureField } from './procedure-field';
 import { ProcedureStatus } from './procedure-status';
 
-/** The catalogue is public data (DESIGN rule 5): readable without a token. */
+/** The catalogue is public data (docs/architecture.md, rule 5): readable without a token. */
 @Resolver(() => Procedure)
 export class ProcedureResolver {
   @Query(() => Procedure, { nullable: true, description: 'A procedure of a published catalogue, by id.' })

@@ -5,7 +5,7 @@ const { PROVINCE, DISTRICT, COMMUNE } = UnitLevel;
 
 /**
  * The published catalogues of the four focus provinces, built so the catalogue queries give
- * back the figures of shared/seed-figures.md (see services/procedures/README.md, "Demo data").
+ * back the figures of docs/reporting-contract.md (see services/procedures/README.md, "Demo data").
  */
 export const DEMO_CATALOGS: Record<string, CatalogBlock[]> = {
   // Kiên Giang: 1,991 in force in 2019 (1,621 / 249 / 121), 1,579 at the service center, all at

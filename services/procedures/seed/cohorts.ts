@@ -6,7 +6,7 @@ import type { Procedure } from '../procedure/procedure';
 import { provincePlaces, type CohortPlan, type Place } from './demo-dossiers';
 
 /**
- * The demo dossiers, cohort by cohort, with the figures of shared/seed-figures.md they make
+ * The demo dossiers, cohort by cohort, with the figures of docs/reporting-contract.md they make
  * (README.md, "Demo data", has the table). Counts are exact; the generator throws on a miss.
  */
 export function demoCohorts(catalogue: Procedure[]): CohortPlan[] {
