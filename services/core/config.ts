@@ -89,3 +89,10 @@ export function devJwtSecret(): string | undefined {
   if (isProduction()) return env('HUB_DEV_JWT_SECRET');
   return secret(env('HUB_DEV_JWT_SECRET'), 'HUB_DEV_JWT_SECRET', 'devJwt');
 }
+
+/**
+ * Deadline of one call between the hub's own processes (audit appends, institutions lookups), in
+ * milliseconds: `HUB_INTERNAL_TIMEOUT_MS`, default 30,000. Generous, because a busy machine
+ * delays an answer without anything being wrong; a process that is down still fails at once.
+ */
+export const internalCallTimeoutMs = () => envInt('HUB_INTERNAL_TIMEOUT_MS', 30_000);

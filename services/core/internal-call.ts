@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { internalSecret } from './config';
+import { internalCallTimeoutMs, internalSecret } from './config';
 import { ReplayGuard } from './principal';
 import { sha256 } from './sha256';
 
@@ -44,7 +44,7 @@ export async function callInternal<T>(baseUrl: string, endpoint: string, caller:
     method: 'POST',
     headers: { 'content-type': 'application/json', [INTERNAL_CALL_HEADER]: await signInternalCall(caller, endpoint, body) },
     body,
-    signal: AbortSignal.timeout(5000),
+    signal: AbortSignal.timeout(internalCallTimeoutMs()),
   });
   const answer = (await response.json().catch(() => ({}))) as T & { error?: string };
   if (!response.ok) throw new InternalCallFailed(response.status, answer.error ?? `internal call ${endpoint} answered ${response.status}`);

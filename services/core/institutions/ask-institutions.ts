@@ -1,3 +1,4 @@
+import { internalCallTimeoutMs } from '../config';
 import { PRINCIPAL_HEADER, signPrincipal, type Principal } from '../principal';
 
 export interface InstitutionsAnswer<T> {
@@ -22,7 +23,7 @@ export async function askInstitutions<T>(
     method: 'POST',
     headers,
     body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(5000),
+    signal: AbortSignal.timeout(internalCallTimeoutMs()),
   });
   return (await response.json()) as InstitutionsAnswer<T>;
 }
