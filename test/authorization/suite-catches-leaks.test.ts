@@ -1,7 +1,8 @@
 import * as scope from '../../services/core/access/scope-of';
 import { startTestHub, type TestHub } from '../support/hub';
 import { walkAsPrincipal } from './graph-walker';
-import { walkPrincipal, walkTarget } from './graph-wide.test';
+import { WALK_TIMEOUT_MS } from './walk-setup';
+import { walkPrincipal, walkTarget } from './walk-setup';
 
 /** Which subgraph owns each record type the walk reports. */
 const OWNER: Record<string, string> = {
@@ -41,5 +42,5 @@ describe('the graph-wide authorization suite', () => {
     const leaks = violations.filter((violation) => / is outside VN\/91\/906$/.test(violation.problem));
     const leakingSubgraphs = new Set(leaks.map((violation) => OWNER[violation.problem.split(' ')[0]]));
     expect([...leakingSubgraphs].sort()).toEqual(['documents', 'inspections', 'institutions', 'procedures']);
-  });
+  }, WALK_TIMEOUT_MS);
 });
