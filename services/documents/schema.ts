@@ -8,13 +8,13 @@ import { DocumentResolver } from './document/document.resolver';
 import { DocumentTransfer } from './exchange/document-transfer';
 import { ExchangeDailyCount } from './exchange/exchange-counter';
 import { TransferResolver } from './exchange/transfer.resolver';
-import { AgencyDocumentsResolver, OfficialDocumentsResolver } from './federation/agency-fields.resolver';
-import { AgencyRef, OfficialRef, UnitRef } from './federation/refs';
+import { UnitDocumentStatsResolver, UnitRef } from './extends/AdministrativeUnit';
+import { AgencyDocumentsResolver, AgencyRef } from './extends/Agency';
+import { OfficialDocumentsResolver, OfficialRef } from './extends/Official';
 import { AuthorityRecord } from './pki/authority-record';
 import { referenceResolvers } from './references';
 import { DocumentSignature } from './signature/document-signature';
 import { SignatureResolver } from './signature/signature.resolver';
-import { UnitDocumentStatsResolver } from './stats/unit-stats.resolver';
 
 export const documentsEntities = [AuthorityRecord, Certificate, CertificateKey, Document, DocumentSignature, DocumentTransfer, ExchangeDailyCount];
 

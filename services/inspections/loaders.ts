@@ -5,7 +5,7 @@ import { Finding } from './finding/finding';
 import { Inspection } from './inspection/inspection';
 import { InspectionPlan } from './plan/inspection-plan';
 import { PlanTarget } from './plan/plan-target';
-import { visibleLoader } from './visibility';
+import { visibleLoader } from './inspection/inspection-visibility';
 
 /** Plans belong to the inspecting unit: rule 1 on the plan's own path. */
 export const planById = (context: SubgraphContext) => scopedLoader(context, { entity: InspectionPlan, label: 'InspectionPlan' });

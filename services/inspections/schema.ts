@@ -1,6 +1,6 @@
 import { buildFederatedSchema } from '../core/federated-schema';
-import { AgencyInspectionsResolver } from './agency/agency-inspections.resolver';
-import { UnitInspectionsResolver } from './coverage/unit-inspections.resolver';
+import { UnitInspectionsResolver } from './extends/AdministrativeUnit';
+import { AgencyInspectionsResolver } from './extends/Agency';
 import { Finding } from './finding/finding';
 import { FindingResolver } from './finding/finding.resolver';
 import { Inspection } from './inspection/inspection';

@@ -2,15 +2,14 @@ import { buildFederatedSchema } from '../core/federated-schema';
 import { Dossier } from './dossier/dossier';
 import { DossierMutationsResolver } from './dossier/dossier-mutations.resolver';
 import { DossierResolver } from './dossier/dossier.resolver';
-import { AgencyDossiersResolver } from './federation/agency-dossiers.resolver';
+import { AgencyDossiersResolver } from './extends/Agency';
+import { UnitStatisticsResolver } from './extends/AdministrativeUnit';
 import { Feedback } from './feedback/feedback';
 import { Procedure } from './procedure/procedure';
 import { ProcedureMutationsResolver } from './procedure/procedure-mutations.resolver';
 import { ProcedureResolver } from './procedure/procedure.resolver';
 import { referenceResolvers } from './references';
 import { DossierStatsResolver } from './stats/dossier-stats.resolver';
-import { ServiceIndexResolver } from './stats/service-index.resolver';
-import { UnitStatisticsResolver } from './stats/unit-statistics.resolver';
 
 export const proceduresEntities = [Procedure, Dossier, Feedback];
 
@@ -25,7 +24,6 @@ export const buildProceduresSchema = () =>
         AgencyDossiersResolver,
         UnitStatisticsResolver,
         DossierStatsResolver,
-        ServiceIndexResolver,
       ],
     },
     referenceResolvers,

@@ -10,5 +10,6 @@ export * from './predicates';
 export * from './unit-scope';
 export * from './scoped-loader';
 export * from './write-access';
+export * from './act-for';
 export * from './personal-data';
 export * from './service-scopes';

@@ -4,3 +4,4 @@ export { addSeconds, instantOf, isoOf, localOf, nowLocal, secondsBetween } from 
 export { assertDate, instantOfDateTime, isDate, parseDateTime } from './dates';
 export { addDays, addWorkingDays, isWeekend } from './calendar';
 export { periodOf, type Period } from './period';
+export { nowTimestamp } from './timestamp';

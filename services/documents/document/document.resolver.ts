@@ -8,7 +8,7 @@ import { DocumentTransfer } from '../exchange/document-transfer';
 import { visibleTransfers } from '../exchange/transfer-access';
 import { TransferPageArgs } from '../exchange/transfer-args';
 import { DocumentTransferConnection } from '../exchange/transfer-connection';
-import { AgencyRef } from '../federation/refs';
+import { AgencyRef } from '../extends/Agency';
 import { DocumentSignature } from '../signature/document-signature';
 import { DocumentVerification } from '../signature/verification-types';
 import { signaturesOf, verifyDocument } from '../signature/verify-document';

@@ -2,10 +2,10 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { conflict, notFound, badInput } from '../../core/errors';
-import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
+import { assertMayWrite, DOCUMENT_WRITERS } from '../document/write-access';
 import { Document } from '../document/document';
 import { documentById } from '../document/document-access';
-import { AgencyRef } from '../federation/refs';
+import { AgencyRef } from '../extends/Agency';
 import { DocumentTransfer } from './document-transfer';
 import { sendDocument } from './send-document';
 import { SendDocumentInput, UpdateTransferStatusInput } from './transfer-args';

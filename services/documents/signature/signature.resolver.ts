@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, forbidden, notFound } from '../../core/errors';
-import { assertMayWrite, DOCUMENT_WRITERS } from '../authorization';
+import { assertMayWrite, DOCUMENT_WRITERS } from '../document/write-access';
 import { Certificate } from '../certificate/certificate';
 import { CertificateKey } from '../certificate/certificate-key';
 import { CertificateKind, CertificateStatus } from '../certificate/certificate-kind';

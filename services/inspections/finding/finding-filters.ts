@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { todayInVietnam } from '../../core/time';
-import { FindingState } from '../list-args';
+import { FindingState } from './finding-args';
 import type { Finding } from './finding';
 
 /** Overdue means: not remedied, and the due date is before today in Vietnam. */

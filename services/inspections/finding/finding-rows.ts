@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict } from '../../core/errors';
-import { assertDate } from '../../core/time';
-import { nowTimestamp } from '../dates';
+import { assertDate, nowTimestamp } from '../../core/time';
 import type { Inspection } from '../inspection/inspection';
 import { InspectionStatus } from '../inspection/inspection-status';
 import { assertText, optionalText } from '../validation';

@@ -1,10 +1,10 @@
 import type { SubgraphContext } from '../../core/context';
 import { conflict, notFound } from '../../core/errors';
-import { nowTimestamp } from '../dates';
+import { nowTimestamp } from '../../core/time';
+import { assertMayActFor } from '../../core/access';
 import { InspectionStatus } from '../inspection/inspection-status';
 import { Inspection } from '../inspection/inspection';
 import { findingById, inspectionById } from '../loaders';
-import { assertMayActFor } from '../permissions';
 import { assertText } from '../validation';
 import { Finding } from './finding';
 import type { RecordFindingInput, RemedyFindingInput } from './finding-inputs';

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { Inspection } from '../inspection/inspection';
 import { findingById, inspectionById } from '../loaders';
-import { AgencyRef } from '../stubs/agency-ref';
+import { AgencyRef } from '../extends/Agency';
 import { Finding } from './finding';
 import { isOverdue } from './finding-filters';
 import { RecordFindingInput, RemedyFindingInput } from './finding-inputs';

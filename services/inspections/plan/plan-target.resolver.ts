@@ -1,6 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { AgencyRef } from '../stubs/agency-ref';
-import { UnitRef } from '../stubs/unit-ref';
+import { AgencyRef } from '../extends/Agency';
+import { UnitRef } from '../extends/AdministrativeUnit';
 import { PlanTarget } from './plan-target';
 
 @Resolver(() => PlanTarget)

@@ -1,9 +1,8 @@
 import type { SubgraphContext } from '../../core/context';
 import { insertInBatches } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { parentPathOf, requirePrincipal, resolveUnit, storedPath } from '../../core/access';
-import { nowTimestamp } from '../dates';
-import { assertMayActFor } from '../permissions';
+import { assertMayActFor, parentPathOf, requirePrincipal, resolveUnit, storedPath } from '../../core/access';
+import { nowTimestamp } from '../../core/time';
 import { assertYear } from '../validation';
 import { ReformScoreAreaRecord, ReformScoreRecord } from './reform-score-record';
 import type { RecordReformScoreInput } from './score-inputs';

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { assertMayWrite } from '../authorization/write-access';
+import { assertMayWrite } from './write-access';
 import { dossierById } from '../loaders';
 import { addSeconds, nowLocal, parseDateTime, secondsBetween } from '../../core/time';
 import { Dossier } from './dossier';

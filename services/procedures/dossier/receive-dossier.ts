@@ -4,7 +4,7 @@ import { badInput, conflict, notFound } from '../../core/errors';
 import type { Principal } from '../../core/principal';
 import { isWithin, requirePrincipal, resolveUnit, storedPath } from '../../core/access';
 import { sha256 } from '../../core/sha256';
-import { assertMayWrite } from '../authorization/write-access';
+import { assertMayWrite } from './write-access';
 import { procedureById } from '../loaders';
 import { OnlineService } from '../procedure/online-service';
 import { addWorkingDays, nowLocal, parseDateTime } from '../../core/time';

@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { storedPath, resolveUnit } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
-import { assertMayWrite } from '../authorization/write-access';
+import { assertMayWrite } from '../dossier/write-access';
 import { procedureById } from '../loaders';
 import { assertDate, todayInVietnam } from '../../core/time';
 import { legacyLevelOf, onlineServiceOf } from './online-service';

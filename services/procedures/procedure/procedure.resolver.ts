@@ -5,7 +5,7 @@ import { badInput, notFound } from '../../core/errors';
 import { paginate, type Page } from '../../core/pagination';
 import { escapeLike, LIKE_ESCAPE } from '../../core/text-search';
 import { resolveUnit } from '../../core/access';
-import { UnitRef } from '../federation/unit-ref';
+import { UnitRef } from '../extends/AdministrativeUnit';
 import { procedureById } from '../loaders';
 import { assertDate, todayInVietnam } from '../../core/time';
 import { whereInCatalogue, whereInForce } from './catalogue-scope';

@@ -2,9 +2,9 @@ import { assertMayWriteIn, unitCodeOf, type ServiceScope, type StoredPath, type 
 import type { Principal } from '../../core/principal';
 
 /**
- * `docs/architecture.md` rule 4 for this subgraph (core/access decides): writes need the
- * OFFICER or ADMIN role, in the principal's own unit (ADMIN: also below it). A service client
- * also needs `serviceScope`; writes without one are for people only.
+ * `docs/architecture.md` rule 4 for this subgraph (core/access decides), for dossier and catalogue
+ * writes alike: writes need the OFFICER or ADMIN role, in the principal's own unit (ADMIN: also
+ * below it). A service client also needs `serviceScope`; writes without one are for people only.
  */
 export const assertMayWrite = (principal: Principal | undefined, unit: UnitPath | StoredPath, what: string, serviceScope?: ServiceScope): Principal =>
   assertMayWriteIn(principal, unit, what, {

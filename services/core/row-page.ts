@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../core/pagination';
+import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from './pagination';
 
 /**
  * A cursor page over rows a batched loader already fetched (the children of one parent among

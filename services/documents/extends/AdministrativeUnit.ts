@@ -1,12 +1,19 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { assertCoversUnit } from '../../core/access';
-import { UnitRef } from '../federation/refs';
-import { certificateStats } from './certificate-stats';
-import { documentExchangeStats } from './exchange-stats';
-import { CertificateStats, DocumentExchangeStats } from './stats-types';
+import { certificateStats } from '../stats/certificate-stats';
+import { documentExchangeStats } from '../stats/exchange-stats';
+import { CertificateStats, DocumentExchangeStats } from '../stats/stats-types';
 
-/** Aggregates about a unit: FORBIDDEN outside the scope, never narrowed (rule 2). */
+/** AdministrativeUnit is owned by institutions; this subgraph adds certificate and exchange statistics. */
+@Directive('@key(fields: "id")')
+@ObjectType('AdministrativeUnit')
+export class UnitRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** Aggregates about a unit (computed in `stats/`): FORBIDDEN outside the scope, never narrowed (rule 2). */
 @Resolver(() => UnitRef)
 export class UnitDocumentStatsResolver {
   @FieldResolver(() => CertificateStats, { nullable: true, description: 'Certificates held within the unit and the units below it.' })

@@ -1,6 +1,6 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
-import { PageArgs, paginate, type Page } from '../../core/pagination';
+import { paginate, type Page } from '../../core/pagination';
 import { requirePrincipal } from '../../core/access';
 import type { Certificate } from '../certificate/certificate';
 import { CertificateKindPageArgs } from '../certificate/certificate-args';
@@ -14,8 +14,14 @@ import type { DocumentTransfer } from '../exchange/document-transfer';
 import { visibleTransfers } from '../exchange/transfer-access';
 import { TransferPageArgs } from '../exchange/transfer-args';
 import { DocumentTransferConnection } from '../exchange/transfer-connection';
-import { CertificateKind } from '../certificate/certificate-kind';
-import { AgencyRef, OfficialRef } from './refs';
+
+/** Agency is owned by institutions; this subgraph adds its certificates, issued documents and inbox. */
+@Directive('@key(fields: "id")')
+@ObjectType('Agency')
+export class AgencyRef {
+  @Field(() => ID)
+  id!: string;
+}
 
 @Resolver(() => AgencyRef)
 export class AgencyDocumentsResolver {
@@ -39,13 +45,5 @@ export class AgencyDocumentsResolver {
     });
     if (args.status) query.andWhere('transfer.status = :status', { status: args.status });
     return paginate(query, 'transfer.id', (transfer) => transfer.id, args);
-  }
-}
-
-@Resolver(() => OfficialRef)
-export class OfficialDocumentsResolver {
-  @FieldResolver(() => CertificateConnection, { description: "The official's personal certificates (within your scope)." })
-  personalCertificates(@Root() official: OfficialRef, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
-    return listCertificates(context, { officialId: official.id, kind: CertificateKind.PERSONAL }, page);
   }
 }

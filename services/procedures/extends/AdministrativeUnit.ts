@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Info, ObjectType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
 import { assertCoversUnit, resolveUnit } from '../../core/access';
@@ -9,23 +9,42 @@ import type { Dossier } from '../dossier/dossier';
 import { DossierFilterArgs } from '../dossier/dossier-args';
 import { DossierConnection } from '../dossier/dossier-connection';
 import { listDossiers } from '../dossier/dossier-list';
-import { UnitRef } from '../federation/unit-ref';
 import { assertDate, periodOf, todayInVietnam } from '../../core/time';
-import { countersFor, dossierAggregates } from './dossier-aggregates';
-import { countsFrom } from './dossier-counts';
-import { DossierStats } from './dossier-stats';
-import { feedbackStats, FeedbackStats } from './feedback-stats';
-import { procedureCatalog, ProcedureCatalog } from './procedure-catalog';
-import { requestedFields } from './requested-fields';
-import { serviceDesks, ServiceDesks } from './service-desks';
+import { countersFor, dossierAggregates } from '../stats/dossier-aggregates';
+import { countsFrom } from '../stats/dossier-counts';
+import { DossierStats } from '../stats/dossier-stats';
+import { feedbackStats, FeedbackStats } from '../stats/feedback-stats';
+import { procedureCatalog, ProcedureCatalog } from '../stats/procedure-catalog';
+import { requestedFields } from '../stats/requested-fields';
+import { serviceDesks, ServiceDesks } from '../stats/service-desks';
+import { ServiceIndex } from '../stats/service-index';
+import { unitServiceIndex } from '../stats/unit-service-index';
+
+/** AdministrativeUnit is owned by institutions; this subgraph adds the procedure and dossier statistics. */
+@Directive('@key(fields: "id")')
+@ObjectType('AdministrativeUnit')
+export class UnitRef {
+  @Field(() => ID)
+  id!: string;
+}
 
 /**
- * The reporting contract on AdministrativeUnit. The catalogue is public; every aggregate about
+ * The reporting contract on AdministrativeUnit (the aggregates are computed in `stats/`). The catalogue is public; every aggregate about
  * dossiers and feedback needs the unit within the principal's scope (rule 2: FORBIDDEN, never
  * a narrowed total), with the unit's path from the institutions data.
  */
 @Resolver(() => UnitRef)
 export class UnitStatisticsResolver {
+  @FieldResolver(() => ServiceIndex, { nullable: true, description: 'Decision 766/QĐ-TTg index over the period, each group with its inputs.' })
+  serviceIndex(
+    @Root() unit: UnitRef,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<ServiceIndex> {
+    return unitServiceIndex(context, unit.id, from, to);
+  }
+
   @FieldResolver(() => ProcedureCatalog, { description: "Procedures in force for the unit's province on a day (public data)." })
   async procedureCatalog(
     @Root() unit: UnitRef,

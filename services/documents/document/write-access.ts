@@ -1,5 +1,5 @@
-import { assertMayWriteIn, type ServiceScope, type StoredPath, type UnitPath } from '../core/access';
-import type { Principal, Role } from '../core/principal';
+import { assertMayWriteIn, type ServiceScope, type StoredPath, type UnitPath } from '../../core/access';
+import type { Principal, Role } from '../../core/principal';
 
 /**
  * Roles of this subgraph (`docs/architecture.md`, rule 4: writes happen in the principal's own

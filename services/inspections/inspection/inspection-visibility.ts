@@ -1,10 +1,10 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { SubgraphContext } from '../core/context';
-import type { Principal } from '../core/principal';
-import { whereAnyInScope, scopedLoader } from '../core/access';
+import type { SubgraphContext } from '../../core/context';
+import type { Principal } from '../../core/principal';
+import { whereAnyInScope, scopedLoader } from '../../core/access';
 
 /**
- * Rule 7 of the issue, in SQL. An inspection (and each of its findings) is visible to:
+ * `docs/architecture.md` (rule 6), in SQL. An inspection (and each of its findings) is visible to:
  * - the inspecting side: principals at or above the unit that carries it out (`inspectorPath`
  *   in the principal's subtree), and
  * - the inspected side: principals at or above the target agency's unit (`targetPath` in the

@@ -1,16 +1,24 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { groupedByKeys } from '../../core/loaders';
 import { PageArgs, type Page } from '../../core/pagination';
 import { requirePrincipal } from '../../core/access';
-import { FindingConnection, InspectionConnection } from '../connections';
+import { FindingConnection } from '../finding/finding-connection';
+import { InspectionConnection } from '../inspection/inspection-connection';
+import { FindingState, OpenFindingArgs } from '../finding/finding-args';
+import { pageOfRows } from '../../core/row-page';
+import { whereVisible } from '../inspection/inspection-visibility';
 import { Finding } from '../finding/finding';
 import { whereFindingState } from '../finding/finding-filters';
 import { Inspection } from '../inspection/inspection';
-import { FindingState, OpenFindingArgs } from '../list-args';
-import { pageOfRows } from '../row-page';
-import { AgencyRef } from '../stubs/agency-ref';
-import { whereVisible } from '../visibility';
+
+/** Agency is owned by institutions; this subgraph adds its inspections and open findings. */
+@Directive('@key(fields: "id")')
+@ObjectType('Agency')
+export class AgencyRef {
+  @Field(() => ID)
+  id!: string;
+}
 
 /** Inspections of many agencies in one statement, with the visibility rule in its WHERE. */
 const inspectionsOfAgency = (context: SubgraphContext) =>

@@ -1,18 +1,25 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { paginate, type Page } from '../../core/pagination';
 import { assertCoversUnit, requirePrincipal, resolveUnit, whereWithin } from '../../core/access';
-import { FindingConnection } from '../connections';
+import { FindingConnection } from '../finding/finding-connection';
+import { FindingListArgs } from '../finding/finding-args';
+import { whereVisible } from '../inspection/inspection-visibility';
 import { Finding } from '../finding/finding';
 import { whereFindingState } from '../finding/finding-filters';
-import { FindingListArgs } from '../list-args';
 import { ReformScore } from '../score/reform-score';
 import { reformScore } from '../score/score-query';
-import { UnitRef } from '../stubs/unit-ref';
 import { assertYear } from '../validation';
-import { whereVisible } from '../visibility';
-import { inspectionCoverage } from './coverage-query';
-import { InspectionCoverage } from './inspection-coverage';
+import { inspectionCoverage } from '../coverage/coverage-query';
+import { InspectionCoverage } from '../coverage/inspection-coverage';
+
+/** AdministrativeUnit is owned by institutions; this subgraph only adds fields to it. */
+@Directive('@key(fields: "id")')
+@ObjectType('AdministrativeUnit')
+export class UnitRef {
+  @Field(() => ID)
+  id!: string;
+}
 
 /** What this subgraph adds to AdministrativeUnit. Aggregates refuse a unit outside the scope (rule 2). */
 @Resolver(() => UnitRef)

@@ -1,0 +1,23 @@
+import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../core/context';
+import { PageArgs, type Page } from '../../core/pagination';
+import type { Certificate } from '../certificate/certificate';
+import { CertificateConnection } from '../certificate/certificate-connection';
+import { CertificateKind } from '../certificate/certificate-kind';
+import { listCertificates } from '../certificate/certificate-list';
+
+/** Official is owned by institutions; this subgraph adds an official's personal certificates. */
+@Directive('@key(fields: "id")')
+@ObjectType('Official')
+export class OfficialRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Resolver(() => OfficialRef)
+export class OfficialDocumentsResolver {
+  @FieldResolver(() => CertificateConnection, { description: "The official's personal certificates (within your scope)." })
+  personalCertificates(@Root() official: OfficialRef, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
+    return listCertificates(context, { officialId: official.id, kind: CertificateKind.PERSONAL }, page);
+  }
+}

@@ -1,0 +1,12 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+import { PageArgs } from '../../core/pagination';
+import { InspectionStatus } from './inspection-status';
+
+@ArgsType()
+export class InspectionListArgs extends PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Only inspections under the plans of this year.' })
+  year?: number;
+
+  @Field(() => InspectionStatus, { nullable: true })
+  status?: InspectionStatus;
+}

@@ -1,0 +1,11 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+import { PageArgs } from '../../core/pagination';
+
+@ArgsType()
+export class PlanListArgs extends PageArgs {
+  @Field(() => Int, { nullable: true })
+  year?: number;
+
+  @Field(() => String, { nullable: true, description: 'Only the plans of this inspecting unit (not of the units below it).' })
+  unitCode?: string;
+}
