@@ -1,14 +1,10 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from './graphql-enum';
 
 /** Levels are data, not code: a unit's depth in the tree is never assumed. */
-export enum UnitLevel {
-  NATION = 'NATION',
-  PROVINCE = 'PROVINCE',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-}
-
-registerEnumType(UnitLevel, {
-  name: 'UnitLevel',
-  description: 'Cấp hành chính: level of an administrative unit (tỉnh, huyện, xã).',
-});
+export const UnitLevel = graphqlEnum('UnitLevel', 'Cấp hành chính: level of an administrative unit (tỉnh, huyện, xã).', [
+  'NATION',
+  'PROVINCE',
+  'DISTRICT',
+  'COMMUNE',
+]);
+export type UnitLevel = (typeof UnitLevel)[keyof typeof UnitLevel];

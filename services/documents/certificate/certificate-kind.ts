@@ -1,32 +1,20 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 
-export enum CertificateKind {
-  ORGANIZATION = 'ORGANIZATION',
-  PERSONAL = 'PERSONAL',
-}
+export const CertificateKind = graphqlEnum(
+  'CertificateKind',
+  'Chữ ký số tập thể (ORGANIZATION, held by an agency) or cá nhân (PERSONAL, held by an official).',
+  ['ORGANIZATION', 'PERSONAL'],
+);
+export type CertificateKind = (typeof CertificateKind)[keyof typeof CertificateKind];
 
-registerEnumType(CertificateKind, {
-  name: 'CertificateKind',
-  description: 'Chữ ký số tập thể (ORGANIZATION, held by an agency) or cá nhân (PERSONAL, held by an official).',
-});
+export const CertificateStatus = graphqlEnum('CertificateStatus', 'Status of a certificate now.', ['VALID', 'EXPIRED', 'REVOKED']);
+export type CertificateStatus = (typeof CertificateStatus)[keyof typeof CertificateStatus];
 
-export enum CertificateStatus {
-  VALID = 'VALID',
-  EXPIRED = 'EXPIRED',
-  REVOKED = 'REVOKED',
-}
-
-registerEnumType(CertificateStatus, { name: 'CertificateStatus', description: 'Status of a certificate now.' });
-
-export enum RevocationReason {
-  KEY_COMPROMISE = 'KEY_COMPROMISE',
-  AFFILIATION_CHANGED = 'AFFILIATION_CHANGED',
-  SUPERSEDED = 'SUPERSEDED',
-  CESSATION_OF_OPERATION = 'CESSATION_OF_OPERATION',
-  UNSPECIFIED = 'UNSPECIFIED',
-}
-
-registerEnumType(RevocationReason, {
-  name: 'RevocationReason',
-  description: 'Why a certificate was revoked (the reason codes of RFC 5280).',
-});
+export const RevocationReason = graphqlEnum('RevocationReason', 'Why a certificate was revoked (the reason codes of RFC 5280).', [
+  'KEY_COMPROMISE',
+  'AFFILIATION_CHANGED',
+  'SUPERSEDED',
+  'CESSATION_OF_OPERATION',
+  'UNSPECIFIED',
+]);
+export type RevocationReason = (typeof RevocationReason)[keyof typeof RevocationReason];

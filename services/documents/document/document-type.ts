@@ -1,85 +1,66 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 
-/**
- * Types of administrative documents and their abbreviations (Decree 30/2020/NĐ-CP, Article 7
- * and Appendix III). An official letter (công văn) carries no type abbreviation in its symbol.
- */
-export enum DocumentType {
-  RESOLUTION = 'RESOLUTION',
-  DECISION = 'DECISION',
-  DIRECTIVE = 'DIRECTIVE',
-  REGULATION = 'REGULATION',
-  RULES = 'RULES',
-  COMMUNIQUE = 'COMMUNIQUE',
-  NOTICE = 'NOTICE',
-  GUIDANCE = 'GUIDANCE',
-  PROGRAM = 'PROGRAM',
-  PLAN = 'PLAN',
-  SCHEME = 'SCHEME',
-  PROPOSAL = 'PROPOSAL',
-  PROJECT = 'PROJECT',
-  REPORT = 'REPORT',
-  MINUTES = 'MINUTES',
-  SUBMISSION = 'SUBMISSION',
-  CONTRACT = 'CONTRACT',
-  OFFICIAL_LETTER = 'OFFICIAL_LETTER',
-  TELEGRAM = 'TELEGRAM',
-  MEMORANDUM = 'MEMORANDUM',
-  AGREEMENT = 'AGREEMENT',
-  AUTHORIZATION = 'AUTHORIZATION',
-  INVITATION = 'INVITATION',
-  INTRODUCTION = 'INTRODUCTION',
-  LEAVE_PERMIT = 'LEAVE_PERMIT',
-  DISPATCH_SLIP = 'DISPATCH_SLIP',
-  TRANSFER_SLIP = 'TRANSFER_SLIP',
-  NOTIFICATION_SLIP = 'NOTIFICATION_SLIP',
-}
-
-export interface DocumentTypeInfo {
-  type: DocumentType;
+export interface DocumentTypeInfo<T extends string = DocumentType> {
+  type: T;
   abbreviation: string;
   name: string;
   /** Whether it may be a legal normative document (văn bản quy phạm pháp luật) of local government. */
   mayBeNormative: boolean;
 }
 
-const info = (type: DocumentType, abbreviation: string, name: string, mayBeNormative = false): DocumentTypeInfo => ({
+/** A row of the table; the table comes first because the enum and its description are read from it. */
+const info = <const T extends string>(type: T, abbreviation: string, name: string, mayBeNormative = false): DocumentTypeInfo<T> => ({
   type,
   abbreviation,
   name,
   mayBeNormative,
 });
 
-export const DOCUMENT_TYPES: DocumentTypeInfo[] = [
-  info(DocumentType.RESOLUTION, 'NQ', 'Nghị quyết', true),
-  info(DocumentType.DECISION, 'QĐ', 'Quyết định', true),
-  info(DocumentType.DIRECTIVE, 'CT', 'Chỉ thị'),
-  info(DocumentType.REGULATION, 'QC', 'Quy chế'),
-  info(DocumentType.RULES, 'QYĐ', 'Quy định'),
-  info(DocumentType.COMMUNIQUE, 'TC', 'Thông cáo'),
-  info(DocumentType.NOTICE, 'TB', 'Thông báo'),
-  info(DocumentType.GUIDANCE, 'HD', 'Hướng dẫn'),
-  info(DocumentType.PROGRAM, 'CTr', 'Chương trình'),
-  info(DocumentType.PLAN, 'KH', 'Kế hoạch'),
-  info(DocumentType.SCHEME, 'PA', 'Phương án'),
-  info(DocumentType.PROPOSAL, 'ĐA', 'Đề án'),
-  info(DocumentType.PROJECT, 'DA', 'Dự án'),
-  info(DocumentType.REPORT, 'BC', 'Báo cáo'),
-  info(DocumentType.MINUTES, 'BB', 'Biên bản'),
-  info(DocumentType.SUBMISSION, 'TTr', 'Tờ trình'),
-  info(DocumentType.CONTRACT, 'HĐ', 'Hợp đồng'),
-  info(DocumentType.OFFICIAL_LETTER, 'CV', 'Công văn'),
-  info(DocumentType.TELEGRAM, 'CĐ', 'Công điện'),
-  info(DocumentType.MEMORANDUM, 'GN', 'Bản ghi nhớ'),
-  info(DocumentType.AGREEMENT, 'TTh', 'Bản thỏa thuận'),
-  info(DocumentType.AUTHORIZATION, 'GUQ', 'Giấy ủy quyền'),
-  info(DocumentType.INVITATION, 'GM', 'Giấy mời'),
-  info(DocumentType.INTRODUCTION, 'GGT', 'Giấy giới thiệu'),
-  info(DocumentType.LEAVE_PERMIT, 'NP', 'Giấy nghỉ phép'),
-  info(DocumentType.DISPATCH_SLIP, 'PG', 'Phiếu gửi'),
-  info(DocumentType.TRANSFER_SLIP, 'PC', 'Phiếu chuyển'),
-  info(DocumentType.NOTIFICATION_SLIP, 'PB', 'Phiếu báo'),
+const TABLE = [
+  info('RESOLUTION', 'NQ', 'Nghị quyết', true),
+  info('DECISION', 'QĐ', 'Quyết định', true),
+  info('DIRECTIVE', 'CT', 'Chỉ thị'),
+  info('REGULATION', 'QC', 'Quy chế'),
+  info('RULES', 'QYĐ', 'Quy định'),
+  info('COMMUNIQUE', 'TC', 'Thông cáo'),
+  info('NOTICE', 'TB', 'Thông báo'),
+  info('GUIDANCE', 'HD', 'Hướng dẫn'),
+  info('PROGRAM', 'CTr', 'Chương trình'),
+  info('PLAN', 'KH', 'Kế hoạch'),
+  info('SCHEME', 'PA', 'Phương án'),
+  info('PROPOSAL', 'ĐA', 'Đề án'),
+  info('PROJECT', 'DA', 'Dự án'),
+  info('REPORT', 'BC', 'Báo cáo'),
+  info('MINUTES', 'BB', 'Biên bản'),
+  info('SUBMISSION', 'TTr', 'Tờ trình'),
+  info('CONTRACT', 'HĐ', 'Hợp đồng'),
+  info('OFFICIAL_LETTER', 'CV', 'Công văn'),
+  info('TELEGRAM', 'CĐ', 'Công điện'),
+  info('MEMORANDUM', 'GN', 'Bản ghi nhớ'),
+  info('AGREEMENT', 'TTh', 'Bản thỏa thuận'),
+  info('AUTHORIZATION', 'GUQ', 'Giấy ủy quyền'),
+  info('INVITATION', 'GM', 'Giấy mời'),
+  info('INTRODUCTION', 'GGT', 'Giấy giới thiệu'),
+  info('LEAVE_PERMIT', 'NP', 'Giấy nghỉ phép'),
+  info('DISPATCH_SLIP', 'PG', 'Phiếu gửi'),
+  info('TRANSFER_SLIP', 'PC', 'Phiếu chuyển'),
+  info('NOTIFICATION_SLIP', 'PB', 'Phiếu báo'),
 ];
+
+/**
+ * Types of administrative documents and their abbreviations (Decree 30/2020/NĐ-CP, Article 7
+ * and Appendix III). An official letter (công văn) carries no type abbreviation in its symbol.
+ */
+export const DocumentType = graphqlEnum(
+  'DocumentType',
+  'Loại văn bản hành chính (Decree 30/2020/NĐ-CP): ' +
+    TABLE.map((entry) => `${entry.type} ${entry.abbreviation} (${entry.name})`).join(', ') +
+    '. An official letter (công văn) has no type abbreviation in its symbol.',
+  TABLE.map((entry) => entry.type),
+);
+export type DocumentType = (typeof DocumentType)[keyof typeof DocumentType];
+
+export const DOCUMENT_TYPES: DocumentTypeInfo[] = TABLE;
 
 const BY_TYPE = new Map(DOCUMENT_TYPES.map((entry) => [entry.type, entry]));
 const BY_ABBREVIATION = new Map(DOCUMENT_TYPES.map((entry) => [entry.abbreviation.normalize('NFC'), entry]));
@@ -88,11 +69,3 @@ export const typeInfo = (type: DocumentType) => BY_TYPE.get(type)!;
 
 /** The type of an abbreviation as written in a symbol ("QĐ", "BC"); undefined if none. */
 export const typeByAbbreviation = (abbreviation: string) => BY_ABBREVIATION.get(abbreviation.normalize('NFC').trim());
-
-registerEnumType(DocumentType, {
-  name: 'DocumentType',
-  description:
-    'Loại văn bản hành chính (Decree 30/2020/NĐ-CP): ' +
-    DOCUMENT_TYPES.map((entry) => `${entry.type} ${entry.abbreviation} (${entry.name})`).join(', ') +
-    '. An official letter (công văn) has no type abbreviation in its symbol.',
-});

@@ -1,17 +1,17 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 
 /**
  * Statuses of a transfer in the national document exchange (liên thông văn bản; the edXML
  * status codes 01 to 06 of the national exchange platform).
  */
-export enum TransferStatus {
-  ARRIVED = 'ARRIVED',
-  REFUSED = 'REFUSED',
-  ACCEPTED = 'ACCEPTED',
-  ASSIGNED = 'ASSIGNED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  DONE = 'DONE',
-}
+export const TransferStatus = graphqlEnum(
+  'TransferStatus',
+  'Trạng thái liên thông văn bản: ARRIVED 01 (đã đến), REFUSED 02 (từ chối tiếp nhận), ACCEPTED 03 (đã tiếp nhận), ' +
+    'ASSIGNED 04 (phân công), IN_PROGRESS 05 (đang xử lý), DONE 06 (hoàn thành). ' +
+    'Moves: ARRIVED to ACCEPTED or REFUSED; ACCEPTED to ASSIGNED; ASSIGNED to IN_PROGRESS; IN_PROGRESS to DONE.',
+  ['ARRIVED', 'REFUSED', 'ACCEPTED', 'ASSIGNED', 'IN_PROGRESS', 'DONE'],
+);
+export type TransferStatus = (typeof TransferStatus)[keyof typeof TransferStatus];
 
 export const STATUS_CODES: Record<TransferStatus, string> = {
   ARRIVED: '01',
@@ -41,11 +41,3 @@ export const STATUS_TIME_COLUMN: Record<TransferStatus, 'arrivedAt' | 'refusedAt
   IN_PROGRESS: 'inProgressAt',
   DONE: 'doneAt',
 };
-
-registerEnumType(TransferStatus, {
-  name: 'TransferStatus',
-  description:
-    'Trạng thái liên thông văn bản: ARRIVED 01 (đã đến), REFUSED 02 (từ chối tiếp nhận), ACCEPTED 03 (đã tiếp nhận), ' +
-    'ASSIGNED 04 (phân công), IN_PROGRESS 05 (đang xử lý), DONE 06 (hoàn thành). ' +
-    'Moves: ARRIVED to ACCEPTED or REFUSED; ACCEPTED to ASSIGNED; ASSIGNED to IN_PROGRESS; IN_PROGRESS to DONE.',
-});

@@ -1,42 +1,27 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 import { DocumentSignature } from './document-signature';
 
-export enum CheckStatus {
-  PASSED = 'PASSED',
-  FAILED = 'FAILED',
-  NOT_CHECKED = 'NOT_CHECKED',
-}
+export const CheckStatus = graphqlEnum('CheckStatus', undefined, ['PASSED', 'FAILED', 'NOT_CHECKED']);
+export type CheckStatus = (typeof CheckStatus)[keyof typeof CheckStatus];
 
-export enum VerificationCheck {
-  INTEGRITY = 'INTEGRITY',
-  CHAIN = 'CHAIN',
-  VALIDITY = 'VALIDITY',
-  REVOCATION = 'REVOCATION',
-}
-
-export enum SignatureVerdict {
-  VALID = 'VALID',
-  INTEGRITY_FAILED = 'INTEGRITY_FAILED',
-  CHAIN_FAILED = 'CHAIN_FAILED',
-  NOT_VALID_AT_SIGNING = 'NOT_VALID_AT_SIGNING',
-  REVOKED = 'REVOKED',
-}
-
-export enum DocumentVerdict {
-  VALID = 'VALID',
-  INVALID = 'INVALID',
-  UNSIGNED = 'UNSIGNED',
-}
-
-registerEnumType(CheckStatus, { name: 'CheckStatus' });
-registerEnumType(VerificationCheck, {
-  name: 'VerificationCheck',
-  description:
-    'INTEGRITY: the content hashes to the signed digest and the signature verifies; CHAIN: the signer chains to a trusted root; ' +
+export const VerificationCheck = graphqlEnum(
+  'VerificationCheck',
+  'INTEGRITY: the content hashes to the signed digest and the signature verifies; CHAIN: the signer chains to a trusted root; ' +
     'VALIDITY: every certificate of the chain was valid at the signing time; REVOCATION: the certificate was not revoked before the signing time.',
-});
-registerEnumType(SignatureVerdict, { name: 'SignatureVerdict', description: 'The first failed check, in the order INTEGRITY, CHAIN, VALIDITY, REVOCATION; or VALID.' });
-registerEnumType(DocumentVerdict, { name: 'DocumentVerdict', description: 'VALID when the document has signatures and every one is VALID.' });
+  ['INTEGRITY', 'CHAIN', 'VALIDITY', 'REVOCATION'],
+);
+export type VerificationCheck = (typeof VerificationCheck)[keyof typeof VerificationCheck];
+
+export const SignatureVerdict = graphqlEnum(
+  'SignatureVerdict',
+  'The first failed check, in the order INTEGRITY, CHAIN, VALIDITY, REVOCATION; or VALID.',
+  ['VALID', 'INTEGRITY_FAILED', 'CHAIN_FAILED', 'NOT_VALID_AT_SIGNING', 'REVOKED'],
+);
+export type SignatureVerdict = (typeof SignatureVerdict)[keyof typeof SignatureVerdict];
+
+export const DocumentVerdict = graphqlEnum('DocumentVerdict', 'VALID when the document has signatures and every one is VALID.', ['VALID', 'INVALID', 'UNSIGNED']);
+export type DocumentVerdict = (typeof DocumentVerdict)[keyof typeof DocumentVerdict];
 
 @ObjectType({ description: 'The outcome of one check on one signature.' })
 export class CheckResult {

@@ -132,7 +132,7 @@ export async function verifyDocument(context: SubgraphContext, document: Documen
       reasons.push(`${who}: ${check.check} failed: ${check.detail}`);
     }
   });
-  let verdict = DocumentVerdict.VALID;
+  let verdict: DocumentVerdict = DocumentVerdict.VALID;
   if (results.length === 0) {
     verdict = DocumentVerdict.UNSIGNED;
     reasons.push('the document has no signature');

@@ -1,16 +1,13 @@
-import { ArgsType, Field, registerEnumType } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 import { PageArgs } from '../../core/pagination';
 
-export enum FindingState {
-  OPEN = 'OPEN',
-  OVERDUE = 'OVERDUE',
-  REMEDIATED = 'REMEDIATED',
-}
-
-registerEnumType(FindingState, {
-  name: 'FindingState',
-  description: 'OPEN: not yet remedied; OVERDUE: not remedied and its due date has passed (Vietnam time); REMEDIATED: remedied.',
-});
+export const FindingState = graphqlEnum(
+  'FindingState',
+  'OPEN: not yet remedied; OVERDUE: not remedied and its due date has passed (Vietnam time); REMEDIATED: remedied.',
+  ['OPEN', 'OVERDUE', 'REMEDIATED'],
+);
+export type FindingState = (typeof FindingState)[keyof typeof FindingState];
 
 @ArgsType()
 export class FindingListArgs extends PageArgs {

@@ -1,12 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 
-export enum FindingSeverity {
-  MINOR = 'MINOR',
-  MODERATE = 'MODERATE',
-  SERIOUS = 'SERIOUS',
-}
-
-registerEnumType(FindingSeverity, {
-  name: 'FindingSeverity',
-  description: 'How serious a shortcoming (tồn tại, hạn chế) is: MINOR, MODERATE or SERIOUS.',
-});
+export const FindingSeverity = graphqlEnum('FindingSeverity', 'How serious a shortcoming (tồn tại, hạn chế) is: MINOR, MODERATE or SERIOUS.', [
+  'MINOR',
+  'MODERATE',
+  'SERIOUS',
+]);
+export type FindingSeverity = (typeof FindingSeverity)[keyof typeof FindingSeverity];

@@ -1,22 +1,11 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 
 /** The areas of the state administrative reform programme (Resolution 76/NQ-CP), as PAR INDEX and inspections group them. */
-export enum ReformArea {
-  INSTITUTIONS = 'INSTITUTIONS',
-  ADMINISTRATIVE_PROCEDURES = 'ADMINISTRATIVE_PROCEDURES',
-  APPARATUS_ORGANISATION = 'APPARATUS_ORGANISATION',
-  CIVIL_SERVICE = 'CIVIL_SERVICE',
-  PUBLIC_FINANCE = 'PUBLIC_FINANCE',
-  E_GOVERNMENT = 'E_GOVERNMENT',
-  REFORM_DIRECTION = 'REFORM_DIRECTION',
-}
-
-export const REFORM_AREAS = Object.values(ReformArea);
-
-registerEnumType(ReformArea, {
-  name: 'ReformArea',
-  description: 'Lĩnh vực cải cách hành chính: an area of the administrative reform programme.',
-  valuesConfig: {
+export const ReformArea = graphqlEnum(
+  'ReformArea',
+  'Lĩnh vực cải cách hành chính: an area of the administrative reform programme.',
+  ['INSTITUTIONS', 'ADMINISTRATIVE_PROCEDURES', 'APPARATUS_ORGANISATION', 'CIVIL_SERVICE', 'PUBLIC_FINANCE', 'E_GOVERNMENT', 'REFORM_DIRECTION'],
+  {
     INSTITUTIONS: { description: 'Cải cách thể chế: institutions and legal documents.' },
     ADMINISTRATIVE_PROCEDURES: { description: 'Cải cách thủ tục hành chính: administrative procedures.' },
     APPARATUS_ORGANISATION: { description: 'Cải cách tổ chức bộ máy: organisation of the apparatus.' },
@@ -25,4 +14,7 @@ registerEnumType(ReformArea, {
     E_GOVERNMENT: { description: 'Xây dựng chính phủ điện tử, chính phủ số: e-government and digital government.' },
     REFORM_DIRECTION: { description: 'Công tác chỉ đạo, điều hành cải cách hành chính: direction of the reform.' },
   },
-});
+);
+export type ReformArea = (typeof ReformArea)[keyof typeof ReformArea];
+
+export const REFORM_AREAS = Object.values(ReformArea);

@@ -1,15 +1,15 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../../core/audit/audit-record';
+import { graphqlEnum } from '../../core/graphql-enum';
 import { PRINCIPAL_KINDS, type PrincipalKind } from '../../core/principal';
 
-export const AuditOutcomeEnum = Object.fromEntries(AUDIT_OUTCOMES.map((outcome) => [outcome, outcome])) as Record<AuditOutcome, AuditOutcome>;
-registerEnumType(AuditOutcomeEnum, {
-  name: 'AuditOutcome',
-  description: 'ATTEMPTED: a mutation about to run (logged first); SUCCEEDED, REFUSED or FAILED: how it ended; READ: personal data was read.',
-});
-const PrincipalKindEnum = Object.fromEntries(PRINCIPAL_KINDS.map((kind) => [kind, kind])) as Record<PrincipalKind, PrincipalKind>;
-registerEnumType(PrincipalKindEnum, { name: 'PrincipalKind', description: 'USER: a person; SERVICE: a registered service client.' });
+export const AuditOutcomeEnum = graphqlEnum(
+  'AuditOutcome',
+  'ATTEMPTED: a mutation about to run (logged first); SUCCEEDED, REFUSED or FAILED: how it ended; READ: personal data was read.',
+  AUDIT_OUTCOMES,
+);
+const PrincipalKindEnum = graphqlEnum('PrincipalKind', 'USER: a person; SERVICE: a registered service client.', PRINCIPAL_KINDS);
 
 /**
  * One link of the append-only audit chain. `hash` is SHA-256 over the previous link's hash and

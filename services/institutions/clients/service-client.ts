@@ -1,20 +1,19 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { graphqlEnum } from '../../core/graphql-enum';
 
-export enum ClientStatus {
-  ACTIVE = 'ACTIVE',
-  REVOKED = 'REVOKED',
-}
-registerEnumType(ClientStatus, { name: 'ClientStatus', description: "REVOKED: the client's tokens stop working within a minute and no new ones are issued." });
+export const ClientStatus = graphqlEnum('ClientStatus', "REVOKED: the client's tokens stop working within a minute and no new ones are issued.", [
+  'ACTIVE',
+  'REVOKED',
+]);
+export type ClientStatus = (typeof ClientStatus)[keyof typeof ClientStatus];
 
-export enum ClientAuthentication {
-  SECRET = 'SECRET',
-  PUBLIC_KEY = 'PUBLIC_KEY',
-}
-registerEnumType(ClientAuthentication, {
-  name: 'ClientAuthentication',
-  description: 'SECRET: client_secret_basic or client_secret_post; PUBLIC_KEY: a signed client assertion (private_key_jwt, RFC 7523).',
-});
+export const ClientAuthentication = graphqlEnum(
+  'ClientAuthentication',
+  'SECRET: client_secret_basic or client_secret_post; PUBLIC_KEY: a signed client assertion (private_key_jwt, RFC 7523).',
+  ['SECRET', 'PUBLIC_KEY'],
+);
+export type ClientAuthentication = (typeof ClientAuthentication)[keyof typeof ClientAuthentication];
 
 /**
  * A registered integration: another agency's system that gets short-lived tokens with the OAuth

@@ -1,12 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 
-export enum DossierChannel {
-  ONLINE = 'ONLINE',
-  IN_PERSON = 'IN_PERSON',
-  POSTAL = 'POSTAL',
-}
-
-registerEnumType(DossierChannel, {
-  name: 'DossierChannel',
-  description: 'How a dossier was submitted: ONLINE (trực tuyến), IN_PERSON (trực tiếp), POSTAL (bưu chính công ích).',
-});
+export const DossierChannel = graphqlEnum(
+  'DossierChannel',
+  'How a dossier was submitted: ONLINE (trực tuyến), IN_PERSON (trực tiếp), POSTAL (bưu chính công ích).',
+  ['ONLINE', 'IN_PERSON', 'POSTAL'],
+);
+export type DossierChannel = (typeof DossierChannel)[keyof typeof DossierChannel];

@@ -1,21 +1,12 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 
-export enum DossierStatus {
-  RECEIVED = 'RECEIVED',
-  SUPPLEMENT_REQUESTED = 'SUPPLEMENT_REQUESTED',
-  PROCESSING = 'PROCESSING',
-  REJECTED = 'REJECTED',
-  RESOLVED = 'RESOLVED',
-  RETURNED = 'RETURNED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-
-registerEnumType(DossierStatus, {
-  name: 'DossierStatus',
-  description:
-    'Trạng thái hồ sơ: RECEIVED (tiếp nhận), SUPPLEMENT_REQUESTED (yêu cầu bổ sung), PROCESSING (đang xử lý), ' +
+export const DossierStatus = graphqlEnum(
+  'DossierStatus',
+  'Trạng thái hồ sơ: RECEIVED (tiếp nhận), SUPPLEMENT_REQUESTED (yêu cầu bổ sung), PROCESSING (đang xử lý), ' +
     'REJECTED (từ chối), RESOLVED (đã xử lý xong), RETURNED (đã trả kết quả), WITHDRAWN (rút hồ sơ).',
-});
+  ['RECEIVED', 'SUPPLEMENT_REQUESTED', 'PROCESSING', 'REJECTED', 'RESOLVED', 'RETURNED', 'WITHDRAWN'],
+);
+export type DossierStatus = (typeof DossierStatus)[keyof typeof DossierStatus];
 
 /** The lifecycle: every move not listed here is refused with CONFLICT. */
 export const ALLOWED_TRANSITIONS: Record<DossierStatus, DossierStatus[]> = {

@@ -1,18 +1,13 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 
 /** How far a procedure can be done online (Decree 42/2022/NĐ-CP), with the older levels 1-4 beside it. */
-export enum OnlineService {
-  NONE = 'NONE',
-  PARTIAL = 'PARTIAL',
-  FULL = 'FULL',
-}
-
-registerEnumType(OnlineService, {
-  name: 'OnlineService',
-  description:
-    'Dịch vụ công trực tuyến: FULL "toàn trình" (the whole procedure online, the old level 4), ' +
+export const OnlineService = graphqlEnum(
+  'OnlineService',
+  'Dịch vụ công trực tuyến: FULL "toàn trình" (the whole procedure online, the old level 4), ' +
     'PARTIAL "một phần" (submission online, the old level 3), NONE (information and forms only, the old levels 1-2).',
-});
+  ['NONE', 'PARTIAL', 'FULL'],
+);
+export type OnlineService = (typeof OnlineService)[keyof typeof OnlineService];
 
 /** The old level a new online service corresponds to, when a caller gives none. */
 export const legacyLevelOf = (service: OnlineService) => (service === OnlineService.FULL ? 4 : service === OnlineService.PARTIAL ? 3 : 2);

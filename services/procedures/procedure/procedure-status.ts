@@ -1,11 +1,7 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../core/graphql-enum';
 
-export enum ProcedureStatus {
-  PUBLISHED = 'PUBLISHED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-
-registerEnumType(ProcedureStatus, {
-  name: 'ProcedureStatus',
-  description: 'PUBLISHED (công bố, in force) or WITHDRAWN (bãi bỏ, kept for history).',
-});
+export const ProcedureStatus = graphqlEnum('ProcedureStatus', 'PUBLISHED (công bố, in force) or WITHDRAWN (bãi bỏ, kept for history).', [
+  'PUBLISHED',
+  'WITHDRAWN',
+]);
+export type ProcedureStatus = (typeof ProcedureStatus)[keyof typeof ProcedureStatus];

@@ -109,7 +109,7 @@ export function cohortRows(plan: CohortPlan): DossierRow[] {
   const processingDays: number[] = [];
   let offline = 0;
   for (let index = 0; index < plan.count; index += 1) {
-    let channel = DossierChannel.IN_PERSON;
+    let channel: DossierChannel = DossierChannel.IN_PERSON;
     if (online.has(index)) channel = DossierChannel.ONLINE;
     else if (postalRank.has(offline++)) channel = DossierChannel.POSTAL;
     const pool = channel === DossierChannel.ONLINE ? onlinePool : plan.procedures;
