@@ -1,4 +1,5 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import { assertCoversUnit } from '../../core/access';
 import { certificateStats } from '../stats/certificate-stats';
@@ -6,12 +7,8 @@ import { documentExchangeStats } from '../stats/exchange-stats';
 import { CertificateStats, DocumentExchangeStats } from '../stats/stats-types';
 
 /** AdministrativeUnit is owned by institutions; this subgraph adds certificate and exchange statistics. */
-@Directive('@key(fields: "id")')
-@ObjectType('AdministrativeUnit')
-export class UnitRef {
-  @Field(() => ID)
-  id!: string;
-}
+export const UnitRef = foreignEntity('AdministrativeUnit');
+export type UnitRef = EntityReference;
 
 /** Aggregates about a unit (computed in `stats/`): FORBIDDEN outside the scope, never narrowed (rule 2). */
 @Resolver(() => UnitRef)

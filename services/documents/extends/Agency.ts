@@ -1,4 +1,5 @@
-import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import { paginate, type Page } from '../../core/pagination';
 import { requirePrincipal } from '../../core/access';
@@ -16,12 +17,8 @@ import { TransferPageArgs } from '../exchange/transfer-args';
 import { DocumentTransferConnection } from '../exchange/transfer-connection';
 
 /** Agency is owned by institutions; this subgraph adds its certificates, issued documents and inbox. */
-@Directive('@key(fields: "id")')
-@ObjectType('Agency')
-export class AgencyRef {
-  @Field(() => ID)
-  id!: string;
-}
+export const AgencyRef = foreignEntity('Agency');
+export type AgencyRef = EntityReference;
 
 @Resolver(() => AgencyRef)
 export class AgencyDocumentsResolver {

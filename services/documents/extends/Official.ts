@@ -1,4 +1,5 @@
-import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import { PageArgs, type Page } from '../../core/pagination';
 import type { Certificate } from '../certificate/certificate';
@@ -7,12 +8,8 @@ import { CertificateKind } from '../certificate/certificate-kind';
 import { listCertificates } from '../certificate/certificate-list';
 
 /** Official is owned by institutions; this subgraph adds an official's personal certificates. */
-@Directive('@key(fields: "id")')
-@ObjectType('Official')
-export class OfficialRef {
-  @Field(() => ID)
-  id!: string;
-}
+export const OfficialRef = foreignEntity('Official');
+export type OfficialRef = EntityReference;
 
 @Resolver(() => OfficialRef)
 export class OfficialDocumentsResolver {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import { paginate, type Page } from '../../core/pagination';
 import { assertCoversUnit, requirePrincipal, resolveUnit, whereWithin } from '../../core/access';
@@ -14,12 +15,8 @@ import { inspectionCoverage } from '../coverage/coverage-query';
 import { InspectionCoverage } from '../coverage/inspection-coverage';
 
 /** AdministrativeUnit is owned by institutions; this subgraph only adds fields to it. */
-@Directive('@key(fields: "id")')
-@ObjectType('AdministrativeUnit')
-export class UnitRef {
-  @Field(() => ID)
-  id!: string;
-}
+export const UnitRef = foreignEntity('AdministrativeUnit');
+export type UnitRef = EntityReference;
 
 /** What this subgraph adds to AdministrativeUnit. Aggregates refuse a unit outside the scope (rule 2). */
 @Resolver(() => UnitRef)

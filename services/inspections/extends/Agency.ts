@@ -1,4 +1,5 @@
-import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import { groupedByKeys } from '../../core/loaders';
 import { PageArgs, type Page } from '../../core/pagination';
@@ -13,12 +14,8 @@ import { whereFindingState } from '../finding/finding-filters';
 import { Inspection } from '../inspection/inspection';
 
 /** Agency is owned by institutions; this subgraph adds its inspections and open findings. */
-@Directive('@key(fields: "id")')
-@ObjectType('Agency')
-export class AgencyRef {
-  @Field(() => ID)
-  id!: string;
-}
+export const AgencyRef = foreignEntity('Agency');
+export type AgencyRef = EntityReference;
 
 /** Inspections of many agencies in one statement, with the visibility rule in its WHERE. */
 const inspectionsOfAgency = (context: SubgraphContext) =>

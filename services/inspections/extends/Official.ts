@@ -1,9 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 
 /** Official is owned by institutions: inspection teams refer to officials by id only. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Official')
-export class OfficialRef {
-  @Field(() => ID)
-  id!: string;
-}
+export const OfficialRef = foreignEntity('Official', { resolvable: false });
+export type OfficialRef = EntityReference;

@@ -1,6 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Info, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
 import { assertCoversUnit, resolveUnit } from '../../core/access';
@@ -21,12 +22,8 @@ import { ServiceIndex } from '../stats/service-index';
 import { unitServiceIndex } from '../stats/unit-service-index';
 
 /** AdministrativeUnit is owned by institutions; this subgraph adds the procedure and dossier statistics. */
-@Directive('@key(fields: "id")')
-@ObjectType('AdministrativeUnit')
-export class UnitRef {
-  @Field(() => ID)
-  id!: string;
-}
+export const UnitRef = foreignEntity('AdministrativeUnit');
+export type UnitRef = EntityReference;
 
 /**
  * The reporting contract on AdministrativeUnit (the aggregates are computed in `stats/`). The catalogue is public; every aggregate about

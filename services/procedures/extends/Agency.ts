@@ -1,4 +1,5 @@
-import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
 import type { Dossier } from '../dossier/dossier';
@@ -7,12 +8,8 @@ import { DossierConnection } from '../dossier/dossier-connection';
 import { listDossiers } from '../dossier/dossier-list';
 
 /** Agency is owned by institutions; this subgraph adds the dossiers an agency received. */
-@Directive('@key(fields: "id")')
-@ObjectType('Agency')
-export class AgencyRef {
-  @Field(() => ID)
-  id!: string;
-}
+export const AgencyRef = foreignEntity('Agency');
+export type AgencyRef = EntityReference;
 
 @Resolver(() => AgencyRef)
 export class AgencyDossiersResolver {
