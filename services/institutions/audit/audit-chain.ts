@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AuditRecord } from '../../core/audit/audit-record';
 import { storedPath } from '../../core/access';
 import { AuditEntry } from './audit-entry';
+import { isRetryableConflict } from '../../core/write-conflicts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -47,8 +48,6 @@ function entryFrom(record: AuditRecord, sequence: number, previousHash: string):
   return entry;
 }
 
-const isDuplicateKey = (error: unknown) => /UNIQUE|Duplicate entry|ER_DUP_ENTRY/i.test(String((error as Error)?.message ?? error));
-
 /**
  * Appends to the chain. Appends in this process run one after another; the unique sequence
  * makes a second process that raced for the same position fail and retry on the new head, so
@@ -81,7 +80,7 @@ export class AuditChain {
         return entries;
       });
     } catch (error) {
-      if (attempt < 5 && isDuplicateKey(error)) return this.appendWithRetry(records, attempt + 1);
+      if (attempt < 5 && isRetryableConflict(error)) return this.appendWithRetry(records, attempt + 1);
       throw error;
     }
   }
