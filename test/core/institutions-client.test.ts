@@ -115,4 +115,14 @@ describe('institutions client', () => {
     const anonymous = await errorOf(newClient().forRequest().agencies.find('91.ubnd', { as: 'caller' }));
     expect(anonymous?.extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('names the first refused id in the order asked, whether unknown or outside the scope', async () => {
+    const unknownFirst = await errorOf(
+      newClient().forRequest(konTum).agencies.requireMany(['no-such-agency', '91.ubnd'], { as: 'caller', argument: 'targetAgencyIds' }),
+    );
+    const outsideFirst = await errorOf(
+      newClient().forRequest(konTum).agencies.requireMany(['91.ubnd', 'no-such-agency'], { as: 'caller', argument: 'targetAgencyIds' }),
+    );
+    expect([unknownFirst?.extensions?.code, outsideFirst?.extensions?.code]).toEqual(['BAD_USER_INPUT', 'FORBIDDEN']);
+  });
 });

@@ -313,6 +313,8 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       for (const [clientKey, agencyId] of [['agency-1', 'no-such-agency'], ['agency-2', '906.motcua'], ['agency-3', '91.ttphvhcc']]) {
         const result = await ask(receive, { input: input({ clientKey, agencyId }) }, chauThanhOfficer);
         expect([agencyId, errorCodes(result), result.errors?.[0]?.extensions?.argument]).toEqual([agencyId, ['BAD_USER_INPUT'], 'agencyId']);
+        // One answer for all three: the refusal does not tell where an agency outside the scope sits.
+        expect(result.errors?.[0]?.message).toBe(`agencyId "${agencyId}" names no agency of unit 905`);
       }
       expect(await count(Dossier)).toBe(before);
     });

@@ -45,27 +45,36 @@ export class EntityLookups<K extends keyof Records> {
    * id outside the caller's scope is FORBIDDEN ("The agency "…" is outside the scope of unit …").
    */
   async findMany(ids: readonly string[], { as }: AskOptions): Promise<(Records[K] | null)[]> {
-    const lookups = this.lookups(as);
-    const answers = await Promise.all(ids.map((id) => lookups.load(this.kind, id)));
-    return answers.map((answer, index) => {
-      if (answer.refusal !== 'FORBIDDEN') return answer.record as Records[K] | null;
-      if (as === 'hub') throw new Error(`institutions refused the hub's lookup of ${this.kind} ${ids[index]}`);
-      throw forbidden(`The ${this.kind} "${ids[index]}" is outside the scope of unit ${this.principal!.unitCode}`);
-    });
+    const answers = await this.answers(ids, as);
+    return answers.map((answer, index) => (answer.refusal === 'FORBIDDEN' ? this.refuse(ids[index], as) : (answer.record as Records[K] | null)));
   }
 
   async find(id: string, options: AskOptions): Promise<Records[K] | null> {
     return (await this.findMany([id], options))[0];
   }
 
-  /** Like `findMany`, but an unknown id is refused: "No agency has id "…"" (see `RequireOptions.argument`). */
+  /**
+   * Like `findMany`, but an unknown id is refused too: "No agency has id "…"" (see
+   * `RequireOptions.argument`). The first refused id in the order of `ids` names the error.
+   */
   async requireMany(ids: readonly string[], options: RequireOptions): Promise<Records[K][]> {
-    const records = await this.findMany(ids, options);
-    return records.map((record, index) => {
-      if (record) return record;
+    const answers = await this.answers(ids, options.as);
+    return answers.map((answer, index) => {
+      if (answer.refusal === 'FORBIDDEN') this.refuse(ids[index], options.as);
+      if (answer.record) return answer.record as Records[K];
       const message = `No ${this.kind} has id "${ids[index]}"`;
       throw options.argument ? badInput(message, options.argument) : notFound(message);
     });
+  }
+
+  private answers(ids: readonly string[], as: AskOptions['as']) {
+    const lookups = this.lookups(as);
+    return Promise.all(ids.map((id) => lookups.load(this.kind, id)));
+  }
+
+  private refuse(id: string, as: AskOptions['as']): never {
+    if (as === 'hub') throw new Error(`institutions refused the hub's lookup of ${this.kind} ${id}`);
+    throw forbidden(`The ${this.kind} "${id}" is outside the scope of unit ${this.principal!.unitCode}`);
   }
 
   async require(id: string, options: RequireOptions): Promise<Records[K]> {

@@ -70,11 +70,11 @@ export async function receiveDossier(context: SubgraphContext, input: ReceiveDos
 
   const unit = await resolveUnit(context, input.unitCode);
   assertMayWrite(principal, unit.path, `Receiving a dossier in unit ${unit.code}`, 'dossiers:write');
-  // The receiving agency must be one of the receiving unit's, as institutions knows it.
-  const agency = await context.institutions.agencies.require(input.agencyId, { as: 'hub', argument: 'agencyId' });
-  if (agency.unit.code !== unit.code) {
-    throw badInput(`Agency "${agency.id}" belongs to unit ${agency.unit.code}, not to the receiving unit ${unit.code}`, 'agencyId');
-  }
+  // The receiving agency must be one of the receiving unit's, as institutions knows it. Asked as
+  // the hub, so one answer for "no such agency" and "another unit's": the unit of an agency
+  // outside the caller's scope is not told.
+  const agency = await context.institutions.agencies.find(input.agencyId, { as: 'hub' });
+  if (agency?.unit.code !== unit.code) throw badInput(`agencyId "${input.agencyId}" names no agency of unit ${unit.code}`, 'agencyId');
   const procedure = await procedureById(context).load(input.procedureId);
   if (!procedure) throw notFound(`No procedure has id "${input.procedureId}"`);
   if (!isWithin(unit.path, procedure.unitPath)) {
