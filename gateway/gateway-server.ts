@@ -11,6 +11,7 @@ import { UnitDirectory } from '../services/core/institutions/unit-directory';
 import type { GatewayConfig } from './config';
 import { healthHandler } from './health';
 import { playgroundRouter } from './playground';
+import { operationResolutionPlugin } from './plugins/operation-resolution';
 import { queryCostPlugin } from './plugins/query-cost';
 import { RequestRateLimiter } from './plugins/rate-limit';
 import { requestLimits } from './plugins/request-limits';
@@ -58,6 +59,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     validationRules: shapeLimitRules(config.limits),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      operationResolutionPlugin(),
       queryCostPlugin(config.limits.maxCost),
       serviceScopePlugin(recordRefusal, scopeRules),
     ],

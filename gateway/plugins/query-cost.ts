@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, getNullableType, isListType } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { queryLimit } from '../../services/core/errors';
+import { badInput, queryLimit } from '../../services/core/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/core/pagination';
 
 /**
@@ -25,13 +25,20 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [listSizeEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [listSizeEstimator],
+            });
+          } catch (error) {
+            // The estimator coerces the variables before execution does: a missing or mistyped
+            // variable is the client's input, HTTP 400, never a server error.
+            throw badInput(error instanceof Error ? error.message : String(error), undefined, { status: 400 });
+          }
           if (cost > maxCost) {
             throw queryLimit('cost', `The operation's estimated cost is ${cost}; the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists`, {
               max: maxCost,

@@ -54,9 +54,9 @@ export const unauthenticated = (message = 'A valid bearer token is required for 
 export const forbidden = (message: string, details: Record<string, unknown> = {}, http?: HttpAnswer) =>
   hubError('FORBIDDEN', message, details, http);
 
-/** `argument`: the argument at fault, as `extensions.argument`. */
-export const badInput = (message: string, argument?: string) =>
-  hubError('BAD_USER_INPUT', message, argument ? { argument } : {});
+/** `argument`: the argument at fault, as `extensions.argument`; `http` where the gateway answers it before execution. */
+export const badInput = (message: string, argument?: string, http?: HttpAnswer) =>
+  hubError('BAD_USER_INPUT', message, argument ? { argument } : {}, http);
 
 export const notFound = (message: string) => hubError('NOT_FOUND', message);
 

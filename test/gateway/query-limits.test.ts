@@ -90,6 +90,25 @@ describe('gateway query limits', () => {
     const after = await hub.query<any>('{ agencies { totalCount } }', {}, token);
     expect(after.data.agencies.totalCount).toBeGreaterThan(300);
   });
+
+  it('answers an operation that cannot be resolved with HTTP 400 and a code, never 500', async () => {
+    const post = async (body: Record<string, unknown>) => {
+      const response = await fetch(`${hub.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+      return [response.status, answer.data ?? null, answer.errors?.map((error) => error.extensions?.code)];
+    };
+    const byVariable = 'query Unit($c: String!) { unit(code: $c) { name } }';
+    const two = 'query A { unit(code: "62") { name } } query B { unit(code: "91") { name } }';
+    expect(await post({ query: byVariable, variables: {} })).toEqual([400, null, ['BAD_USER_INPUT']]);
+    expect(await post({ query: byVariable, variables: { c: 5 } })).toEqual([400, null, ['BAD_USER_INPUT']]);
+    expect(await post({ query: two })).toEqual([400, null, ['BAD_REQUEST']]);
+    expect(await post({ query: two, operationName: 'Z' })).toEqual([400, null, ['BAD_REQUEST']]);
+    expect(await post({ query: two, operationName: 'B' })).toEqual([200, { unit: { name: 'Kiên Giang' } }, undefined]);
+  });
 });
 
 describe('gateway introspection switch and rate limits', () => {
