@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { formatError } from '../services/core/format-error';
+import { formatError, withoutSchemaHints } from '../services/core/format-error';
 import { listen, type RunningServer } from '../services/core/subgraph-server';
 import { authenticationMiddleware } from './auth/authentication-middleware';
 import { createTokenVerifier } from './auth/token-verifier';
@@ -53,7 +53,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: config.introspection ? formatError : withoutSchemaHints(formatError),
     introspection: config.introspection,
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
     validationRules: shapeLimitRules(config.limits),

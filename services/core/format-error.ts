@@ -27,3 +27,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
+
+/**
+ * With introspection off the schema is not published, so validation messages must not name
+ * fields the client did not ask for: graphql-js's "Did you mean …?" hints are cut.
+ */
+export const withoutSchemaHints =
+  (format: typeof formatError) =>
+  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return { ...result, message: result.message.replace(/ Did you mean .*\?$/, '') };
+  };

@@ -32,6 +32,11 @@ describe('gateway query limits', () => {
     await expectLimit(`{ ${aliases} }`, 'aliases');
   });
 
+  it('counts every alias, __typename ones too', async () => {
+    const aliases = Array.from({ length: 400 }, (_, index) => `a${index}: __typename`).join(' ');
+    await expectLimit(`{ ${aliases} }`, 'aliases');
+  });
+
   it('refuses a directive bomb', async () => {
     await expectLimit(`{ unit(code: "91") { ${'... @include(if: true) { name } '.repeat(25)} } }`, 'directives');
   });
@@ -126,6 +131,13 @@ describe('gateway introspection switch and rate limits', () => {
     const result = await hub.query('{ __schema { types { name } } }', {}, token);
     expect(result.data ?? null).toBeNull();
     expect(result.errors![0].message).toMatch(/introspection/i);
+  });
+
+  it('names no field the client did not ask for when introspection is off', async () => {
+    const token = await hub.token('91', ['ADMIN'], { subject: 'typo-official' });
+    const result = await hub.query('{ dossierz { totalCount } }', {}, token);
+    expect(errorCodes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(result.errors![0].message).toBe('Cannot query field "dossierz" on type "Query".');
   });
 
   it('limits each principal with a clear error and a retry hint, without touching others', async () => {
