@@ -24,7 +24,9 @@ export function authenticationMiddleware(
   return async (request, response, next) => {
     try {
       const { principal, client } = await authenticate(request.headers, verify, units, clients);
-      await rateLimiter.consume(principal, request.ip ?? 'unknown');
+      // Every operation of a batch counts, or a batch of ten would cost one request's budget.
+      const operations = Array.isArray(request.body) ? request.body.length : 1;
+      await rateLimiter.consume(principal, request.ip ?? 'unknown', operations);
       response.locals.hub = { principal, client } satisfies GatewayContext;
       next();
     } catch (error) {

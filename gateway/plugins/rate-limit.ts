@@ -22,13 +22,14 @@ export class RequestRateLimiter {
     this.limiters = { anonymous: make(limits.anonymousPerMinute), USER: make(limits.userPerMinute), SERVICE: make(limits.servicePerMinute) };
   }
 
-  async consume(principal: Principal | undefined, address: string): Promise<void> {
+  /** Counts `operations` requests (a batched HTTP request counts each operation it holds); RATE_LIMITED past the budget. */
+  async consume(principal: Principal | undefined, address: string, operations = 1): Promise<void> {
     const category = principal ? principal.kind : 'anonymous';
     const limiter = this.limiters[category];
     if (!limiter) return;
     const key = principal ? `${principal.kind}:${principal.subject}` : `ip:${address}`;
     try {
-      await limiter.consume(key);
+      await limiter.consume(key, Math.max(1, operations));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

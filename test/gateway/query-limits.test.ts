@@ -162,6 +162,21 @@ describe('gateway introspection switch and rate limits', () => {
     expect(calm.data.me.subject).toBe('calm-official');
   });
 
+  it('counts every operation of a batch against the rate limit', async () => {
+    const token = await hub.token('905', ['OFFICER'], { subject: 'batching-official' });
+    const send = async (operations: number) => {
+      const body = Array.from({ length: operations }, () => ({ query: '{ me { subject } }' }));
+      const response = await fetch(`${hub.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(operations === 1 ? body[0] : body),
+      });
+      return response.status;
+    };
+    // A budget of 4 a minute: a batch of 3 and one request spend it; the next request is refused.
+    expect([await send(3), await send(1), await send(1)]).toEqual([200, 200, 429]);
+  });
+
   it('limits anonymous requests by address', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 4; attempt += 1) statuses.push((await hub.query('{ unit(code: "91") { name } }')).status);
