@@ -12,6 +12,7 @@ import type { GatewayConfig } from './config';
 import { healthHandler } from './health';
 import { playgroundRouter } from './playground';
 import { operationResolutionPlugin } from './plugins/operation-resolution';
+import { entityKeyFields, keyAliasRule } from './plugins/key-aliases';
 import { queryCostPlugin } from './plugins/query-cost';
 import { RequestRateLimiter } from './plugins/rate-limit';
 import { requestLimits } from './plugins/request-limits';
@@ -56,7 +57,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     formatError: config.introspection ? formatError : withoutSchemaHints(formatError),
     introspection: config.introspection,
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
-    validationRules: shapeLimitRules(config.limits),
+    validationRules: [...shapeLimitRules(config.limits), keyAliasRule(entityKeyFields(config.supergraphSdl))],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       operationResolutionPlugin(),

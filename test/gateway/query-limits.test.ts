@@ -96,6 +96,18 @@ describe('gateway query limits', () => {
     expect(after.data.agencies.totalCount).toBeGreaterThan(300);
   });
 
+  it("refuses an alias that takes an entity key's name for another field, and keeps the key itself and other aliases", async () => {
+    const refused = await hub.query<any>('{ unit(code: "62") { id: name procedureCatalog { total } } }', {}, token);
+    expect(refused.status).toBe(400);
+    expect(refused.data ?? null).toBeNull();
+    expect(errorCodes(refused)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(refused.errors![0].message).toMatch(/alias "id" on AdministrativeUnit.name/);
+    const allowed = await hub.query<any>('{ unit(code: "62") { id: id unitName: name procedureCatalog { total } } }', {}, token);
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data.unit.unitName).toBe('Kon Tum');
+    expect(allowed.data.unit.id).not.toBe('Kon Tum');
+  });
+
   it('answers an operation that cannot be resolved with HTTP 400 and a code, never 500', async () => {
     const post = async (body: Record<string, unknown>) => {
       const response = await fetch(`${hub.gatewayUrl}/graphql`, {
