@@ -62,7 +62,7 @@ function loadDevSecrets(): DevSecrets {
     devSecrets = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
   } else {
     const fresh = { internal: randomBytes(32).toString('base64url'), devJwt: randomBytes(32).toString('base64url') };
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     try {
       writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600, flag: 'wx' });
       devSecrets = fresh;

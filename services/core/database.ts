@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DataSource, type EntityManager, type EntitySchema, type Logger, type MixedList, type ObjectLiteral } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
@@ -65,6 +65,12 @@ async function ensureMysqlDatabase(url: URL) {
   }
 }
 
+/** A SQLite database and its WAL files are readable by the hub's user alone (0600), whatever the umask. */
+function restrictToOwner(file: string) {
+  if (file === ':memory:') return;
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   const counter = new StatementCounter();
   const url = options.url ?? `sqlite:${resolve(dataDir(), `${options.name}.sqlite`)}`;
@@ -89,7 +95,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     });
   } else if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
-    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    // The files hold personal data and keys: a folder the hub makes is its own (0700).
+    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true, mode: 0o700 });
     dataSource = new DataSource({
       type: 'better-sqlite3',
       database: file,
@@ -103,6 +110,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     throw new Error(`Unsupported database URL "${url}": use mysql://… or sqlite:…`);
   }
   await dataSource.initialize();
+  if (url.startsWith('sqlite:')) restrictToOwner(url.slice('sqlite:'.length));
   counters.set(dataSource, counter);
   return dataSource;
 }

@@ -1,0 +1,36 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { openDatabase } from '../../services/core/database';
+
+@Entity('note')
+class Note {
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  text!: string;
+}
+
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+/** The embedded default's files hold personal data and keys: nobody but the hub's user reads them. */
+describe('SQLite data files', () => {
+  it('are made 0600 in a 0700 folder, whatever the umask', async () => {
+    const previous = process.umask(0o022);
+    try {
+      const folder = join(mkdtempSync(join(tmpdir(), 'hub-files-')), 'data');
+      const file = join(folder, 'notes.sqlite');
+      const dataSource = await openDatabase({ name: 'notes', url: `sqlite:${file}`, entities: [Note] });
+      try {
+        await dataSource.getRepository(Note).insert({ id: 'n1', text: 'private' });
+        expect([modeOf(folder), modeOf(file), modeOf(`${file}-wal`)]).toEqual([0o700, 0o600, 0o600]);
+      } finally {
+        await dataSource.destroy();
+      }
+    } finally {
+      process.umask(previous);
+    }
+  });
+});
