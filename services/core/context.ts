@@ -3,7 +3,6 @@ import type { ClientOperation, Principal } from './principal';
 import { RequestAudit } from './audit/request-audit';
 import { Loaders } from './loaders';
 import type { Institutions, InstitutionsClient } from './institutions/institutions-client';
-import type { UnitDirectory } from './institutions/unit-directory';
 
 /** What every subgraph resolver receives. */
 export interface SubgraphContext {
@@ -13,8 +12,6 @@ export interface SubgraphContext {
   loaders: Loaders;
   /** Units, agencies and officials from institutions over HTTP, asked as the caller or as the hub. */
   institutions: Institutions;
-  /** `institutions.units`: trusted unit lookups (public, cached), paths for scope checks and writes. */
-  units: UnitDirectory;
   /** Personal data this request read, for the audit log. */
   audit: RequestAudit;
   /** The client's operation this request serves, as the gateway named it (for the audit log). */
@@ -31,7 +28,6 @@ export const newContext = (
   dataSource,
   loaders: new Loaders(),
   institutions: institutions.forRequest(principal),
-  units: institutions.units,
   audit: new RequestAudit(),
   clientOperation,
 });

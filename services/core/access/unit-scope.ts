@@ -6,7 +6,7 @@ import { assertCovers } from './principal-scope';
 
 /** A unit by its official code, from the institutions data; NOT_FOUND or BAD_USER_INPUT otherwise. */
 export async function resolveUnit(context: SubgraphContext, code: string, argument = 'unitCode'): Promise<UnitRecord> {
-  const unit = await context.units.find(assertUnitCode(code, argument));
+  const unit = await context.institutions.units.find(assertUnitCode(code, argument));
   if (!unit) throw notFound(`No administrative unit has code "${code}"`);
   return unit;
 }

@@ -80,7 +80,7 @@ export function auditPlugin(source: string, sink: AuditSink): ApolloServerPlugin
           targetUnitPaths = await Promise.all(
             mutations.map(async (field) => {
               const code = firstUnitCode(field.args);
-              return code ? ((await context.contextValue.units.find(code).catch(() => null))?.path ?? null) : null;
+              return code ? ((await context.contextValue.institutions.units.find(code).catch(() => null))?.path ?? null) : null;
             }),
           );
           const attempts: AuditRecord[] = mutations.map((field, index) => ({
