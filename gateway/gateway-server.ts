@@ -11,6 +11,7 @@ import { UnitDirectory } from '../services/core/institutions/unit-directory';
 import type { GatewayConfig } from './config';
 import { healthHandler } from './health';
 import { playgroundRouter } from './playground';
+import { argumentValuesPlugin } from './plugins/argument-values';
 import { operationResolutionPlugin } from './plugins/operation-resolution';
 import { entityKeyFields, keyAliasRule } from './plugins/key-aliases';
 import { queryCostPlugin } from './plugins/query-cost';
@@ -61,6 +62,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       operationResolutionPlugin(),
+      argumentValuesPlugin(),
       queryCostPlugin(config.limits.maxCost),
       serviceScopePlugin(recordRefusal, scopeRules),
     ],

@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { SERVICE_SCOPE_SDL } from './access/service-scope-directive';
 import { readServiceScopeRules } from './access/service-scope-rules';
+import { normalizeArguments } from './input/normalize-arguments';
 
 const FEDERATION_LINK = `
   extend schema
@@ -22,7 +23,9 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  // Every resolver gets its string arguments in NFC (core/input).
+  const globalMiddlewares = [normalizeArguments, ...(options.globalMiddlewares ?? [])];
+  const schema = await buildSchema({ ...options, globalMiddlewares, skipCheck: true, validate: false });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, typeResolvers] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as never;

@@ -11,6 +11,7 @@ import { unauthenticated } from './errors';
 import { formatError } from './format-error';
 import { PRINCIPAL_HEADER, ReplayGuard, verifyForwarded, type ClientOperation, type Principal } from './principal';
 import { auditPlugin } from './audit/audit-plugin';
+import { inputRulesPlugin } from './input/input-plugin';
 import type { AuditSink } from './audit/audit-sink';
 import type { InstitutionsClient } from './institutions/institutions-client';
 
@@ -67,7 +68,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.name, options.audit)],
+    // The input rules first: their refusal is decided before the audit plugin reads the arguments.
+    plugins: [inputRulesPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.name, options.audit)],
   });
   await apollo.start();
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { FindingSeverity } from './finding-severity';
 import { ReformArea } from './reform-area';
 
@@ -17,7 +17,7 @@ export class FindingInput {
   @Field(() => String, { nullable: true })
   evidence?: string;
 
-  @Field(() => LocalDateResolver, { description: 'Remediation due date: on or after the day the inspection was conducted.' })
+  @Field(() => LocalDate, { description: 'Remediation due date: on or after the day the inspection was conducted.' })
   dueOn!: string;
 }
 

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { FindingSeverity } from './finding-severity';
 import { ReformArea } from './reform-area';
 
@@ -46,7 +46,7 @@ export class Finding {
   @Column({ type: 'text', nullable: true })
   evidence!: string | null;
 
-  @Field(() => LocalDateResolver, { description: 'Remediation due date (thời hạn khắc phục).' })
+  @Field(() => LocalDate, { description: 'Remediation due date (thời hạn khắc phục).' })
   @Index()
   @Column({ type: 'varchar', length: 10 })
   dueOn!: string;

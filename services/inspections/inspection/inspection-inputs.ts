@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { FindingInput } from '../finding/finding-inputs';
 
 @InputType({ description: 'Schedules the inspection of one target of a plan.' })
@@ -10,7 +10,7 @@ export class ScheduleInspectionInput {
   @Field(() => ID, { description: 'One of the target agencies of the plan.' })
   targetAgencyId!: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDate)
   scheduledOn!: string;
 
   @Field(() => [ID], { description: "Officials of the team (1 to 20), the head first, within the inspecting unit's subtree." })
@@ -22,7 +22,7 @@ export class StartInspectionInput {
   @Field(() => ID)
   inspectionId!: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDate)
   conductedOn!: string;
 }
 
@@ -31,10 +31,10 @@ export class ConcludeInspectionInput {
   @Field(() => ID)
   inspectionId!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Day on site; required unless the inspection was started.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Day on site; required unless the inspection was started.' })
   conductedOn?: string;
 
-  @Field(() => LocalDateResolver, { description: 'Day of the conclusion: on or after the day on site.' })
+  @Field(() => LocalDate, { description: 'Day of the conclusion: on or after the day on site.' })
   concludedOn!: string;
 
   @Field()

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { UnitLevel } from '../../core/unit-level';
 import { InspectionStatus } from './inspection-status';
 
@@ -52,15 +52,15 @@ export class Inspection {
   @Column({ type: 'simple-json' })
   teamOfficialIds!: string[];
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDate)
   @Column({ type: 'varchar', length: 10 })
   scheduledOn!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Day the team inspected on site.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Day the team inspected on site.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   conductedOn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Day the conclusion (kết luận kiểm tra) was issued.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Day the conclusion (kết luận kiểm tra) was issued.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   concludedOn!: string | null;
 

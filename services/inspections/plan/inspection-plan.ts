@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 
 @ServiceScope('inspections:read')
 @ObjectType({ description: 'Kế hoạch kiểm tra cải cách hành chính: the yearly reform inspection plan of a unit.' })
@@ -34,7 +34,7 @@ export class InspectionPlan {
   @Column({ type: 'varchar', length: 64 })
   decisionNumber!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date of the deciding document.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Date of the deciding document.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   decidedOn!: string | null;
 

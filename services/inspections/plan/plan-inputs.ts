@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 
 @InputType({ description: 'A yearly inspection plan of your unit.' })
 export class CreateInspectionPlanInput {
@@ -15,7 +15,7 @@ export class CreateInspectionPlanInput {
   @Field({ description: 'Number of the deciding document, for example "125/QĐ-UBND".' })
   decisionNumber!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   decidedOn?: string;
 
   @Field(() => [ID], {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { UnitLevel } from '../../core/unit-level';
 
 @Directive('@key(fields: "id")')
@@ -45,11 +45,11 @@ export class AdministrativeUnit {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'First day the unit exists (mergers keep history).' })
+  @Field(() => LocalDate, { nullable: true, description: 'First day the unit exists (mergers keep history).' })
   @Column({ type: 'date', nullable: true })
   validFrom!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day the unit exists; null while it does.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Last day the unit exists; null while it does.' })
   @Column({ type: 'date', nullable: true })
   validTo!: string | null;
 

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { ArgsType, Field, ID } from 'type-graphql';
 import { PageArgs } from '../../core/pagination';
 import { DossierChannel } from './dossier-channel';
@@ -15,10 +15,10 @@ export class DossierFilterArgs extends PageArgs {
   @Field(() => ID, { nullable: true })
   procedureId?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Received on or after this day.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Received on or after this day.' })
   receivedFrom?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Received on or before this day.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Received on or before this day.' })
   receivedTo?: string;
 }
 

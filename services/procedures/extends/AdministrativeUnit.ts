@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
@@ -35,8 +35,8 @@ export class UnitStatisticsResolver {
   @FieldResolver(() => ServiceIndex, { nullable: true, description: 'Decision 766/QĐ-TTg index over the period, each group with its inputs.' })
   serviceIndex(
     @Root() unit: UnitRef,
-    @Arg('from', () => LocalDateResolver) from: string,
-    @Arg('to', () => LocalDateResolver) to: string,
+    @Arg('from', () => LocalDate) from: string,
+    @Arg('to', () => LocalDate) to: string,
     @Ctx() context: SubgraphContext,
   ): Promise<ServiceIndex> {
     return unitServiceIndex(context, unit.id, from, to);
@@ -46,10 +46,10 @@ export class UnitStatisticsResolver {
   async procedureCatalog(
     @Root() unit: UnitRef,
     @Ctx() context: SubgraphContext,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Default today.' }) asOf?: string,
+    @Arg('asOf', () => LocalDate, { nullable: true, description: 'Default today.' }) asOf?: string,
     @Arg('levels', () => [UnitLevel], { nullable: true, description: 'Only procedures of these levels of government.' }) levels?: UnitLevel[],
-    @Arg('publishedFrom', () => LocalDateResolver, { nullable: true, description: 'Only those published on or after this day.' }) publishedFrom?: string,
-    @Arg('publishedTo', () => LocalDateResolver, { nullable: true, description: 'Only those published on or before this day.' }) publishedTo?: string,
+    @Arg('publishedFrom', () => LocalDate, { nullable: true, description: 'Only those published on or after this day.' }) publishedFrom?: string,
+    @Arg('publishedTo', () => LocalDate, { nullable: true, description: 'Only those published on or before this day.' }) publishedTo?: string,
   ): Promise<ProcedureCatalog> {
     const record = await resolveUnit(context, unit.id, 'id');
     const day = asOf ? assertDate(asOf, 'asOf') : todayInVietnam();
@@ -62,8 +62,8 @@ export class UnitStatisticsResolver {
   @FieldResolver(() => DossierStats, { nullable: true, description: 'Dossiers of the unit and every unit below it whose processing overlaps the period.' })
   async dossierStats(
     @Root() unit: UnitRef,
-    @Arg('from', () => LocalDateResolver) from: string,
-    @Arg('to', () => LocalDateResolver) to: string,
+    @Arg('from', () => LocalDate) from: string,
+    @Arg('to', () => LocalDate) to: string,
     @Ctx() context: SubgraphContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<DossierStats> {
@@ -76,8 +76,8 @@ export class UnitStatisticsResolver {
   @FieldResolver(() => FeedbackStats, { nullable: true, description: 'Feedback (phản ánh, kiến nghị) on procedures in the unit and below it.' })
   async feedbackStats(
     @Root() unit: UnitRef,
-    @Arg('from', () => LocalDateResolver) from: string,
-    @Arg('to', () => LocalDateResolver) to: string,
+    @Arg('from', () => LocalDate) from: string,
+    @Arg('to', () => LocalDate) to: string,
     @Ctx() context: SubgraphContext,
   ): Promise<FeedbackStats> {
     const period = periodOf(from, to);
@@ -88,8 +88,8 @@ export class UnitStatisticsResolver {
   @FieldResolver(() => ServiceDesks, { nullable: true, description: 'Desks of the unit and below it that served by post and online in the period.' })
   async serviceDesks(
     @Root() unit: UnitRef,
-    @Arg('from', () => LocalDateResolver) from: string,
-    @Arg('to', () => LocalDateResolver) to: string,
+    @Arg('from', () => LocalDate) from: string,
+    @Arg('to', () => LocalDate) to: string,
     @Ctx() context: SubgraphContext,
   ): Promise<ServiceDesks> {
     const period = periodOf(from, to);

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { PageArgs } from '../../core/pagination';
 import { UnitLevel } from '../../core/unit-level';
@@ -31,7 +31,7 @@ export class ProcedureListArgs extends PageArgs {
   @Field(() => ProcedureStatus, { nullable: true, description: 'Default PUBLISHED (in force on `asOf`).' })
   status?: ProcedureStatus;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Day the catalogue is read as of; default today.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Day the catalogue is read as of; default today.' })
   asOf?: string;
 
   @Field(() => String, { nullable: true, description: 'Part of the name or the national code.' })

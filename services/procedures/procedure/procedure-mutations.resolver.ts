@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
@@ -20,7 +20,7 @@ export class ProcedureMutationsResolver {
   withdrawProcedure(
     @Arg('id', () => ID) id: string,
     @Ctx() context: SubgraphContext,
-    @Arg('on', () => LocalDateResolver, { nullable: true, description: 'Default today.' }) on?: string,
+    @Arg('on', () => LocalDate, { nullable: true, description: 'Default today.' }) on?: string,
   ): Promise<Procedure> {
     return withdrawProcedure(context, id, on ?? undefined);
   }

@@ -8,6 +8,7 @@ import { procedureById } from '../loaders';
 import { assertDate, todayInVietnam } from '../../core/time';
 import { legacyLevelOf, onlineServiceOf } from './online-service';
 import { Procedure } from './procedure';
+import { searchKey } from '../../core/text-search';
 import { procedureField } from './procedure-field';
 import type { PublishProcedureInput } from './publish-procedure.input';
 
@@ -41,6 +42,7 @@ export async function publishProcedure(context: SubgraphContext, input: PublishP
     id: `${province.code}-${input.code}-${randomBytes(3).toString('hex')}`,
     code: input.code,
     name: input.name.trim(),
+    searchName: searchKey(input.name),
     fieldCode: input.fieldCode,
     level: input.level,
     provinceId: province.code,

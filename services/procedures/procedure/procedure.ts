@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UnitLevel } from '../../core/unit-level';
 import { OnlineService } from './online-service';
@@ -25,6 +25,10 @@ export class Procedure {
   @Field()
   @Column({ type: 'varchar', length: 300 })
   name!: string;
+
+  /** `searchKey(name)`: what `procedures(search:)` matches against, folded as `units(search:)` is. */
+  @Column({ type: 'varchar', length: 300 })
+  searchName!: string;
 
   @Column({ type: 'varchar', length: 40 })
   fieldCode!: string;
@@ -56,7 +60,7 @@ export class Procedure {
   @Column({ type: 'int' })
   fee!: number;
 
-  @Field(() => LocalDateResolver, { description: 'Day the deciding document published it.' })
+  @Field(() => LocalDate, { description: 'Day the deciding document published it.' })
   @Column({ type: 'varchar', length: 10 })
   publishedOn!: string;
 
@@ -64,7 +68,7 @@ export class Procedure {
   @Column({ type: 'varchar', length: 60 })
   decisionNumber!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Day it was withdrawn (bãi bỏ); null while in force.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Day it was withdrawn (bãi bỏ); null while in force.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   withdrawnOn!: string | null;
 

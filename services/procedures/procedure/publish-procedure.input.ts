@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { Field, InputType, Int } from 'type-graphql';
 import { UnitLevel } from '../../core/unit-level';
 import { OnlineService } from './online-service';
@@ -32,7 +32,7 @@ export class PublishProcedureInput {
   @Field(() => Int, { nullable: true })
   fee?: number;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Default today; not in the future.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Default today; not in the future.' })
   publishedOn?: string;
 
   @Field()

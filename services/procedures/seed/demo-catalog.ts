@@ -3,6 +3,7 @@ import { storedPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { onlineServiceOf } from '../procedure/online-service';
 import type { Procedure } from '../procedure/procedure';
+import { searchKey } from '../../core/text-search';
 import { PROCEDURE_FIELDS } from '../procedure/procedure-field';
 import { blockOf, chosen, pad } from './spread';
 
@@ -62,10 +63,12 @@ export function catalogRows(provinceCode: string, blocks: CatalogBlock[]): Proce
       const fieldName = PROCEDURE_FIELDS.find((field) => field.code === fieldCode)!.name;
       const decision = block.decisions[blockOf(index, block.decisions.map((entry) => entry.count))];
       const nationalSeq = (block.level === UnitLevel.PROVINCE ? 1000 : 2000) + seq;
+      const name = KNOWN_NAMES[fieldCode]?.[nameIndex] ?? `${fieldName}: thủ tục số ${nameIndex + 1}`;
       rows.push({
         id: `${provinceCode}-${LEVEL_LETTER[block.level]}${pad(seq, 4)}`,
         code: `${block.level === UnitLevel.PROVINCE ? '1' : '2'}.${pad(nationalSeq, 6)}`,
-        name: KNOWN_NAMES[fieldCode]?.[nameIndex] ?? `${fieldName}: thủ tục số ${nameIndex + 1}`,
+        name,
+        searchName: searchKey(name),
         fieldCode,
         level: block.level,
         provinceId: provinceCode,

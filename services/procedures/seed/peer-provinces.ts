@@ -1,3 +1,4 @@
+import { searchKey } from '../../core/text-search';
 import { agencyIds } from '../../core/demo/agency-ids';
 import { demoUnits, FOCUS_PROVINCES } from '../../core/demo/administrative-tree';
 import { demoPersonName, hashSeed } from '../../core/demo/names';
@@ -52,10 +53,12 @@ export function peerProvinces() {
     const shape = profile(rank);
     const unitPath = storedPath(province.path);
     for (let index = 0; index < PROCEDURES; index += 1) {
+      const name = `${PROCEDURE_FIELDS[index % 20].name}: thủ tục số ${Math.floor(index / 20) + 1}`;
       procedures.push({
         id: `${province.code}-T${pad(index + 1, 4)}`,
         code: `1.${pad(1001 + index, 6)}`,
-        name: `${PROCEDURE_FIELDS[index % 20].name}: thủ tục số ${Math.floor(index / 20) + 1}`,
+        name,
+        searchName: searchKey(name),
         fieldCode: PROCEDURE_FIELDS[index % 20].code,
         level: UnitLevel.PROVINCE,
         provinceId: province.code,

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { UnitLevel } from '../../core/unit-level';
@@ -10,10 +10,10 @@ import { DossierCounts } from './dossier-counts';
 @ServiceScope('indicators:read')
 @ObjectType({ description: 'Dossier statistics of a unit and every unit below it over a period (reporting contract).' })
 export class DossierStats extends DossierCounts {
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDate)
   from!: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDate)
   to!: string;
 
   /** The unit's public path and the period, for the breakdowns (not exposed). */

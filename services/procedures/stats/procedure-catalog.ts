@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
@@ -50,7 +50,7 @@ export class DecisionCount {
   @Field()
   decisionNumber!: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDate)
   publishedOn!: string;
 
   @Field(() => Int)
@@ -59,7 +59,7 @@ export class DecisionCount {
 
 @ObjectType({ description: 'The catalogue of procedures in force for a unit\'s province on a day (reporting contract).' })
 export class ProcedureCatalog {
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDate)
   asOf!: string;
 
   @Field(() => Int)

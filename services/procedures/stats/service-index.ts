@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/input';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { DossierCounts } from './dossier-counts';
@@ -47,10 +47,10 @@ export class IndexGroup {
     'its catalogue and dossiers. Five groups: publicity 18, progress 20, digitization 22, online service 22, satisfaction 18.',
 })
 export class ServiceIndex {
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDate)
   from!: string;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDate)
   to!: string;
 
   @Field(() => Float, { description: 'Sum of the five groups, out of 100.' })

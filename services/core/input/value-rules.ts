@@ -1,0 +1,108 @@
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputField,
+  type GraphQLInputType,
+} from 'graphql';
+import { isDate } from '../time/dates';
+import { textProblem } from './clean-text';
+
+/**
+ * The rules an argument's value meets, by its type, wherever the argument is: one function
+ * for the gateway (before planning) and the subgraphs (before their resolvers run).
+ *
+ * - `String` and `ID`: clean text (`clean-text.ts`).
+ * - `LocalDate`: a real calendar day 'YYYY-MM-DD' (2023-02-30 is not one; `time/dates.ts`).
+ * - `Int` and `Float`: within `NUMBER_RANGES` for the argument's name, else 0 to
+ *   `DEFAULT_MAX_NUMBER`: no count, amount, year or score of the hub is negative.
+ * - a period, a pair `from`/`to` or `<x>From`/`<x>To` of days in one field or input: `from`
+ *   on or before `to`.
+ * - enums: left to GraphQL validation (an unknown value is GRAPHQL_VALIDATION_FAILED, HTTP 400).
+ */
+
+/** Inclusive bounds of a number argument, by its name. */
+export const NUMBER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
+  // Years of the hub's records: reform inspections and scores began in the 2000s; 2100 as a ceiling.
+  year: [1945, 2100],
+  // Fees in VND.
+  fee: [0, 1_000_000_000],
+};
+
+/** Ceiling of a number argument without a range of its own. */
+export const DEFAULT_MAX_NUMBER = 1_000_000;
+
+export const numberRange = (name: string): readonly [number, number] => NUMBER_RANGES[name] ?? [0, DEFAULT_MAX_NUMBER];
+
+/** A value found wrong: where (`input.findings[0].dueOn`) and why. */
+export interface ValueProblem {
+  argument: string;
+  problem: string;
+}
+
+/** Day-valued pairs that make a period: `from`/`to`, `receivedFrom`/`receivedTo`, ... */
+function periodProblem(values: Record<string, unknown>, prefix: string): ValueProblem | null {
+  for (const [name, start] of Object.entries(values)) {
+    const match = /^(.*)(from|From)$/.exec(name);
+    if (!match) continue;
+    const endName = `${match[1]}${match[2] === 'from' ? 'to' : 'To'}`;
+    const end = values[endName];
+    if (typeof start === 'string' && typeof end === 'string' && isDate(start) && isDate(end) && end < start) {
+      return { argument: `${prefix}${endName}`, problem: `ends (${end}) before ${prefix}${name} starts (${start})` };
+    }
+  }
+  return null;
+}
+
+/** The first problem of a value of `type` (coerced, as a resolver gets it), or null. */
+export function valueProblem(type: GraphQLInputType, value: unknown, where: string, name: string): ValueProblem | null {
+  if (value === null || value === undefined) return null;
+  if (isNonNullType(type)) return valueProblem(type.ofType, value, where, name);
+  if (isListType(type)) {
+    if (!Array.isArray(value)) return valueProblem(type.ofType, value, where, name);
+    for (const [index, item] of value.entries()) {
+      const found = valueProblem(type.ofType, item, `${where}[${index}]`, name);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (isInputObjectType(type)) {
+    return fieldsProblem(Object.values(type.getFields()), value as Record<string, unknown>, `${where}.`);
+  }
+  if (isEnumType(type) || !isScalarType(type)) return null;
+  switch (getNamedType(type).name) {
+    case 'String':
+    case 'ID': {
+      if (typeof value !== 'string') return null;
+      const problem = textProblem(value, name);
+      return problem ? { argument: where, problem } : null;
+    }
+    case 'LocalDate':
+      return typeof value === 'string' && isDate(value) ? null : { argument: where, problem: 'must be a real calendar day YYYY-MM-DD' };
+    case 'Int':
+    case 'Float': {
+      if (typeof value !== 'number') return null;
+      const [min, max] = numberRange(name);
+      return Number.isFinite(value) && value >= min && value <= max ? null : { argument: where, problem: `must be from ${min} to ${max}` };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The first problem of the arguments of a field, or of the fields of an input object (`prefix` names it). */
+export function fieldsProblem(
+  definitions: readonly (GraphQLArgument | GraphQLInputField)[],
+  values: Record<string, unknown>,
+  prefix = '',
+): ValueProblem | null {
+  for (const definition of definitions) {
+    const found = valueProblem(definition.type, values[definition.name], `${prefix}${definition.name}`, definition.name);
+    if (found) return found;
+  }
+  return periodProblem(values, prefix);
+}
