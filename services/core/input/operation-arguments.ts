@@ -52,7 +52,7 @@ export function operationArgumentsError(
           }
           const problem = fieldsProblem(field.args, values);
           if (problem) {
-            const refusal = badInput(`Argument ${problem.argument} of ${parent!.name}.${field.name} ${problem.problem}`, problem.argument, { status: 400 });
+            const refusal = badInput(`${problem.argument} ${problem.problem} (argument of ${parent!.name}.${field.name})`, problem.argument, { status: 400 });
             return new GraphQLError(refusal.message, { path: fieldPath, extensions: refusal.extensions });
           }
         }

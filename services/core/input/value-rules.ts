@@ -9,6 +9,7 @@ import {
   type GraphQLInputField,
   type GraphQLInputType,
 } from 'graphql';
+import { MAX_PAGE_SIZE } from '../pagination';
 import { isDate } from '../time/dates';
 import { textProblem } from './clean-text';
 
@@ -27,8 +28,10 @@ import { textProblem } from './clean-text';
 
 /** Inclusive bounds of a number argument, by its name. */
 export const NUMBER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  // Years of the hub's records: reform inspections and scores began in the 2000s; 2100 as a ceiling.
-  year: [1945, 2100],
+  // Years of the hub's records (as inspections' own check, MIN_YEAR and MAX_YEAR).
+  year: [2000, 2100],
+  // A page of a connection (core/pagination.ts).
+  first: [1, MAX_PAGE_SIZE],
   // Fees in VND.
   fee: [0, 1_000_000_000],
 };
@@ -52,7 +55,7 @@ function periodProblem(values: Record<string, unknown>, prefix: string): ValuePr
     const endName = `${match[1]}${match[2] === 'from' ? 'to' : 'To'}`;
     const end = values[endName];
     if (typeof start === 'string' && typeof end === 'string' && isDate(start) && isDate(end) && end < start) {
-      return { argument: `${prefix}${endName}`, problem: `ends (${end}) before ${prefix}${name} starts (${start})` };
+      return { argument: `${prefix}${endName}`, problem: `(${end}) is before ${prefix}${name} (${start}): the period ends before it starts` };
     }
   }
   return null;
@@ -82,12 +85,14 @@ export function valueProblem(type: GraphQLInputType, value: unknown, where: stri
       return problem ? { argument: where, problem } : null;
     }
     case 'LocalDate':
-      return typeof value === 'string' && isDate(value) ? null : { argument: where, problem: 'must be a real calendar day YYYY-MM-DD' };
+      if (typeof value === 'string' && isDate(value)) return null;
+      return { argument: where, problem: `must be a date YYYY-MM-DD, got ${typeof value === 'string' && value.length <= 40 ? JSON.stringify(value) : 'something else'}` };
     case 'Int':
     case 'Float': {
       if (typeof value !== 'number') return null;
       const [min, max] = numberRange(name);
-      return Number.isFinite(value) && value >= min && value <= max ? null : { argument: where, problem: `must be from ${min} to ${max}` };
+      if (Number.isFinite(value) && value >= min && value <= max) return null;
+      return { argument: where, problem: `must be ${name === 'year' ? 'a year from' : 'between'} ${min} ${name === 'year' ? 'to' : 'and'} ${max}, got ${value}` };
     }
     default:
       return null;
