@@ -28,12 +28,13 @@ export const DEFAULT_MAX_TEXT = 1_000;
  * subgraph may refuse shorter text for its own reasons (a procedure's name, 300).
  */
 export const TEXT_LIMITS: Readonly<Record<string, number>> = {
-  // A document's body (registerDocument) and an operation to safelist.
-  content: 200_000,
-  document: 100_000,
+  // A document's body (registerDocument) and an operation to safelist; the gateway takes request
+  // bodies up to 100,000 bytes (HUB_MAX_BODY_BYTES).
+  content: 50_000,
+  document: 50_000,
   // PEM text of a key or a CMS signature.
-  publicKeyPem: 20_000,
-  signaturePem: 50_000,
+  publicKeyPem: 10_000,
+  signaturePem: 20_000,
   // Free text of inspections and transfers.
   conclusion: 20_000,
   description: 10_000,
@@ -49,7 +50,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
 export const VERBATIM_ARGUMENTS: ReadonlySet<string> = new Set(['content', 'document', 'publicKeyPem', 'signaturePem']);
 
 /** The character limit of an argument or input field, by its name. */
-export const maxTextLength = (name: string): number => TEXT_LIMITS[name] ?? DEFAULT_MAX_TEXT;
+export const maxTextLength = (name: string): number => (Object.hasOwn(TEXT_LIMITS, name) ? TEXT_LIMITS[name] : DEFAULT_MAX_TEXT);
 
 /** What is wrong with a text as an argument's value, or null when it is clean text. */
 export function textProblem(text: string, name: string): string | null {

@@ -10,7 +10,8 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../pagination';
-import { isDate } from '../time/dates';
+import { instantOfDateTime, isDate } from '../time/dates';
+import { VIETNAM_OFFSET } from '../time/vietnam-day';
 import { textProblem } from './clean-text';
 
 /**
@@ -19,6 +20,8 @@ import { textProblem } from './clean-text';
  *
  * - `String` and `ID`: clean text (`clean-text.ts`).
  * - `LocalDate`: a real calendar day 'YYYY-MM-DD' (2023-02-30 is not one; `time/dates.ts`).
+ * - a `String` that carries a day or an instant (`TIME_TEXT`, by name): a real day, or an ISO
+ *   8601 date-time on a real day (the subgraph may ask more, such as a zone).
  * - `Int` and `Float`: within `NUMBER_RANGES` for the argument's name, else 0 to
  *   `DEFAULT_MAX_NUMBER`: no count, amount, year or score of the hub is negative.
  * - a period, a pair `from`/`to` or `<x>From`/`<x>To` of days in one field or input: `from`
@@ -36,10 +39,35 @@ export const NUMBER_RANGES: Readonly<Record<string, readonly [number, number]>> 
   fee: [0, 1_000_000_000],
 };
 
+/**
+ * String arguments that carry a day or an instant, by name: the schema types them String (a
+ * date-time has no scalar of its own, and changing a type would break clients' variables).
+ */
+export const TIME_TEXT: Readonly<Record<string, 'day' | 'instant' | 'day or instant'>> = {
+  issueDate: 'day',
+  // documentExchangeStats' period (days); auditLog's `from` (a day or an instant).
+  from: 'day or instant',
+  to: 'day or instant',
+  receivedAt: 'instant',
+  dueAt: 'instant',
+  at: 'instant',
+  newReturnAt: 'instant',
+  invalidSince: 'instant',
+};
+
+function timeTextProblem(text: string, kind: (typeof TIME_TEXT)[string]): string | null {
+  if (kind !== 'instant' && isDate(text)) return null;
+  if (kind !== 'day' && instantOfDateTime(text, VIETNAM_OFFSET)) return null;
+  const shown = text.length <= 40 ? JSON.stringify(text) : 'something else';
+  return kind === 'day'
+    ? `must be a date YYYY-MM-DD, got ${shown}`
+    : `must be ${kind === 'instant' ? 'an' : 'a date YYYY-MM-DD or an'} ISO 8601 date-time on a real day, such as 2023-03-02T08:15:00+07:00, got ${shown}`;
+}
+
 /** Ceiling of a number argument without a range of its own. */
 export const DEFAULT_MAX_NUMBER = 1_000_000;
 
-export const numberRange = (name: string): readonly [number, number] => NUMBER_RANGES[name] ?? [0, DEFAULT_MAX_NUMBER];
+export const numberRange = (name: string): readonly [number, number] => (Object.hasOwn(NUMBER_RANGES, name) ? NUMBER_RANGES[name] : [0, DEFAULT_MAX_NUMBER]);
 
 /** A value found wrong: where (`input.findings[0].dueOn`) and why. */
 export interface ValueProblem {
@@ -81,7 +109,7 @@ export function valueProblem(type: GraphQLInputType, value: unknown, where: stri
     case 'String':
     case 'ID': {
       if (typeof value !== 'string') return null;
-      const problem = textProblem(value, name);
+      const problem = textProblem(value, name) ?? (Object.hasOwn(TIME_TEXT, name) ? timeTextProblem(value, TIME_TEXT[name]) : null);
       return problem ? { argument: where, problem } : null;
     }
     case 'LocalDate':
