@@ -47,6 +47,17 @@ describe.each(DATABASES)('argument values on %s', (kind) => {
     expect(refusal(inInput)).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], argument: 'input.dueOn', path: ['recordFinding'] });
   });
 
+  it('refuses unknown enum values and numbers out of range with HTTP 400 and a code', async () => {
+    const literal = await hub.query(`{ units(level: CITY) { totalCount } }`);
+    expect({ status: literal.status, codes: errorCodes(literal) }).toEqual({ status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+    const variable = await hub.query(`query($l: UnitLevel) { units(level: $l) { totalCount } }`, { l: 'CITY' });
+    expect({ status: variable.status, codes: errorCodes(variable) }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'] });
+    const negative = await hub.query(`{ inspections(year: -1) { totalCount } }`, {}, admin);
+    expect(refusal(negative)).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], argument: 'year', path: ['inspections'] });
+    const beyond = await hub.query(`query($y: Int) { documents(year: $y) { totalCount } }`, { y: 2147483648 }, admin);
+    expect({ status: beyond.status, codes: errorCodes(beyond) }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'] });
+  });
+
   it('stores no dossier received on an impossible day', async () => {
     const rows = () => hub.subgraphs.procedures.dataSource.getRepository(Dossier).count();
     const before = await rows();

@@ -26,8 +26,11 @@ export class Procedure {
   @Column({ type: 'varchar', length: 300 })
   name!: string;
 
-  /** `searchKey(name)`: what `procedures(search:)` matches against, folded as `units(search:)` is. */
-  @Column({ type: 'varchar', length: 300 })
+  /**
+   * `searchKey(name)`: what `procedures(search:)` matches against, folded as `units(search:)`
+   * is. Empty in a database made before it existed, until `fillSearchNames` runs.
+   */
+  @Column({ type: 'varchar', length: 300, default: '' })
   searchName!: string;
 
   @Column({ type: 'varchar', length: 40 })

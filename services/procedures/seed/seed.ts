@@ -3,6 +3,7 @@ import { Dossier } from '../dossier/dossier';
 import { Feedback } from '../feedback/feedback';
 import { Procedure } from '../procedure/procedure';
 import { insertInBatches } from '../../core/database';
+import { searchKey } from '../../core/text-search';
 import { DEMO_CATALOGS } from './catalogs';
 import { demoCohorts } from './cohorts';
 import { catalogRows } from './demo-catalog';
@@ -24,9 +25,22 @@ export function demoData() {
   };
 }
 
+/**
+ * Fills the folded search name of procedures stored before the column existed (tables are
+ * synchronized, not migrated: docs, "Known limits"); none in a database made since.
+ */
+async function fillSearchNames(dataSource: DataSource) {
+  const repository = dataSource.getRepository(Procedure);
+  const missing = await repository.find({ select: { id: true, name: true }, where: { searchName: '' } });
+  for (const procedure of missing) await repository.update({ id: procedure.id }, { searchName: searchKey(procedure.name) });
+}
+
 /** Loads the demo data once, into an empty database, in one transaction. Returns whether it loaded. */
 export async function seedProcedures(dataSource: DataSource): Promise<boolean> {
-  if ((await dataSource.getRepository(Procedure).count()) > 0) return false;
+  if ((await dataSource.getRepository(Procedure).count()) > 0) {
+    await fillSearchNames(dataSource);
+    return false;
+  }
   const { procedures, dossiers, feedback } = demoData();
   await dataSource.transaction(async (manager) => {
     await insertInBatches(manager, Procedure, procedures, BATCH);
