@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '../core/subgraph-definition';
 import { buildDocumentsSchema, documentsEntities } from './schema';
+import { authority } from './pki/authority';
+import { sealStoredKeys } from './pki/stored-keys';
 import { seedDocuments } from './seed/seed';
 
 /** Electronic documents, digital certificates, signatures and inter-agency exchange. */
@@ -9,4 +11,14 @@ export const documents: SubgraphDefinition = {
   entities: documentsEntities,
   buildSchema: buildDocumentsSchema,
   seedDemo: seedDocuments,
+  // Its private keys are sealed under the key-encryption key (pki/key-envelope.ts).
+  secrets: ['keyEncryption'],
+  prepare: async (dataSource) => {
+    const sealed = await sealStoredKeys(dataSource);
+    if (sealed > 0) console.log(`documents: sealed ${sealed} private keys that were stored in plaintext`);
+  },
+  // Healthy only when its CA is at hand: made or read, its key opened with the key-encryption key.
+  ready: async (dataSource) => {
+    await authority(dataSource);
+  },
 };
