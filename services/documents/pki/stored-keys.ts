@@ -6,18 +6,27 @@ import { authorityKeyPlace, holderKeyPlace, isSealed, openPrivateKey, sealPrivat
 /**
  * Runs at every start of the documents subgraph, before it seeds or serves:
  *
- * 1. Seals in place every private key still stored in plaintext (a database from before keys
+ * 1. Opens the CA's sealed keys and one holder's, so a wrong key-encryption key stops the start
+ *    with a message that says so (and seals nothing), instead of failing at the first signature.
+ * 2. Seals in place every private key still stored in plaintext (a database from before keys
  *    were sealed), row by row, each update guarded by the old value so two processes starting
  *    together seal a row once. Copies of the database made before (backups) still hold the
  *    plaintext: replace them.
- * 2. Opens the CA's keys and one holder's key, so a wrong key-encryption key stops the start with
- *    a message that says so, instead of failing at the first signature.
  *
  * Returns how many keys it sealed.
  */
 export async function sealStoredKeys(dataSource: DataSource): Promise<number> {
-  let sealed = 0;
   const authorities = dataSource.getRepository(AuthorityRecord);
+  const keys = dataSource.getRepository(CertificateKey);
+  // First the check, so that a wrong key-encryption key seals nothing under itself.
+  for (const record of await authorities.find()) {
+    if (isSealed(record.rootPrivateKeySealed)) openPrivateKey(record.rootPrivateKeySealed, authorityKeyPlace(record.id, 'root'));
+    if (isSealed(record.issuingPrivateKeySealed)) openPrivateKey(record.issuingPrivateKeySealed, authorityKeyPlace(record.id, 'issuing'));
+  }
+  const sample = await keys.createQueryBuilder('k').where('k.sealedPrivateKey LIKE :prefix', { prefix: `${SEALED_PREFIX}%` }).orderBy('k.certificateId').getOne();
+  if (sample) openPrivateKey(sample.sealedPrivateKey, holderKeyPlace(sample.certificateId));
+
+  let sealed = 0;
   for (const record of await authorities.find()) {
     const changes: Partial<AuthorityRecord> = {};
     if (!isSealed(record.rootPrivateKeySealed)) changes.rootPrivateKeySealed = sealPrivateKey(record.rootPrivateKeySealed, authorityKeyPlace(record.id, 'root'));
@@ -39,7 +48,6 @@ export async function sealStoredKeys(dataSource: DataSource): Promise<number> {
     }
   }
 
-  const keys = dataSource.getRepository(CertificateKey);
   const plaintext = await keys.createQueryBuilder('k').where('k.sealedPrivateKey NOT LIKE :prefix', { prefix: `${SEALED_PREFIX}%` }).getMany();
   for (const row of plaintext) {
     const result = await keys
@@ -50,12 +58,5 @@ export async function sealStoredKeys(dataSource: DataSource): Promise<number> {
       .execute();
     sealed += result.affected ?? 0;
   }
-
-  for (const record of await authorities.find()) {
-    openPrivateKey(record.rootPrivateKeySealed, authorityKeyPlace(record.id, 'root'));
-    openPrivateKey(record.issuingPrivateKeySealed, authorityKeyPlace(record.id, 'issuing'));
-  }
-  const [sample] = await keys.find({ order: { certificateId: 'ASC' }, take: 1 });
-  if (sample) openPrivateKey(sample.sealedPrivateKey, holderKeyPlace(sample.certificateId));
   return sealed;
 }
