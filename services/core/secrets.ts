@@ -30,7 +30,12 @@ export class SecretError extends Error {
   }
 }
 
-export type SecretName = 'HUB_INTERNAL_SECRET' | 'HUB_DEV_JWT_SECRET' | 'HUB_CLIENT_TOKEN_SECRET' | 'HUB_KEY_ENCRYPTION_KEY';
+export type SecretName =
+  | 'HUB_INTERNAL_SECRET'
+  | 'HUB_DEV_JWT_SECRET'
+  | 'HUB_CLIENT_TOKEN_SECRET'
+  | 'HUB_KEY_ENCRYPTION_KEY'
+  | 'HUB_KEY_ENCRYPTION_KEY_PREVIOUS';
 
 interface DevSecrets {
   internal: string;
@@ -153,6 +158,18 @@ function decodeKey(text: string): Buffer | undefined {
   return undefined;
 }
 
+/** A key-encryption key as written in `name`: 32 bytes, or a SecretError saying what it is instead. */
+function decodedKey(name: SecretName, configured: string): Buffer {
+  const key = decodeKey(configured.trim());
+  if (!key || key.length !== 32) {
+    throw new SecretError(
+      `${name} must be 32 bytes, written as 64 hex digits or in base64 (44 characters): ` +
+        (key ? `it decodes to ${key.length} bytes` : 'it is neither hex nor base64') + ` (${GENERATE_HINT})`,
+    );
+  }
+  return key;
+}
+
 /**
  * The key-encryption key that wraps the documents subgraph's private keys at rest:
  * `HUB_KEY_ENCRYPTION_KEY`, 32 bytes as 64 hex digits or base64 (`openssl rand -base64 32`).
@@ -166,13 +183,7 @@ export function keyEncryptionKey(): KeyEncryptionKey {
     if (problem) throw new SecretError(problem);
     return { key: DEVELOPMENT_KEK, id: keyId(DEVELOPMENT_KEK), development: true };
   }
-  const key = decodeKey(configured.trim());
-  if (!key || key.length !== 32) {
-    throw new SecretError(
-      `HUB_KEY_ENCRYPTION_KEY must be 32 bytes, written as 64 hex digits or in base64 (44 characters): ` +
-        (key ? `it decodes to ${key.length} bytes` : 'it is neither hex nor base64') + ` (${GENERATE_HINT})`,
-    );
-  }
+  const key = decodedKey('HUB_KEY_ENCRYPTION_KEY', configured);
   const development = key.equals(DEVELOPMENT_KEK);
   if (isProduction()) {
     const problem = development
@@ -181,6 +192,18 @@ export function keyEncryptionKey(): KeyEncryptionKey {
     if (problem) throw new SecretError(problem);
   }
   return { key, id: keyId(key), development };
+}
+
+/**
+ * The key-encryption key being rotated out, `HUB_KEY_ENCRYPTION_KEY_PREVIOUS`, if set: keys
+ * sealed under it still open, and the documents subgraph reseals them under the current key at
+ * start. It may be the development key (to move a database made in development into production).
+ */
+export function previousKeyEncryptionKey(): KeyEncryptionKey | undefined {
+  const configured = env('HUB_KEY_ENCRYPTION_KEY_PREVIOUS');
+  if (configured === undefined) return undefined;
+  const key = decodedKey('HUB_KEY_ENCRYPTION_KEY_PREVIOUS', configured);
+  return { key, id: keyId(key), development: key.equals(DEVELOPMENT_KEK) };
 }
 
 /** The id of the development key-encryption key, to say so when data was wrapped with it. */
@@ -193,7 +216,7 @@ const ACCESSORS: Record<SecretUse, { name: SecretName; read: () => unknown }> = 
   internal: { name: 'HUB_INTERNAL_SECRET', read: internalSecret },
   devJwt: { name: 'HUB_DEV_JWT_SECRET', read: devJwtSecret },
   clientToken: { name: 'HUB_CLIENT_TOKEN_SECRET', read: clientTokenKey },
-  keyEncryption: { name: 'HUB_KEY_ENCRYPTION_KEY', read: keyEncryptionKey },
+  keyEncryption: { name: 'HUB_KEY_ENCRYPTION_KEY', read: () => [keyEncryptionKey(), previousKeyEncryptionKey()] },
 };
 
 /** The secrets of the gateway; every subgraph uses `internal`, the documents subgraph also `keyEncryption`. */

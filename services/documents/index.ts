@@ -14,8 +14,9 @@ export const documents: SubgraphDefinition = {
   // Its private keys are sealed under the key-encryption key (pki/key-envelope.ts).
   secrets: ['keyEncryption'],
   prepare: async (dataSource) => {
-    const sealed = await sealStoredKeys(dataSource);
-    if (sealed > 0) console.log(`documents: sealed ${sealed} private keys that were stored in plaintext`);
+    const { plaintext, rotated } = await sealStoredKeys(dataSource);
+    if (plaintext > 0) console.log(`documents: sealed ${plaintext} private keys that were stored in plaintext`);
+    if (rotated > 0) console.log(`documents: resealed ${rotated} private keys under the new key-encryption key`);
   },
   // Healthy only when its CA is at hand: made or read, its key opened with the key-encryption key.
   ready: async (dataSource) => {

@@ -4,7 +4,8 @@ import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/sub
 import { CertificateKey } from '../../services/documents/certificate/certificate-key';
 import { documents } from '../../services/documents';
 import { AuthorityRecord } from '../../services/documents/pki/authority-record';
-import { authorityKeyPlace, holderKeyPlace, openPrivateKey } from '../../services/documents/pki/key-envelope';
+import { keyEncryptionKey } from '../../services/core/secrets';
+import { authorityKeyPlace, holderKeyPlace, openPrivateKey, sealedWith } from '../../services/documents/pki/key-envelope';
 import { DATABASES, seededDatabaseUrl } from '../support/databases';
 import { principal, querySubgraph } from '../support/subgraph-client';
 import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
@@ -118,7 +119,7 @@ describe.each(DATABASES)('private keys at rest in the documents database, on %s'
     const saved = process.env.HUB_KEY_ENCRYPTION_KEY;
     try {
       process.env.HUB_KEY_ENCRYPTION_KEY = randomBytes(32).toString('base64');
-      await expect(start()).rejects.toThrow(/sealed with the development key-encryption key \([0-9a-f]{8}\), but HUB_KEY_ENCRYPTION_KEY is key [0-9a-f]{8}/);
+      await expect(start()).rejects.toThrow(/was sealed with .*key-encryption key \(?[0-9a-f]{8}\)?, but HUB_KEY_ENCRYPTION_KEY is key [0-9a-f]{8}/);
       delete process.env.HUB_KEY_ENCRYPTION_KEY;
       await start();
       // The plaintext row was left for the right key, which sealed it now.
@@ -134,5 +135,40 @@ describe.each(DATABASES)('private keys at rest in the documents database, on %s'
       else process.env.HUB_KEY_ENCRYPTION_KEY = saved;
     }
     expect((await fetch(`${subgraph!.url}/health`)).status).toBe(200);
+  });
+
+  it('rotates the key-encryption key: given the old one as HUB_KEY_ENCRYPTION_KEY_PREVIOUS, a start reseals every key under the new one', async () => {
+    const saved = { current: process.env.HUB_KEY_ENCRYPTION_KEY, previous: process.env.HUB_KEY_ENCRYPTION_KEY_PREVIOUS };
+    const sealedUnder = async () => {
+      const ids = new Set<string | undefined>();
+      for (const row of await subgraph!.dataSource.getRepository(CertificateKey).find()) ids.add(sealedWith(row.sealedPrivateKey));
+      for (const record of await subgraph!.dataSource.getRepository(AuthorityRecord).find()) {
+        ids.add(sealedWith(record.rootPrivateKeySealed));
+        ids.add(sealedWith(record.issuingPrivateKeySealed));
+      }
+      return [...ids];
+    };
+    try {
+      const old = keyEncryptionKey();
+      expect(await sealedUnder()).toEqual([old.id]);
+      await stop();
+      process.env.HUB_KEY_ENCRYPTION_KEY = randomBytes(32).toString('hex');
+      process.env.HUB_KEY_ENCRYPTION_KEY_PREVIOUS = old.key.toString('base64');
+      const fresh = keyEncryptionKey();
+      await start();
+      expect(await sealedUnder()).toEqual([fresh.id]);
+      await signAndVerify();
+      await stop();
+      delete process.env.HUB_KEY_ENCRYPTION_KEY_PREVIOUS;
+      await start();
+      await signAndVerify();
+      expect(await cellsContaining(subgraph!.dataSource, 'PRIVATE KEY')).toEqual([]);
+    } finally {
+      await stop();
+      for (const [name, value] of [['HUB_KEY_ENCRYPTION_KEY', saved.current], ['HUB_KEY_ENCRYPTION_KEY_PREVIOUS', saved.previous]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { developmentKeyId, keyEncryptionKey, type KeyEncryptionKey } from '../../core/secrets';
+import { developmentKeyId, keyEncryptionKey, previousKeyEncryptionKey, type KeyEncryptionKey } from '../../core/secrets';
 
 /**
  * Private keys at rest (issue 11, item 12): every private key the documents subgraph keeps (the
@@ -10,9 +10,9 @@ import { developmentKeyId, keyEncryptionKey, type KeyEncryptionKey } from '../..
  *
  * - `kek1` is the format's version: a later one (another cipher, a KEK from a key service) is
  *   told apart by it, and rows can be rewrapped one by one.
- * - The KEK id (8 hex digits, a fingerprint of the KEK) says which KEK sealed a row: a wrong or
- *   rotated KEK is named as such instead of failing as garbage, and keeping an old KEK beside the
- *   new one is enough to rotate.
+ * - The KEK id (8 hex digits, a fingerprint of the KEK) says which KEK sealed a row: a wrong KEK
+ *   is named as such instead of failing as garbage, and a rotation keeps the old KEK beside the
+ *   new one (`HUB_KEY_ENCRYPTION_KEY_PREVIOUS`) until every row is resealed (stored-keys.ts).
  * - The additional authenticated data is the version, the KEK id and where the row lives
  *   (`certificate_key/<certificateId>`, `ca_authority/hub/issuing`): a sealed key copied to
  *   another row or column fails to open.
@@ -36,6 +36,12 @@ const wrappingKey = (kek: KeyEncryptionKey) => Buffer.from(hkdfSync('sha256', ke
 
 const additionalData = (kekId: string, place: string) => Buffer.from(`${VERSION}:${kekId}:${place}`, 'utf8');
 
+/** The id of the KEK a stored value was sealed with; undefined for a plaintext one. */
+export const sealedWith = (stored: string) => (isSealed(stored) ? stored.split(':')[1] : undefined);
+
+/** The KEKs a sealed key may open with: the current one, and the one being rotated out. */
+export const openingKeys = (): KeyEncryptionKey[] => [keyEncryptionKey(), previousKeyEncryptionKey()].filter((kek) => kek !== undefined);
+
 /** True when a stored value is a sealed key (anything else is a plaintext PEM from before sealing). */
 export const isSealed = (stored: string) => stored.startsWith(SEALED_PREFIX);
 
@@ -57,16 +63,19 @@ export const holderKeyPlace = (certificateId: string) => `certificate_key/${cert
 /** Where a CA key lives, for the additional authenticated data. */
 export const authorityKeyPlace = (authorityId: string, which: 'root' | 'issuing') => `ca_authority/${authorityId}/${which}`;
 
-export function openPrivateKey(stored: string, place: string, kek = keyEncryptionKey()): string {
+export function openPrivateKey(stored: string, place: string, keks = openingKeys()): string {
   if (!isSealed(stored)) throw new KeyEnvelopeError(`The private key of ${place} is not sealed (stored in plaintext): restart the documents subgraph to seal it`);
   const parts = stored.split(':');
   if (parts.length !== 5) throw new KeyEnvelopeError(`The sealed private key of ${place} is malformed`);
   const [, kekId, iv, tag, ciphertext] = parts;
-  if (kekId !== kek.id) {
-    const sealedWith = kekId === developmentKeyId() ? `the development key-encryption key (${kekId})` : `key-encryption key ${kekId}`;
+  const kek = keks.find((candidate) => candidate.id === kekId);
+  if (!kek) {
+    const needed = kekId === developmentKeyId() ? `the development key-encryption key (${kekId})` : `key-encryption key ${kekId}`;
+    const [current, previous] = keks;
     throw new KeyEnvelopeError(
-      `The private key of ${place} was sealed with ${sealedWith}, but HUB_KEY_ENCRYPTION_KEY is key ${kek.id}${kek.development ? ' (the development key: the variable is not set)' : ''}: ` +
-        'set the key-encryption key this database was sealed with',
+      `The private key of ${place} was sealed with ${needed}, but HUB_KEY_ENCRYPTION_KEY is key ${current.id}` +
+        `${current.development ? ' (the development key: the variable is not set)' : ''}${previous ? ` and HUB_KEY_ENCRYPTION_KEY_PREVIOUS key ${previous.id}` : ''}: ` +
+        'set the key-encryption key this database was sealed with (to rotate, give it as HUB_KEY_ENCRYPTION_KEY_PREVIOUS)',
     );
   }
   try {
