@@ -8,7 +8,7 @@ import { newRsaKeyPair } from '../../services/documents/pki/keys';
 
 /** The rule of services/core/secrets.ts and the envelope of documents' private keys, without processes. */
 const strong = () => randomBytes(32).toString('base64');
-const VARIABLES = ['NODE_ENV', 'HUB_INTERNAL_SECRET', 'HUB_DEV_JWT_SECRET', 'HUB_CLIENT_TOKEN_SECRET', 'HUB_KEY_ENCRYPTION_KEY', 'HUB_DATA_DIR'];
+const VARIABLES = ['NODE_ENV', 'HUB_INTERNAL_SECRET', 'HUB_DEV_JWT_SECRET', 'HUB_CLIENT_TOKEN_SECRET', 'HUB_KEY_ENCRYPTION_KEY', 'HUB_KEY_ENCRYPTION_KEY_PREVIOUS', 'HUB_DATA_DIR'];
 
 describe('secrets', () => {
   const saved: Record<string, string | undefined> = {};
@@ -74,6 +74,9 @@ describe('secrets', () => {
     expect(refusal({ HUB_KEY_ENCRYPTION_KEY: developmentKek.key.toString('hex') }, uses)).toMatch(/HUB_KEY_ENCRYPTION_KEY is the development key/);
     expect(refusal({ HUB_KEY_ENCRYPTION_KEY: developmentKek.key.toString('base64') }, uses)).toMatch(/HUB_KEY_ENCRYPTION_KEY is the development key/);
     expect(refusal({ HUB_KEY_ENCRYPTION_KEY: strong() }, uses)).toBeUndefined();
+    // The key being rotated out may be the development one (a database moving into production), but must be a key.
+    expect(refusal({ HUB_KEY_ENCRYPTION_KEY_PREVIOUS: developmentKek.key.toString('hex') }, uses)).toBeUndefined();
+    expect(refusal({ HUB_KEY_ENCRYPTION_KEY_PREVIOUS: 'old' }, uses)).toMatch(/HUB_KEY_ENCRYPTION_KEY_PREVIOUS must be 32 bytes/);
   });
 
   it('reads the key-encryption key as 32 bytes in hex or base64, and refuses anything else in every environment', () => {
