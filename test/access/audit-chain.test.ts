@@ -78,7 +78,8 @@ describe.each(DATABASES)('audit chain appends on %s', (kind) => {
     // What the database gives back is what was hashed, field for field.
     expect(rows.map((row) => ({ ...row }))).toEqual(appended.map((entry) => ({ ...entry })));
     rows.forEach(expectWellFormed);
-    expect(rows[0].detail).toBe(`No procedure has id "${'a'.repeat(478)}`);
+    // 500 code points: the emoji is whole, the closing quote is cut.
+    expect(rows[0].detail).toBe(`No procedure has id "${'a'.repeat(478)}${emoji}`);
     expect(rows[1].detail).toBe(`${'x'.repeat(499)}${emoji}`);
     expect(rows[5].action).toBe(`abcdef g h  i\uFFFDj\uFFFDk${emoji}`);
     expect(rows[5].targets).toEqual([rows[5].action, '\uFFFD', '']);
@@ -107,7 +108,7 @@ describe.each(DATABASES)('audit chain appends on %s', (kind) => {
     expect(chain.stats.commits).toBeLessThan(100);
     await Promise.all(Array.from({ length: 30 }, (_, index) => single.append([record(`single ${index}`)])));
     expect(single.stats).toEqual({ commits: 30, entries: 30 });
-    expect(await verifyAuditChain(dataSource)).toMatchObject({ entries: 230, broken: undefined });
+    expect(await verifyAuditChain(dataSource)).toEqual({ entries: 230, headHash: expect.any(String) });
   }, 120_000);
 
   it('loses no entry and never forks when several processes append at once', async () => {
