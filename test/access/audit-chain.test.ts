@@ -166,3 +166,18 @@ describe('an audit append waiting for a chain another process holds, on mariadb'
     expect((await verifyAuditChain(dataSource)).broken).toBeUndefined();
   }, 120_000);
 });
+
+describe('an audit log whose MariaDB columns cannot hold every character', () => {
+  let dataSource: DataSource;
+  beforeAll(async () => {
+    dataSource = await openDatabase({ name: 'institutions', url: await freshDatabaseUrl('mariadb', 'auditlatin'), entities: institutionsEntities });
+    await dataSource.query('ALTER TABLE audit_entry MODIFY detail VARCHAR(500) CHARACTER SET latin1 NULL');
+  }, 120_000);
+  afterAll(() => dataSource?.destroy());
+
+  it('appends nothing: an emoji would be stored as "?" and break the chain', async () => {
+    const chain = new AuditChain(dataSource);
+    await expect(chain.append([record('mutation receiveDossier', { detail: 'No procedure has id "😀"' })])).rejects.toThrow('audit_entry columns detail (latin1) are not utf8mb4');
+    expect(await dataSource.getRepository(AuditEntry).count()).toBe(0);
+  }, 120_000);
+});
