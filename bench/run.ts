@@ -131,7 +131,7 @@ interface Results {
   machine: string;
   settings: string;
   rows: Row[];
-  auditAppends?: { when: string; rows: AuditAppendRow[] };
+  auditAppends?: { when: string; machine: string; rows: AuditAppendRow[] };
 }
 
 function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[]) {
@@ -146,23 +146,23 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[]) {
   const results: Results = {
     when: rows.length > 0 || !kept ? when : kept.when,
     db,
-    machine,
+    machine: rows.length > 0 || !kept ? machine : kept.machine,
     settings: rows.length > 0 || !kept ? `${values.connections} connections, ${values.duration} s per operation and target` : kept.settings,
     rows: [...(kept?.rows ?? []).filter((row) => !measured.has(key(row))), ...rows].sort(
       (a, b) => BENCH_OPERATIONS.findIndex((o) => o.name === a.operation) - BENCH_OPERATIONS.findIndex((o) => o.name === b.operation),
     ),
-    auditAppends: auditAppends ? { when, rows: auditAppends } : kept?.auditAppends,
+    auditAppends: auditAppends ? { when, machine, rows: auditAppends } : kept?.auditAppends,
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   const table = results.rows
     .map((row) => `| ${row.operation} | ${row.target} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors + row.non2xx} |`)
     .join('\n');
-  let markdown = `# Benchmark on ${db}\n\n${results.when} · ${machine} · ${results.settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
+  let markdown = `# Benchmark on ${db}\n\n${results.when} · ${results.machine} · ${results.settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
   if (results.auditAppends) {
     const audit = results.auditAppends.rows;
     const [single, group] = [audit.find((row) => row.mode === 'one at a time'), audit.find((row) => row.mode === 'group commit')];
     const ratio = single && group ? ` Group commit appends ${(group.appendsPerSecond / single.appendsPerSecond).toFixed(1)} times as many entries per second.` : '';
-    markdown += `\n## Audit log appends\n\n${results.auditAppends.when}. One record an append (a mutation's outcome), appends in flight at once as concurrent requests have them, through the audit chain of one institutions process on a fresh database: one transaction per append, in turn (the log before group commit), and group commit (the appends that wait while a transaction runs go into the next one).${ratio}\n\n| mode | appends | in flight | appends/s | transactions | p50 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${audit.map((row) => `| ${row.mode} | ${row.appends} | ${row.concurrency} | ${row.appendsPerSecond} | ${row.commits} | ${row.p50Ms} | ${row.p99Ms} |`).join('\n')}\n`;
+    markdown += `\n## Audit log appends\n\n${results.auditAppends.when} · ${results.auditAppends.machine}. One record an append (a mutation's outcome), appends in flight at once as concurrent requests have them, through the audit chain of one institutions process on a fresh database: one transaction per append, in turn (the log before group commit), and group commit (the appends that wait while a transaction runs go into the next one).${ratio}\n\n| mode | appends | in flight | appends/s | transactions | p50 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${audit.map((row) => `| ${row.mode} | ${row.appends} | ${row.concurrency} | ${row.appendsPerSecond} | ${row.commits} | ${row.p50Ms} | ${row.p99Ms} |`).join('\n')}\n`;
   }
   writeFileSync(resolve(folder, `${db}.md`), markdown);
   console.log(`wrote bench/results/${db}.md and ${db}.json`);
