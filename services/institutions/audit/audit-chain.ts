@@ -138,12 +138,19 @@ function sqliteTransaction(dataSource: DataSource): AppendTransaction {
   const driver = dataSource.driver;
   const table = driver.escape(metadata.tableName);
   const names = metadata.columns.map((column) => driver.escape(column.databaseName)).join(', ');
-  const insert = connection.prepare(`INSERT INTO ${table} (${names}) VALUES (${metadata.columns.map(() => '?').join(', ')})`);
-  const last = connection.prepare(`SELECT sequence, hash FROM ${table} ORDER BY sequence DESC LIMIT 1`);
-  const stored = connection.prepare(`SELECT * FROM ${table} WHERE sequence >= ? ORDER BY sequence`);
+  let statements: Record<'insert' | 'last' | 'stored', ReturnType<SqliteConnection['prepare']>> | undefined;
   return async (records) => {
+    statements ??= {
+      insert: connection.prepare(`INSERT INTO ${table} (${names}) VALUES (${metadata.columns.map(() => '?').join(', ')})`),
+      last: connection.prepare(`SELECT sequence, hash FROM ${table} ORDER BY sequence DESC LIMIT 1`),
+      stored: connection.prepare(`SELECT * FROM ${table} WHERE sequence >= ? ORDER BY sequence`),
+    };
+    const { insert, last, stored } = statements;
     // A TypeORM transaction of this process that is open on the connection finishes first.
-    while (connection.inTransaction) await new Promise((resolve) => setTimeout(resolve, 1));
+    for (let waited = 0; connection.inTransaction; waited += 1) {
+      if (waited >= 10_000) throw new Error('the database connection stayed in another transaction');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
     return connection
       .transaction(() => {
         const head = last.get() as Head | undefined;
