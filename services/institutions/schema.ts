@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from '../core/federated-schema';
+import { AuditChainLock } from './audit/audit-chain-lock';
 import { AuditEntry } from './audit/audit-entry';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { SafelistedOperation } from './clients/safelisted-operation';
@@ -14,7 +15,7 @@ import { referenceResolvers } from './references';
 import { AdministrativeUnit } from './unit/administrative-unit';
 import { UnitResolver } from './unit/unit.resolver';
 
-export const institutionsEntities = [AdministrativeUnit, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry];
+export const institutionsEntities = [AdministrativeUnit, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry, AuditChainLock];
 
 export const buildInstitutionsSchema = () =>
   buildFederatedSchema(
