@@ -39,7 +39,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const urlOf = (name: string) => subgraphs.find((subgraph) => subgraph.name === name)?.url;
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService: ({ name, url }) => new PrincipalForwardingDataSource({ url: urlOf(name) ?? url }),
+    buildService: ({ name, url }) => new PrincipalForwardingDataSource(urlOf(name) ?? url ?? '', name, config.deadlines),
   });
   const verify = createTokenVerifier(config);
   const institutionsUrl = () => {
@@ -75,10 +75,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   app.use(tokenEndpoint({ clients, tokens: config.clientTokens, audience: config.audience, rateLimiter }));
   app.use(
     '/graphql',
+    // The request's deadline counts from its arrival; subgraph calls get what is left of it.
+    (_request: express.Request, response: express.Response, next: express.NextFunction) => {
+      response.locals.deadline = Date.now() + config.deadlines.requestMs;
+      next();
+    },
     ...requestLimits(config.limits),
     authenticationMiddleware(verify, units, clients, rateLimiter),
     safelistMiddleware(recordRefusal),
-    expressMiddleware(apollo, { context: async ({ res }) => res.locals.hub as GatewayContext }),
+    expressMiddleware(apollo, { context: async ({ res }) => ({ ...(res.locals.hub as GatewayContext), deadline: res.locals.deadline as number }) }),
   );
   const running = await listen(app, config.port, config.host);
   return {

@@ -5,6 +5,7 @@ import {
   DEFAULT_AUDIENCE,
   DEV_TOKEN_ISSUER,
   clientCacheSecondsFromEnv,
+  deadlinesFromEnv,
   clientTokensFromEnv,
   limitsFromEnv,
   rateLimitsFromEnv,
@@ -47,6 +48,7 @@ export async function startTestHub(kind: DatabaseKind, suite: string, gatewayOve
       rateLimits: rateLimitsFromEnv(),
       clientTokens: clientTokensFromEnv(),
       clientCacheSeconds: clientCacheSecondsFromEnv(),
+      deadlines: deadlinesFromEnv(),
       ...gatewayOverrides,
     });
   } catch (error) {
