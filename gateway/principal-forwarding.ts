@@ -163,7 +163,9 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
 
   /** Every field of the fetch null, each with SERVICE_UNAVAILABLE at its path. */
   private unavailable(options: ProcessOptions, cause: unknown): GatewayGraphQLResponse {
-    console.warn(`gateway: ${this.subgraph} call failed: ${isTimeout(cause) ? 'no answer before the deadline' : String((cause as Error)?.message ?? cause)}`);
+    if (process.env.NODE_ENV !== 'test') {
+      console.warn(`gateway: ${this.subgraph} call failed: ${isTimeout(cause) ? 'no answer before the deadline' : String((cause as Error)?.message ?? cause)}`);
+    }
     const error = partUnavailable(this.subgraph, cause);
     const document = documentOf(options);
     const paths = document ? fetchFieldPaths(document, options.request.variables) : [];

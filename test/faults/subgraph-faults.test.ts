@@ -21,11 +21,11 @@ const ROOT_FIELD: Record<string, string> = {
 const EVERY_SUBGRAPH = `{ ${Object.values(ROOT_FIELD).map((field) => `${field}(first: 1) { totalCount }`).join(' ')} }`;
 
 /** A record of another subgraph holding a field of the one that is down: the record stays, the field is null. */
-const UNDER_ANOTHER: Record<string, { query: string; kept: (data: any) => unknown; nullAt: (string | number)[] }> = {
+const UNDER_ANOTHER: Record<string, { query: string; kept: (data: any) => unknown; nullAt: unknown[] }> = {
   institutions: {
     query: '{ inspections(first: 2) { edges { node { id targetAgency { name } } } } }',
     kept: (data) => data.inspections.edges[0].node.id,
-    nullAt: ['inspections', 'edges', 0, 'node', 'targetAgency'],
+    nullAt: ['inspections', 'edges', expect.any(Number), 'node', 'targetAgency'],
   },
   procedures: {
     query: '{ unit(code: "62") { name dossierStats(from: "2019-01-01", to: "2019-12-31") { received } } }',
@@ -44,7 +44,7 @@ const UNDER_ANOTHER: Record<string, { query: string; kept: (data: any) => unknow
   },
 };
 
-const valueAt = (data: any, path: (string | number)[]) => path.reduce((value, key) => (value == null ? value : value[key]), data);
+const valueAt = (data: any, path: unknown[]) => path.reduce((value: any, key) => (value == null ? value : value[key as string]), data);
 
 describe('a subgraph down or frozen', () => {
   let hub: ProcessHub;
@@ -84,7 +84,7 @@ describe('a subgraph down or frozen', () => {
     expect(answer.status).toBe(200);
     expectNoAddress(answer.text);
     expect(under.kept(answer.data)).toBeTruthy();
-    expect(valueAt(answer.data, under.nullAt)).toBeNull();
+    expect(valueAt(answer.data, under.nullAt.map((key) => (typeof key === 'string' ? key : 0)))).toBeNull();
     expect(answer.errors!.length).toBeGreaterThan(0);
     for (const error of answer.errors!) {
       expect(error.extensions?.code).toBe('SERVICE_UNAVAILABLE');
@@ -115,8 +115,11 @@ describe('a subgraph down or frozen', () => {
   describe.each(SUBGRAPHS.map((definition) => definition.name))('%s', (name) => {
     it('killed: the others keep their data, its part is null with SERVICE_UNAVAILABLE, /health names it; restarted: whole again', async () => {
       await hub.kill(name);
-      await expectPartialAnswers(name);
-      await hub.restart(name);
+      try {
+        await expectPartialAnswers(name);
+      } finally {
+        await hub.restart(name);
+      }
       await expectWhole();
     }, STEP_TIMEOUT_MS);
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Deadline } from '../deadline';
+import { partUnavailable, type Deadline } from '../deadline';
 import type { Principal } from '../principal';
 import { askInstitutions } from './ask-institutions';
 import { ROOT_FIELDS, type EntityKind, type InstitutionsRecords } from './records';
@@ -79,6 +79,8 @@ export class AliasedLookups {
     for (const error of body.errors ?? []) {
       const alias = error.path?.[0];
       const code = error.extensions?.code as Refusal;
+      // Institutions could not answer (its database went away): a fault of the hub to retry.
+      if ((code as string) === 'SERVICE_UNAVAILABLE') throw partUnavailable('institutions', error);
       if (typeof alias !== 'string' || !(alias in variables) || !REFUSALS.includes(code)) {
         const asked = lookups.map(({ kind, key }) => `${kind} ${key}`).join(', ');
         throw new Error(`institutions could not look up ${asked}: ${error.message ?? code}`);
