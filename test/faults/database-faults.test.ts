@@ -106,6 +106,7 @@ describe('database connections killed during writes (MariaDB)', () => {
       expect(answer.text).not.toMatch(/127\.0\.0\.1|3306|ER_|ECONN|mysql/i);
     }
 
+    console.log(`${label}: ${acknowledged.size} of ${MUTATIONS} acknowledged, ${killed} connections killed`);
     // Nothing acknowledged is lost; nothing is written more than once.
     for (const id of acknowledged.values()) expect(await dossierExists(id)).toBe(true);
     const after = await countDossiers();
