@@ -79,14 +79,15 @@ export function clientTokensFromEnv(): ClientTokenConfig {
 }
 
 /**
- * A client request's deadline, from its arrival (`HUB_REQUEST_TIMEOUT_MS`, default 20 s), and the
- * most one subgraph call may take within it (`HUB_SUBGRAPH_TIMEOUT_MS`, default 10 s). A busy
- * hub answers slowly within them; a subgraph that is down or frozen costs at most that much, and
- * only its own fields.
+ * A client request's deadline, from its arrival (`HUB_REQUEST_TIMEOUT_MS`, default 60 s), and the
+ * most one subgraph call may take within it (`HUB_SUBGRAPH_TIMEOUT_MS`, default 30 s). A busy
+ * hub answers slowly within them (the graph-wide walk's heaviest calls took over 10 s on a loaded
+ * two-core machine); a subgraph that is down costs nothing, one that is frozen at most that much,
+ * and only its own fields.
  */
 export function deadlinesFromEnv(): GatewayDeadlines {
-  const requestMs = envInt('HUB_REQUEST_TIMEOUT_MS', 20_000);
-  return { requestMs, subgraphMs: Math.min(requestMs, envInt('HUB_SUBGRAPH_TIMEOUT_MS', 10_000)) };
+  const requestMs = envInt('HUB_REQUEST_TIMEOUT_MS', 60_000);
+  return { requestMs, subgraphMs: Math.min(requestMs, envInt('HUB_SUBGRAPH_TIMEOUT_MS', 30_000)) };
 }
 
 export const clientCacheSecondsFromEnv = () => envInt('HUB_CLIENT_CACHE_SECONDS', 30);

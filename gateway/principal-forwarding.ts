@@ -163,8 +163,9 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
 
   /** Every field of the fetch null, each with SERVICE_UNAVAILABLE at its path. */
   private unavailable(options: ProcessOptions, cause: unknown): GatewayGraphQLResponse {
-    if (process.env.NODE_ENV !== 'test') {
-      console.warn(`gateway: ${this.subgraph} call failed: ${isTimeout(cause) ? 'no answer before the deadline' : String((cause as Error)?.message ?? cause)}`);
+    if (process.env.NODE_ENV !== 'test' || process.env.HUB_LOG_SUBGRAPH_FAILURES) {
+      const detail = cause as Error & { cause?: { code?: string; message?: string } };
+      console.warn(`gateway: ${this.subgraph} call failed: ${isTimeout(cause) ? 'no answer before the deadline' : `${detail?.name}: ${detail?.message} ${detail?.cause?.code ?? ''} ${detail?.cause?.message ?? ''}`}`);
     }
     const error = partUnavailable(this.subgraph, cause);
     const document = documentOf(options);

@@ -45,9 +45,15 @@ export function signalFor(deadline: Deadline | undefined, capMs: number, what: s
   return AbortSignal.timeout(left);
 }
 
-/** Whether an error is a deadline running out (ours, or an AbortSignal.timeout firing). */
-export const isTimeout = (error: unknown) =>
-  error instanceof DeadlineExceeded || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+/**
+ * Whether an error is a deadline running out (ours, or an AbortSignal.timeout firing). By name,
+ * not `instanceof`: fetch's DOMException comes from another realm than the caller's Error under
+ * a test runner.
+ */
+export const isTimeout = (error: unknown) => {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return name === 'DeadlineExceeded' || name === 'TimeoutError' || name === 'AbortError';
+};
 
 /**
  * SERVICE_UNAVAILABLE for a part of the hub that did not answer, naming the part and never its

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { DEFAULT_AUDIENCE, DEV_TOKEN_ISSUER, SUPERGRAPH_FILE, clientCacheSecondsFromEnv, clientTokensFromEnv, limitsFromEnv, type GatewayConfig } from '../../gateway/config';
+import { DEFAULT_AUDIENCE, DEV_TOKEN_ISSUER, SUPERGRAPH_FILE, clientCacheSecondsFromEnv, clientTokensFromEnv, deadlinesFromEnv, limitsFromEnv, type GatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway-server';
 import { projectRoot } from '../../services/core/config';
 import type { RunningServer } from '../../services/core/subgraph-server';
@@ -126,7 +126,7 @@ export async function startProcessHub(kind: DatabaseKind, suite: string, options
       rateLimits: { anonymousPerMinute: 0, userPerMinute: 0, servicePerMinute: 0 },
       clientTokens: clientTokensFromEnv(),
       clientCacheSeconds: clientCacheSecondsFromEnv(),
-      deadlines: { requestMs: 20_000, subgraphMs: 10_000 },
+      deadlines: deadlinesFromEnv(),
       ...options.gateway,
     });
   } catch (error) {
