@@ -6,6 +6,7 @@ import { CLIENT_TOKEN_ISSUER, type ClientTokenConfig } from './oauth/client-toke
 import type { RateLimits } from './plugins/rate-limit';
 import type { RequestLimits } from './plugins/request-limits';
 import type { ShapeLimits } from './plugins/shape-limits';
+import type { GatewayDeadlines } from './principal-forwarding';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -36,6 +37,8 @@ export interface GatewayConfig {
   clientTokens: ClientTokenConfig;
   /** How long a service client's status and safelist are cached: revocation takes effect within it. */
   clientCacheSeconds: number;
+  /** How long a request and each of its subgraph calls may take. */
+  deadlines: GatewayDeadlines;
 }
 
 export interface GatewayLimits extends ShapeLimits, RequestLimits {
@@ -66,6 +69,18 @@ export function rateLimitsFromEnv(): RateLimits {
 /** Service clients' tokens: signed with the key of `clientTokenKey()` (services/core/secrets.ts). */
 export function clientTokensFromEnv(): ClientTokenConfig {
   return { issuer: CLIENT_TOKEN_ISSUER, key: clientTokenKey(), lifetimeSeconds: envInt('HUB_CLIENT_TOKEN_SECONDS', 300) };
+}
+
+/**
+ * A client request's deadline, from its arrival (`HUB_REQUEST_TIMEOUT_MS`, default 60 s), and the
+ * most one subgraph call may take within it (`HUB_SUBGRAPH_TIMEOUT_MS`, default 30 s). A busy
+ * hub answers slowly within them (the graph-wide walk's heaviest calls took over 10 s on a loaded
+ * two-core machine); a subgraph that is down costs nothing, one that is frozen at most that much,
+ * and only its own fields.
+ */
+export function deadlinesFromEnv(): GatewayDeadlines {
+  const requestMs = envInt('HUB_REQUEST_TIMEOUT_MS', 60_000);
+  return { requestMs, subgraphMs: Math.min(requestMs, envInt('HUB_SUBGRAPH_TIMEOUT_MS', 30_000)) };
 }
 
 export const clientCacheSecondsFromEnv = () => envInt('HUB_CLIENT_CACHE_SECONDS', 30);
@@ -114,5 +129,6 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     rateLimits: rateLimitsFromEnv(),
     clientTokens: clientTokensFromEnv(),
     clientCacheSeconds: clientCacheSecondsFromEnv(),
+    deadlines: deadlinesFromEnv(),
   };
 }

@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import express from 'express';
 import { formatError, withoutSchemaHints } from '../services/core/format-error';
 import { listen, type RunningServer } from '../services/core/subgraph-server';
-import { authenticationMiddleware } from './auth/authentication-middleware';
+import { authenticationMiddleware, hubContextOf } from './auth/authentication-middleware';
 import { createTokenVerifier } from './auth/token-verifier';
 import { UnitDirectory } from '../services/core/institutions/unit-directory';
 import type { GatewayConfig } from './config';
@@ -40,7 +40,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const urlOf = (name: string) => subgraphs.find((subgraph) => subgraph.name === name)?.url;
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService: ({ name, url }) => new PrincipalForwardingDataSource({ url: urlOf(name) ?? url }),
+    buildService: ({ name, url }) => new PrincipalForwardingDataSource(urlOf(name) ?? url ?? '', name, config.deadlines),
   });
   const verify = createTokenVerifier(config);
   const institutionsUrl = () => {
@@ -76,9 +76,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   app.use(tokenEndpoint({ clients, tokens: config.clientTokens, audience: config.audience, rateLimiter }));
   app.use(
     '/graphql',
+    // The request's deadline counts from its arrival; subgraph calls get what is left of it.
+    (_request: express.Request, response: express.Response, next: express.NextFunction) => {
+      response.locals.deadline = Date.now() + config.deadlines.requestMs;
+      next();
+    },
     ...requestLimits(config.limits),
     authenticationMiddleware(verify, units, clients, rateLimiter),
-    operationsEndpoint(apollo, safelistCheck(recordRefusal)),
+    operationsEndpoint(apollo, safelistCheck(recordRefusal), (response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number })),
   );
   const running = await listen(app, config.port, config.host);
   return {

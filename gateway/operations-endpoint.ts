@@ -3,7 +3,6 @@ import { HeaderMap } from '@apollo/server';
 import type express from 'express';
 import type { GraphQLError } from 'graphql';
 import { badRequest, responseOf } from '../services/core/errors';
-import { hubContextOf } from './auth/authentication-middleware';
 import { sendGraphQLError } from './http-errors';
 import type { GatewayContext } from './principal-forwarding';
 
@@ -26,9 +25,13 @@ interface Answer {
  * A batch answers HTTP 200 with one result per entry, in order, when any entry ran; when none
  * did, the first entry's status (4xx). A single operation answers with its own status.
  */
-export function operationsEndpoint(apollo: ApolloServer<GatewayContext>, check: OperationCheck): express.RequestHandler {
+export function operationsEndpoint(
+  apollo: ApolloServer<GatewayContext>,
+  check: OperationCheck,
+  contextOf: (response: express.Response) => GatewayContext,
+): express.RequestHandler {
   async function run(request: express.Request, response: express.Response, body: unknown): Promise<HTTPGraphQLResponse | GraphQLError> {
-    const context = hubContextOf(response);
+    const context = contextOf(response);
     const refused = await check(context, request.method.toUpperCase(), body);
     if (refused) return refused;
     const headers = new HeaderMap();

@@ -1,4 +1,17 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLFormattedError,
+  type SelectionSetNode,
+} from 'graphql';
+import { BUDGET_HEADER, budgetLeft, DeadlineExceeded, isTimeout, partUnavailable, type Deadline } from '../services/core/deadline';
 import { PRINCIPAL_HEADER, operationHash, signPrincipal, type Principal } from '../services/core/principal';
 import type { ClientRecord } from '../services/core/service-client-record';
 
@@ -7,6 +20,77 @@ export interface GatewayContext {
   principal?: Principal;
   /** The registered client behind a SERVICE principal. */
   client?: ClientRecord;
+  /** When the answer to the client is due (epoch ms): each subgraph call gets what is left of it. */
+  deadline?: Deadline;
+}
+
+/** How long the gateway waits (gateway/config.ts: HUB_REQUEST_TIMEOUT_MS, HUB_SUBGRAPH_TIMEOUT_MS). */
+export interface GatewayDeadlines {
+  /** A client request's whole budget, from its arrival. */
+  requestMs: number;
+  /** The most one subgraph call may take, within what is left of the request's budget. */
+  subgraphMs: number;
+}
+
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type Path = (string | number)[];
+
+/** A subgraph answered a non-2xx status with GraphQL errors in its body: those errors are its answer. */
+class SubgraphRefused extends GraphQLError {
+  constructor(readonly body: { data?: Record<string, unknown> | null; errors: GraphQLFormattedError[] }) {
+    super('subgraph answered with errors');
+  }
+}
+
+const responseKey = (field: FieldNode) => field.alias?.value ?? field.name.value;
+
+/** The fields a selection set asks of an object of `typename`, through inline fragments and spreads. */
+function fieldsOf(selectionSet: SelectionSetNode, typename: string | undefined, fragments: Map<string, FragmentDefinitionNode>): FieldNode[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+    if (!fragment) return [];
+    const condition = fragment.typeCondition?.name.value;
+    if (condition && typename && condition !== typename) return [];
+    return fieldsOf(fragment.selectionSet, typename, fragments);
+  });
+}
+
+/**
+ * Where in the subgraph's answer each field of a fetch would have been: `[field]` for a root
+ * fetch, `['_entities', i, field]` for each entity of an entity fetch. The gateway turns them
+ * into paths of the client's answer.
+ */
+export function fetchFieldPaths(document: DocumentNode, variables: Record<string, unknown> | undefined): Path[] {
+  const fragments = new Map(
+    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+  );
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [];
+  const paths: Path[] = [];
+  for (const field of fieldsOf(operation.selectionSet, undefined, fragments)) {
+    if (field.name.value === '__typename') continue;
+    if (field.name.value !== '_entities' || !field.selectionSet) {
+      paths.push([responseKey(field)]);
+      continue;
+    }
+    const representations = (variables?.representations as { __typename?: string }[] | undefined) ?? [];
+    representations.forEach((representation, index) => {
+      for (const inner of fieldsOf(field.selectionSet!, representation.__typename, fragments)) {
+        if (inner.name.value !== '__typename') paths.push(['_entities', index, responseKey(inner)]);
+      }
+    });
+  }
+  return paths;
+}
+
+function documentOf(options: ProcessOptions): DocumentNode | undefined {
+  if ('document' in options && options.document) return options.document;
+  try {
+    return options.request.query ? parse(options.request.query) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -14,15 +98,79 @@ export interface GatewayContext {
  * that request alone (its query, once), and naming the client's operation for the audit log.
  * The client's own Authorization header is not passed on: subgraphs trust only the gateway's
  * signature.
+ *
+ * Each call has a deadline: what is left of the client request's budget, at most
+ * `deadlines.subgraphMs`; the subgraph is told the same budget (BUDGET_HEADER) for its own
+ * calls. A subgraph that is down, frozen or answers no GraphQL leaves its fields null, each with
+ * a SERVICE_UNAVAILABLE error at its path that names the subgraph and never its address; the rest
+ * of the answer stays (docs/architecture.md, "Partial answers"). A subgraph that refuses with a
+ * non-2xx status and GraphQL errors in its body (a bad variable: 400) keeps its codes and messages.
  */
 export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  constructor(
+    url: string,
+    private readonly subgraph: string,
+    private readonly deadlines: GatewayDeadlines,
+  ) {
+    super({ url });
+    this.fetcher = this.fetchWithDeadline;
+  }
+
+  override async willSendRequest(options: ProcessOptions) {
     const { request, context } = options;
+    const budget = budgetLeft((context as GatewayContext | undefined)?.deadline, this.deadlines.subgraphMs);
+    if (budget <= 0) throw new DeadlineExceeded(`${this.subgraph} call`);
+    request.http?.headers.set(BUDGET_HEADER, String(budget));
     const principal = (context as GatewayContext | undefined)?.principal;
     if (!principal) return;
     const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
     const clientQuery = incoming?.source ?? incoming?.request.query;
     const operation = clientQuery ? { name: incoming?.operationName ?? incoming?.request.operationName ?? null, hash: operationHash(clientQuery) } : undefined;
     request.http?.headers.set(PRINCIPAL_HEADER, await signPrincipal(principal, request.query ?? '', operation));
+  }
+
+  override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof SubgraphRefused) return this.refused(options, error.body);
+      return this.unavailable(options, error);
+    }
+  }
+
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const body = await this.parseBody(response).catch(() => undefined);
+    const errors = (body as { errors?: unknown } | undefined)?.errors;
+    if (Array.isArray(errors) && errors.length > 0) return new SubgraphRefused(body as SubgraphRefused['body']);
+    // No GraphQL answer (a proxy's 502, a crash): the subgraph is unavailable. The status
+    // and URL stay in the gateway's log, never in the answer.
+    return new GraphQLError(`${this.subgraph} answered HTTP ${response.status} without GraphQL errors`);
+  }
+
+  /** The budget travels in the header willSendRequest set; the signal cuts the call when it runs out. */
+  private readonly fetchWithDeadline: Fetcher = (url: string, init?: FetcherRequestInit) => {
+    const budget = Number(init?.headers?.[BUDGET_HEADER] ?? this.deadlines.subgraphMs);
+    return fetch(url, { ...init, signal: AbortSignal.timeout(Math.max(1, budget)) } as RequestInit) as unknown as ReturnType<Fetcher>;
+  };
+
+  /** The subgraph's own errors; one without a path is put at the first field of the fetch. */
+  private refused(options: ProcessOptions, body: SubgraphRefused['body']): GatewayGraphQLResponse {
+    const document = documentOf(options);
+    const first = document ? fetchFieldPaths(document, options.request.variables)[0] : undefined;
+    const errors = body.errors.map((error) => (error.path || !first ? error : { ...error, path: first }));
+    return { data: body.data ?? undefined, errors };
+  }
+
+  /** Every field of the fetch null, each with SERVICE_UNAVAILABLE at its path. */
+  private unavailable(options: ProcessOptions, cause: unknown): GatewayGraphQLResponse {
+    if (process.env.NODE_ENV !== 'test' || process.env.HUB_LOG_SUBGRAPH_FAILURES) {
+      const detail = cause as Error & { cause?: { code?: string; message?: string } };
+      console.warn(`gateway: ${this.subgraph} call failed: ${isTimeout(cause) ? 'no answer before the deadline' : `${detail?.name}: ${detail?.message} ${detail?.cause?.code ?? ''} ${detail?.cause?.message ?? ''}`}`);
+    }
+    const error = partUnavailable(this.subgraph, cause);
+    const document = documentOf(options);
+    const paths = document ? fetchFieldPaths(document, options.request.variables) : [];
+    const formatted = { message: error.message, extensions: { code: error.extensions.code } };
+    return { errors: paths.length ? paths.map((path) => ({ ...formatted, path })) : [formatted] };
   }
 }

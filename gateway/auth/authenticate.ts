@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { serviceUnavailable, unauthenticated as unauthenticatedError } from '../../services/core/errors';
 import { PRINCIPAL_KINDS, ROLES, type Principal, type PrincipalKind, type Role } from '../../services/core/principal';
 import { TokenRejected } from './token-verifier';
-import type { UnitDirectory } from '../../services/core/institutions/unit-directory';
+import type { UnitLookups } from '../../services/core/institutions/unit-directory';
 import type { JWTPayload } from 'jose';
 import type { ClientRecord } from '../../services/core/service-client-record';
 import { effectiveScopes } from '../../services/core/access/service-scopes';
@@ -67,7 +67,7 @@ async function activeClientOf(payload: JWTPayload, scopes: string[], clients: Cl
 export async function authenticate(
   headers: IncomingHttpHeaders,
   verify: (token: string) => Promise<JWTPayload>,
-  units: UnitDirectory,
+  units: UnitLookups,
   clients: ClientDirectory,
 ): Promise<Authenticated> {
   const header = headers.authorization;

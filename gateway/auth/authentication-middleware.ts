@@ -23,7 +23,7 @@ export function authenticationMiddleware(
 ): express.RequestHandler {
   return async (request, response, next) => {
     try {
-      const { principal, client } = await authenticate(request.headers, verify, units, clients);
+      const { principal, client } = await authenticate(request.headers, verify, units.within(response.locals.deadline as number | undefined), clients);
       // Every operation of a batch counts, or a batch of ten would cost one request's budget.
       const operations = Array.isArray(request.body) ? request.body.length : 1;
       await rateLimiter.consume(principal, request.ip ?? 'unknown', operations);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ClientOperation, Principal } from './principal';
+import type { Deadline } from './deadline';
 import { RequestAudit } from './audit/request-audit';
 import { Loaders } from './loaders';
 import type { Institutions, InstitutionsClient } from './institutions/institutions-client';
@@ -16,6 +17,8 @@ export interface SubgraphContext {
   audit: RequestAudit;
   /** The client's operation this request serves, as the gateway named it (for the audit log). */
   clientOperation?: ClientOperation;
+  /** When this request's answer is due (services/core/deadline.ts): calls to other processes wait no longer. */
+  deadline?: Deadline;
 }
 
 export const newContext = (
@@ -23,11 +26,13 @@ export const newContext = (
   institutions: InstitutionsClient,
   principal?: Principal,
   clientOperation?: ClientOperation,
+  deadline?: Deadline,
 ): SubgraphContext => ({
   principal,
   dataSource,
   loaders: new Loaders(),
-  institutions: institutions.forRequest(principal),
+  institutions: institutions.forRequest(principal, deadline),
   audit: new RequestAudit(),
   clientOperation,
+  deadline,
 });

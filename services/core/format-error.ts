@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { isProduction } from './config';
 import { KNOWN_CODES } from './errors';
+import { isConnectionLost } from './write-conflicts';
 
 /** Variable coercion errors, which the gateway's executor raises without a code: the client's input is at fault. */
 const BAD_VARIABLE = /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/;
@@ -19,6 +20,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...extensions, code } };
   }
   const original = unwrapResolverError(error);
+  if (isConnectionLost(original)) {
+    // The database went away under the request: a fault to retry, not a bug; no driver text is shown.
+    return {
+      message: 'The database connection was lost; try again shortly (a write may retry with the same key)',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
+  }
   if (!isProduction()) console.error(original);
   return {
     message: isProduction() ? 'Internal server error' : formatted.message,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { internalCallTimeoutMs } from './config';
 import { internalSecret } from './secrets';
+import { signalFor, type Deadline } from './deadline';
 import { ReplayGuard } from './principal';
 import { sha256 } from './sha256';
 
@@ -38,14 +39,17 @@ export async function verifyInternalCall(token: string | undefined, endpoint: st
   return payload.iss;
 }
 
-/** POSTs a JSON body to an internal endpoint of another hub process, signed; returns the parsed answer. */
-export async function callInternal<T>(baseUrl: string, endpoint: string, caller: string, payload: unknown): Promise<T> {
+/**
+ * POSTs a JSON body to an internal endpoint of another hub process, signed; returns the parsed
+ * answer. Waits until `deadline` (that of the request it serves), at most `internalCallTimeoutMs()`.
+ */
+export async function callInternal<T>(baseUrl: string, endpoint: string, caller: string, payload: unknown, deadline?: Deadline): Promise<T> {
   const body = JSON.stringify(payload);
   const response = await fetch(`${baseUrl}/internal/${endpoint}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [INTERNAL_CALL_HEADER]: await signInternalCall(caller, endpoint, body) },
     body,
-    signal: AbortSignal.timeout(internalCallTimeoutMs()),
+    signal: signalFor(deadline, internalCallTimeoutMs(), `internal call ${endpoint}`),
   });
   const answer = (await response.json().catch(() => ({}))) as T & { error?: string };
   if (!response.ok) throw new InternalCallFailed(response.status, answer.error ?? `internal call ${endpoint} answered ${response.status}`);

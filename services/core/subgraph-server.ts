@@ -6,7 +6,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { internalCallTimeoutMs } from './config';
 import { newContext, type SubgraphContext } from './context';
+import { deadlineFrom } from './deadline';
 import { unauthenticated } from './errors';
 import { formatError } from './format-error';
 import { PRINCIPAL_HEADER, ReplayGuard, verifyForwarded, type ClientOperation, type Principal } from './principal';
@@ -93,7 +95,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const { principal, operation } = await forwardedFrom(req.headers[PRINCIPAL_HEADER], req.body?.query, replays);
-        return newContext(options.dataSource, options.institutions, principal, operation);
+        // The gateway's budget for this request, capped by this process's own (HUB_INTERNAL_TIMEOUT_MS).
+        return newContext(options.dataSource, options.institutions, principal, operation, deadlineFrom(req.headers, internalCallTimeoutMs()));
       },
     }),
   );

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../core/context';
 import { byKeys } from '../core/loaders';
-import { scopedLoader } from '../core/access';
+import { publicFactsLoader, scopedLoader } from '../core/access';
 import { Agency } from './agency/agency';
 import { Official } from './official/official';
 import { AdministrativeUnit } from './unit/administrative-unit';
@@ -21,3 +21,10 @@ export const unitById = (context: SubgraphContext) => unitLoader(context, 'id');
 export const unitByCode = (context: SubgraphContext) => unitLoader(context, 'code');
 export const agencyById = (context: SubgraphContext) => scopedLoader(context, { entity: Agency, label: 'Agency' });
 export const officialById = (context: SubgraphContext) => scopedLoader(context, { entity: Official, label: 'Official' });
+
+/**
+ * An agency or official another record points to (a document's recipient, an inspection's
+ * team): its public facts, whatever the caller's scope (docs/architecture.md, rule 12).
+ */
+export const agencyFactsById = (context: SubgraphContext) => publicFactsLoader(context, { entity: Agency, label: 'Agency' });
+export const officialFactsById = (context: SubgraphContext) => publicFactsLoader(context, { entity: Official, label: 'Official' });

@@ -1,9 +1,11 @@
 import type { SubgraphContext } from '../core/context';
-import { agencyById, officialById, unitByCode, unitById } from './loaders';
+import { agencyFactsById, officialFactsById, unitByCode, unitById } from './loaders';
 
 /**
- * `_entities` resolution. These run outside type-graphql, so they use the same loaders as
- * the root fields: units are public, agencies and officials are scoped in their SQL.
+ * `_entities` resolution. These run outside type-graphql. Units are public; an agency or an
+ * official is reached here only because a record the caller may see points to it, and its
+ * public facts are given to any signed-in caller (docs/architecture.md, rule 12): its other
+ * fields keep their rules (contact details within scope, lists filtered by scope).
  */
 export const referenceResolvers = {
   AdministrativeUnit: {
@@ -11,9 +13,9 @@ export const referenceResolvers = {
       reference.id !== undefined ? unitById(context).load(reference.id) : unitByCode(context).load(reference.code!),
   },
   Agency: {
-    __resolveReference: (reference: { id: string }, context: SubgraphContext) => agencyById(context).load(reference.id),
+    __resolveReference: (reference: { id: string }, context: SubgraphContext) => agencyFactsById(context).load(reference.id),
   },
   Official: {
-    __resolveReference: (reference: { id: string }, context: SubgraphContext) => officialById(context).load(reference.id),
+    __resolveReference: (reference: { id: string }, context: SubgraphContext) => officialFactsById(context).load(reference.id),
   },
 };

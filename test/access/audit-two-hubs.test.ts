@@ -1,14 +1,4 @@
-import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import {
-  DEFAULT_AUDIENCE,
-  DEV_TOKEN_ISSUER,
-  SUPERGRAPH_FILE,
-  clientCacheSecondsFromEnv,
-  clientTokensFromEnv,
-  limitsFromEnv,
-  rateLimitsFromEnv,
-} from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway-server';
 import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
 import type { RunningServer } from '../../services/core/subgraph-server';
@@ -18,7 +8,7 @@ import { AuditEntry } from '../../services/institutions/audit/audit-entry';
 import { procedures } from '../../services/procedures';
 import { DATABASES } from '../support/databases';
 import { postGraphQL } from '../support/graphql-client';
-import { startTestHub, type TestHub } from '../support/hub';
+import { startTestHub, testGatewayConfig, type TestHub } from '../support/hub';
 
 /** The URL a running subgraph's DataSource was opened with. */
 function urlOf(dataSource: DataSource): string {
@@ -42,19 +32,7 @@ describe.each(DATABASES)('two hubs on one audit log, on %s', (kind) => {
     const institutionsUrl = `${secondInstitutions.url}/graphql`;
     const secondProcedures = await startSubgraphFrom(procedures, { databaseUrl: urlOf(hub.subgraphs.procedures.dataSource), port: 0, seedDemo: false, institutionsUrl });
     const urls = Object.fromEntries(Object.entries(hub.subgraphs).map(([name, running]) => [name, `${running.url}/graphql`]));
-    const gateway = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      subgraphUrls: { ...urls, institutions: institutionsUrl, procedures: `${secondProcedures.url}/graphql` },
-      audience: DEFAULT_AUDIENCE,
-      devTokens: { secret: process.env.HUB_DEV_JWT_SECRET!, issuer: DEV_TOKEN_ISSUER },
-      introspection: true,
-      limits: limitsFromEnv(),
-      rateLimits: rateLimitsFromEnv(),
-      clientTokens: clientTokensFromEnv(),
-      clientCacheSeconds: clientCacheSecondsFromEnv(),
-    });
+    const gateway = await startGateway(testGatewayConfig({ ...urls, institutions: institutionsUrl, procedures: `${secondProcedures.url}/graphql` }));
     second = { institutions: secondInstitutions, procedures: secondProcedures, gateway };
   }, 900_000);
   afterAll(async () => {

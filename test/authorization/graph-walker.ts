@@ -52,6 +52,29 @@ export const SCOPE_LOCATORS: Record<string, string> = {
 /** Types anyone may read: the unit tree and the published procedure catalogue (docs/architecture.md, rule 5). */
 export const PUBLIC_TYPES = new Set(['AdministrativeUnit', 'Procedure']);
 
+/**
+ * Public facts (docs/architecture.md, rule 12): an agency or official that a record the
+ * principal may see points to (a document's recipient, an inspection's team) shows these
+ * fields whatever the principal's scope. Outside the scope, nothing else of it may carry a
+ * value, and it may never be a node of a list (lists are filtered: rule 1).
+ */
+export const PUBLIC_FACTS: Record<string, Set<string>> = {
+  Agency: new Set(['__typename', 'id', 'name', 'kind', 'unit', 'parent']),
+  Official: new Set(['__typename', 'id', 'name', 'position', 'isLeader', 'agency']),
+};
+
+/** Fields of a record answered beyond its public facts: a leaf with a value, or an object that holds no record and is no empty list. */
+function beyondPublicFacts(type: string, value: Json): string[] {
+  const facts = PUBLIC_FACTS[type] ?? new Set(['__typename', 'id']);
+  return Object.entries(value)
+    .filter(([name, fieldValue]) => !facts.has(name) && fieldValue != null)
+    .filter(([, fieldValue]) => recordsIn(fieldValue, '').length === 0 && !isEmptyConnection(fieldValue))
+    .map(([name]) => name);
+}
+
+const isEmptyConnection = (value: unknown) =>
+  typeof value === 'object' && value !== null && 'edges' in (value as Json) && Array.isArray((value as Json).edges) && (value as Json).edges.length === 0;
+
 /** Types seen only inside a located parent (a signature inside its document): checked through the parent. */
 export const PARENT_SCOPED_TYPES = new Set(['DocumentSignature', 'SafelistedOperation']);
 
@@ -158,11 +181,11 @@ export function selectionFor(type: GraphQLObjectType, depth: number): string {
 }
 
 /** Every object with a __typename and an id in a response, with where it was found. */
-function recordsIn(value: unknown, path: string, found: { type: string; id: string; path: string }[] = []) {
+function recordsIn(value: unknown, path: string, found: { type: string; id: string; path: string; value: Json }[] = []) {
   if (Array.isArray(value)) value.forEach((item, index) => recordsIn(item, `${path}.${index}`, found));
   else if (value && typeof value === 'object') {
     const object = value as Json;
-    if (typeof object.__typename === 'string' && typeof object.id === 'string') found.push({ type: object.__typename, id: object.id, path });
+    if (typeof object.__typename === 'string' && typeof object.id === 'string') found.push({ type: object.__typename, id: object.id, path, value: object });
     for (const [key, child] of Object.entries(object)) recordsIn(child, `${path}.${key}`, found);
   }
   return found;
@@ -285,7 +308,14 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
         continue;
       }
       const paths = target.oracle.pathsOf(record.type, record.id) ?? [];
-      if (!visible(paths)) report(record.path, `${record.type} ${record.id} of ${paths.join(', ') || 'no unit'} is outside ${who.unitPath}`);
+      if (visible(paths)) continue;
+      const outside = `${record.type} ${record.id} of ${paths.join(', ') || 'no unit'} is outside ${who.unitPath}`;
+      // A reference (not a node of a list) to an agency or official may show its public facts.
+      if (PUBLIC_FACTS[record.type] && !record.path.endsWith('.node')) {
+        for (const name of beyondPublicFacts(record.type, record.value)) report(`${record.path}.${name}`, outside);
+        continue;
+      }
+      report(record.path, outside);
     }
   }
 
@@ -402,8 +432,10 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
         // A stub ({ id } only) tells nothing; every other field must be refused or empty.
         for (const [name, fieldValue] of Object.entries(value as Json)) {
           if (name === '__typename' || name === 'id' || fieldValue == null) continue;
+          // An agency's or official's public facts are answered to anyone signed in (rule 12).
+          if (subgraph === 'institutions' && PUBLIC_FACTS[type]?.has(name)) continue;
           const records = recordsIn(fieldValue, `${where}.${name}`);
-          if (records.length === 0 && !(typeof fieldValue === 'object' && 'edges' in (fieldValue as Json) && (fieldValue as Json).edges.length === 0)) {
+          if (records.length === 0 && !isEmptyConnection(fieldValue)) {
             report(`${where}[${ids[index]}].${name}`, `answered ${JSON.stringify(fieldValue).slice(0, 80)} about a record outside ${who.unitPath}`);
           }
           await checkResponse(`${where}[${ids[index]}].${name}`, { status: 200, data: { value: fieldValue } as Json });

@@ -76,7 +76,7 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
       expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
       const oversized = await ask(`{ units(first: 100000) { totalCount } }`);
       expect(errorCodes(oversized)).toEqual(['BAD_USER_INPUT']);
-      expect(oversized.data ?? null).toBeNull();
+      expect(oversized.data?.units ?? null).toBeNull();
       const cursor = await ask(`{ units(after: "not-a-cursor") { totalCount } }`);
       expect(errorCodes(cursor)).toEqual(['BAD_USER_INPUT']);
     });
@@ -119,7 +119,7 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
       expect(province.data.unit.agencies.totalCount).toBe(0);
     });
 
-    it('gives FORBIDDEN and no value for an agency or official outside the scope, by field and by _entities', async () => {
+    it('gives FORBIDDEN and no value for an agency or official outside the scope by field, and only their public facts by _entities (rule 12)', async () => {
       const provinceAgency = await ask(`{ agency(id: "91.ubnd") { name } }`, {}, chauThanh);
       expect(provinceAgency.data).toEqual({ agency: null });
       expect(errorCodes(provinceAgency)).toEqual(['FORBIDDEN']);
@@ -128,14 +128,18 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
       expect(errorCodes(siblingOfficial)).toEqual(['FORBIDDEN']);
       const entities = await ask(
         `{ _entities(representations: [{ __typename: "Agency", id: "906.ubnd" }, { __typename: "Official", id: "91.ubnd.cb1" }, { __typename: "Agency", id: "905.ubnd" }]) {
-          ... on Agency { id name } ... on Official { id name } } }`,
+          ... on Agency { id name officials { totalCount } } ... on Official { id name position contact { phone } } } }`,
         {},
         chauThanh,
       );
-      expect(entities.data._entities[0]).toBeNull();
-      expect(entities.data._entities[1]).toBeNull();
-      expect(entities.data._entities[2]).toEqual({ id: '905.ubnd', name: 'UBND Huyện Châu Thành' });
-      expect(errorCodes(entities)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      // A reference (another subgraph's record points to them): public facts for any signed-in
+      // caller; contact details stay personal data within scope, lists stay filtered.
+      expect(entities.data._entities[0]).toEqual({ id: '906.ubnd', name: 'UBND Huyện Giồng Riềng', officials: { totalCount: 0 } });
+      expect(entities.data._entities[1]).toEqual({ id: '91.ubnd.cb1', name: expect.any(String), position: expect.any(String), contact: null });
+      expect(entities.data._entities[2]).toMatchObject({ id: '905.ubnd', name: 'UBND Huyện Châu Thành' });
+      expect(entities.data._entities[2].officials.totalCount).toBeGreaterThan(0);
+      expect(errorCodes(entities)).toEqual(['FORBIDDEN']);
+      expect(entities.errors![0].path).toEqual(['_entities', 1, 'contact']);
       const missing = await ask(`{ agency(id: "no-such-agency") { name } }`, {}, chauThanh);
       expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
     });

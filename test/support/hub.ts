@@ -5,6 +5,7 @@ import {
   DEFAULT_AUDIENCE,
   DEV_TOKEN_ISSUER,
   clientCacheSecondsFromEnv,
+  deadlinesFromEnv,
   clientTokensFromEnv,
   limitsFromEnv,
   rateLimitsFromEnv,
@@ -27,6 +28,25 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
+/** The gateway's configuration in the tests: the environment's, on a free port, in front of `subgraphUrls`. */
+export function testGatewayConfig(subgraphUrls: Record<string, string>, overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    subgraphUrls,
+    audience: DEFAULT_AUDIENCE,
+    devTokens: { secret: process.env.HUB_DEV_JWT_SECRET!, issuer: DEV_TOKEN_ISSUER },
+    introspection: true,
+    limits: limitsFromEnv(),
+    rateLimits: rateLimitsFromEnv(),
+    clientTokens: clientTokensFromEnv(),
+    clientCacheSeconds: clientCacheSecondsFromEnv(),
+    deadlines: deadlinesFromEnv(),
+    ...overrides,
+  };
+}
+
 /**
  * Starts every subgraph of the registry on the given database kind, with its demo data, and
  * the gateway in front of them, all on free ports over real HTTP.
@@ -35,20 +55,7 @@ export async function startTestHub(kind: DatabaseKind, suite: string, gatewayOve
   const started = await startSubgraphs(kind, suite);
   let gateway: RunningServer;
   try {
-    gateway = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      subgraphUrls: started.urls,
-      audience: DEFAULT_AUDIENCE,
-      devTokens: { secret: process.env.HUB_DEV_JWT_SECRET!, issuer: DEV_TOKEN_ISSUER },
-      introspection: true,
-      limits: limitsFromEnv(),
-      rateLimits: rateLimitsFromEnv(),
-      clientTokens: clientTokensFromEnv(),
-      clientCacheSeconds: clientCacheSecondsFromEnv(),
-      ...gatewayOverrides,
-    });
+    gateway = await startGateway(testGatewayConfig(started.urls, gatewayOverrides));
   } catch (error) {
     await started.close();
     throw error;

@@ -51,3 +51,22 @@ export function scopedLoader<T extends ObjectLiteral & { id: string }>(
     );
   });
 }
+
+/**
+ * Loads rows by id for any signed-in principal, whatever its unit scope: for the public facts
+ * of a record that another record the principal may see points to (`docs/architecture.md`
+ * rule 12: an agency's name, kind, unit and parent; an official's name, position and agency, as
+ * every government portal publishes them). Without a principal: UNAUTHENTICATED (rule 5).
+ * Only `__resolveReference` and the public-fact fields use it; everything else about the row
+ * keeps its own rule (contact details: rule 3; lists: rule 1).
+ */
+export function publicFactsLoader<T extends ObjectLiteral & { id: string }>(
+  context: SubgraphContext,
+  { entity, label }: Pick<ScopedEntity<T>, 'entity' | 'label'>,
+): DataLoader<string, T | null> {
+  return context.loaders.get<string, T>(`public-facts:${label}`, async (ids) => {
+    if (!context.principal) return ids.map(() => unauthenticated(`${label} is not public: a valid bearer token is required`));
+    const rows = await context.dataSource.getRepository(entity).createQueryBuilder('row').where('row.id IN (:...ids)', { ids: [...ids] }).getMany();
+    return byKeys(ids, rows, (row) => row.id);
+  });
+}

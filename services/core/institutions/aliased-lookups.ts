@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { partUnavailable, type Deadline } from '../deadline';
 import type { Principal } from '../principal';
 import { askInstitutions } from './ask-institutions';
 import { ROOT_FIELDS, type EntityKind, type InstitutionsRecords } from './records';
@@ -13,6 +14,8 @@ export type Answer<K extends EntityKind> = { record: InstitutionsRecords[K]; ref
 interface Lookup {
   kind: EntityKind;
   key: string;
+  /** When the request that asks must have its answer (services/core/deadline.ts). */
+  deadline?: Deadline;
 }
 
 /** An inspection plan names up to 500 agencies: still one request. */
@@ -54,10 +57,11 @@ export class AliasedLookups {
     });
   }
 
-  load<K extends EntityKind>(kind: K, key: string): Promise<Answer<K>> {
+  /** `deadline`: that of the request asking; a batch waits until the latest deadline of its askers. */
+  load<K extends EntityKind>(kind: K, key: string, deadline?: Deadline): Promise<Answer<K>> {
     const cached = this.cache.get(cacheKey({ kind, key }));
     if (cached && cached.expires > Date.now()) return Promise.resolve(cached.answer as Answer<K>);
-    return this.loader.load({ kind, key }) as Promise<Answer<K>>;
+    return this.loader.load({ kind, key, deadline }) as Promise<Answer<K>>;
   }
 
   private async fetch(lookups: readonly Lookup[]): Promise<Answer<EntityKind>[]> {
@@ -68,11 +72,15 @@ export class AliasedLookups {
       return `k${index}: ${kind}(${field.argument}: $k${index}) { ${field.selection} }`;
     });
     const query = `query InstitutionsLookup(${declarations}) { ${selections.join('\n')} }`;
-    const body = await askInstitutions<Record<string, unknown>>(this.url(), query, variables, this.options.principal);
+    const deadlines = lookups.map((lookup) => lookup.deadline);
+    const deadline = deadlines.includes(undefined) ? undefined : Math.max(...(deadlines as Deadline[]));
+    const body = await askInstitutions<Record<string, unknown>>(this.url(), query, variables, this.options.principal, deadline);
     const refusals = new Map<string, Refusal>();
     for (const error of body.errors ?? []) {
       const alias = error.path?.[0];
       const code = error.extensions?.code as Refusal;
+      // Institutions could not answer (its database went away): a fault of the hub to retry.
+      if ((code as string) === 'SERVICE_UNAVAILABLE') throw partUnavailable('institutions', error);
       if (typeof alias !== 'string' || !(alias in variables) || !REFUSALS.includes(code)) {
         const asked = lookups.map(({ kind, key }) => `${kind} ${key}`).join(', ');
         throw new Error(`institutions could not look up ${asked}: ${error.message ?? code}`);

@@ -3,7 +3,8 @@ import type { Principal } from '../principal';
 import { AliasedLookups } from './aliased-lookups';
 import { hubPrincipal } from './hub-principal';
 import type { AgencyRecord, OfficialRecord } from './records';
-import { UnitDirectory } from './unit-directory';
+import type { Deadline } from '../deadline';
+import { UnitDirectory, type UnitLookups } from './unit-directory';
 
 /**
  * Who asks institutions, chosen at every call:
@@ -38,6 +39,7 @@ export class EntityLookups<K extends keyof Records> {
     private readonly kind: K,
     private readonly lookups: (as: Asker) => AliasedLookups,
     private readonly principal: Principal | undefined,
+    private readonly deadline?: Deadline,
   ) {}
 
   /**
@@ -69,7 +71,7 @@ export class EntityLookups<K extends keyof Records> {
 
   private answers(ids: readonly string[], as: AskOptions['as']) {
     const lookups = this.lookups(as);
-    return Promise.all(ids.map((id) => lookups.load(this.kind, id)));
+    return Promise.all(ids.map((id) => lookups.load(this.kind, id, this.deadline)));
   }
 
   private refuse(id: string, as: AskOptions['as']): never {
@@ -85,21 +87,21 @@ export class EntityLookups<K extends keyof Records> {
 /** The institutions lookups of one request (`context.institutions`). */
 export class Institutions {
   /** Public: no asker to choose. */
-  readonly units: UnitDirectory;
+  readonly units: UnitLookups;
   readonly agencies: EntityLookups<'agency'>;
   readonly officials: EntityLookups<'official'>;
   private caller?: AliasedLookups;
 
-  constructor(client: InstitutionsClient, hub: AliasedLookups, url: () => string, principal: Principal | undefined) {
-    this.units = client.units;
+  constructor(client: InstitutionsClient, hub: AliasedLookups, url: () => string, principal: Principal | undefined, deadline?: Deadline) {
+    this.units = client.units.within(deadline);
     const lookups = (as: Asker): AliasedLookups => {
       if (as === 'hub') return hub;
       if (!principal) throw unauthenticated();
       this.caller ??= new AliasedLookups(url, { principal });
       return this.caller;
     };
-    this.agencies = new EntityLookups('agency', lookups, principal);
-    this.officials = new EntityLookups('official', lookups, principal);
+    this.agencies = new EntityLookups('agency', lookups, principal, deadline);
+    this.officials = new EntityLookups('official', lookups, principal, deadline);
   }
 }
 
@@ -122,8 +124,11 @@ export class InstitutionsClient {
     this.hub = new AliasedLookups(url, { principal: hubPrincipal(asker), ttlMs });
   }
 
-  /** The lookups of one request, asking as its principal when a call asks as the caller. */
-  forRequest(principal?: Principal): Institutions {
-    return new Institutions(this, this.hub, this.url, principal);
+  /**
+   * The lookups of one request, asking as its principal when a call asks as the caller, each
+   * waiting until the request's deadline at most (services/core/deadline.ts).
+   */
+  forRequest(principal?: Principal, deadline?: Deadline): Institutions {
+    return new Institutions(this, this.hub, this.url, principal, deadline);
   }
 }

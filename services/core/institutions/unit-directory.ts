@@ -1,3 +1,4 @@
+import type { Deadline } from '../deadline';
 import { AliasedLookups } from './aliased-lookups';
 import type { UnitRecord } from './records';
 
@@ -16,14 +17,25 @@ export class UnitDirectory {
   }
 
   /** The unit with this official code; null when there is none or the code is malformed. */
-  async find(code: string): Promise<UnitRecord | null> {
-    const answer = await this.lookups.load('unit', code);
+  async find(code: string, deadline?: Deadline): Promise<UnitRecord | null> {
+    const answer = await this.lookups.load('unit', code, deadline);
     // Units are public: a FORBIDDEN answer means the lookup itself went wrong.
     if (answer.refusal === 'FORBIDDEN') throw new Error(`institutions refused to look up unit ${code}`);
     return answer.record;
   }
 
-  findMany(codes: readonly string[]): Promise<(UnitRecord | null)[]> {
-    return Promise.all(codes.map((code) => this.find(code)));
+  findMany(codes: readonly string[], deadline?: Deadline): Promise<(UnitRecord | null)[]> {
+    return Promise.all(codes.map((code) => this.find(code, deadline)));
   }
+
+  /** The same directory, asking within one request's deadline. */
+  within(deadline: Deadline | undefined): UnitLookups {
+    return { find: (code) => this.find(code, deadline), findMany: (codes) => this.findMany(codes, deadline) };
+  }
+}
+
+/** Unit lookups of one request (`context.institutions.units`). */
+export interface UnitLookups {
+  find(code: string): Promise<UnitRecord | null>;
+  findMany(codes: readonly string[]): Promise<(UnitRecord | null)[]>;
 }

@@ -21,7 +21,7 @@ export class CertificateAuthorityInfo {
 
 @Resolver()
 export class AuthorityResolver {
-  @Query(() => CertificateAuthorityInfo, { description: "The hub's CA certificates, to verify its signatures elsewhere." })
+  @Query(() => CertificateAuthorityInfo, { nullable: true, description: "The hub's CA certificates, to verify its signatures elsewhere." })
   @ServiceScope('public')
   async certificateAuthority(@Ctx() context: SubgraphContext): Promise<CertificateAuthorityInfo> {
     requirePrincipal(context.principal);

@@ -55,7 +55,7 @@ export class CertificateResolver {
     return certificate;
   }
 
-  @Query(() => CertificateConnection, { description: 'Certificates whose holders are in your scope.' })
+  @Query(() => CertificateConnection, { nullable: true, description: 'Certificates whose holders are in your scope.' })
   @ServiceScope('documents:read')
   async certificates(@Args() args: CertificateListArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
     const subtreePath = args.unitCode ? (await resolveUnit(context, args.unitCode)).path : undefined;
@@ -67,7 +67,7 @@ export class CertificateResolver {
     return certificateStatus(certificate);
   }
 
-  @FieldResolver(() => AgencyRef, { description: 'The holder agency; for a personal certificate, the official\'s agency.' })
+  @FieldResolver(() => AgencyRef, { nullable: true, description: 'The holder agency; for a personal certificate, the official\'s agency.' })
   agency(@Root() certificate: Certificate): AgencyRef {
     return { id: certificate.agencyId };
   }

@@ -29,7 +29,7 @@ export class DocumentResolver {
     return document;
   }
 
-  @Query(() => DocumentConnection, { description: 'Documents issued in your scope or sent to agencies in it.' })
+  @Query(() => DocumentConnection, { nullable: true, description: 'Documents issued in your scope or sent to agencies in it.' })
   @ServiceScope('documents:read')
   documents(@Args() args: DocumentListArgs, @Ctx() context: SubgraphContext): Promise<Page<Document>> {
     const query = requireVisibleDocuments(context);
@@ -54,7 +54,7 @@ export class DocumentResolver {
     return typeInfo(document.type).abbreviation;
   }
 
-  @FieldResolver(() => AgencyRef, { description: 'Cơ quan ban hành: the issuing agency.' })
+  @FieldResolver(() => AgencyRef, { nullable: true, description: 'Cơ quan ban hành: the issuing agency.' })
   issuingAgency(@Root() document: Document): AgencyRef {
     return { id: document.agencyId };
   }

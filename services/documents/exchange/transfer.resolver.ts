@@ -67,12 +67,12 @@ export class TransferResolver {
     return documentById(context).load(transfer.documentId);
   }
 
-  @FieldResolver(() => AgencyRef)
+  @FieldResolver(() => AgencyRef, { nullable: true })
   sender(@Root() transfer: DocumentTransfer): AgencyRef {
     return { id: transfer.senderAgencyId };
   }
 
-  @FieldResolver(() => AgencyRef)
+  @FieldResolver(() => AgencyRef, { nullable: true })
   recipient(@Root() transfer: DocumentTransfer): AgencyRef {
     return { id: transfer.recipientAgencyId };
   }

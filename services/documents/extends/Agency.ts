@@ -22,12 +22,12 @@ export type AgencyRef = EntityReference;
 
 @Resolver(() => AgencyRef)
 export class AgencyDocumentsResolver {
-  @FieldResolver(() => CertificateConnection, { description: "The agency's certificates and its officials' (within your scope)." })
+  @FieldResolver(() => CertificateConnection, { nullable: true, description: "The agency's certificates and its officials' (within your scope)." })
   certificates(@Root() agency: AgencyRef, @Args() args: CertificateKindPageArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
     return listCertificates(context, { agencyId: agency.id, kind: args.kind }, args);
   }
 
-  @FieldResolver(() => DocumentConnection, { description: 'Documents the agency issued that you may read.' })
+  @FieldResolver(() => DocumentConnection, { nullable: true, description: 'Documents the agency issued that you may read.' })
   issuedDocuments(@Root() agency: AgencyRef, @Args() args: DocumentFilterPageArgs, @Ctx() context: SubgraphContext): Promise<Page<Document>> {
     const query = requireVisibleDocuments(context).andWhere('document.agencyId = :agencyId', { agencyId: agency.id });
     if (args.type) query.andWhere('document.type = :type', { type: args.type });
@@ -35,7 +35,7 @@ export class AgencyDocumentsResolver {
     return paginate(query, 'document.id', (document) => document.id, args);
   }
 
-  @FieldResolver(() => DocumentTransferConnection, { description: 'Sổ văn bản đến: transfers the agency received (within your scope, or sent by it).' })
+  @FieldResolver(() => DocumentTransferConnection, { nullable: true, description: 'Sổ văn bản đến: transfers the agency received (within your scope, or sent by it).' })
   inbox(@Root() agency: AgencyRef, @Args() args: TransferPageArgs, @Ctx() context: SubgraphContext): Promise<Page<DocumentTransfer>> {
     const query = visibleTransfers(context, requirePrincipal(context.principal)).andWhere('transfer.recipientAgencyId = :agencyId', {
       agencyId: agency.id,

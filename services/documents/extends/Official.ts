@@ -13,7 +13,7 @@ export type OfficialRef = EntityReference;
 
 @Resolver(() => OfficialRef)
 export class OfficialDocumentsResolver {
-  @FieldResolver(() => CertificateConnection, { description: "The official's personal certificates (within your scope)." })
+  @FieldResolver(() => CertificateConnection, { nullable: true, description: "The official's personal certificates (within your scope)." })
   personalCertificates(@Root() official: OfficialRef, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
     return listCertificates(context, { officialId: official.id, kind: CertificateKind.PERSONAL }, page);
   }

@@ -39,6 +39,7 @@ export class UnitInspectionsResolver {
   }
 
   @FieldResolver(() => FindingConnection, {
+    nullable: true,
     description: 'Findings of inspections of agencies of this unit and the units below it, that you may see (state OVERDUE: the overdue ones).',
   })
   async findings(@Root() unit: UnitRef, @Args() args: FindingListArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {

@@ -42,13 +42,13 @@ const openFindingsOfAgency = (context: SubgraphContext, overdueOnly: boolean) =>
 /** What this subgraph adds to Agency: lists, filtered to what the principal may see. */
 @Resolver(() => AgencyRef)
 export class AgencyInspectionsResolver {
-  @FieldResolver(() => InspectionConnection, { description: 'Inspections of this agency that you may see.' })
+  @FieldResolver(() => InspectionConnection, { nullable: true, description: 'Inspections of this agency that you may see.' })
   async inspections(@Root() agency: AgencyRef, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Inspection>> {
     requirePrincipal(context.principal);
     return pageOfRows((await inspectionsOfAgency(context).load(agency.id)) ?? [], (row) => row.id, page);
   }
 
-  @FieldResolver(() => FindingConnection, { description: 'Findings of this agency not yet remedied, that you may see.' })
+  @FieldResolver(() => FindingConnection, { nullable: true, description: 'Findings of this agency not yet remedied, that you may see.' })
   async openFindings(@Root() agency: AgencyRef, @Args() args: OpenFindingArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {
     requirePrincipal(context.principal);
     return pageOfRows((await openFindingsOfAgency(context, args.overdueOnly).load(agency.id)) ?? [], (row) => row.id, args);

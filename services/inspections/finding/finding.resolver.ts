@@ -37,7 +37,7 @@ export class FindingResolver {
     return inspectionById(context).load(finding.inspectionId);
   }
 
-  @FieldResolver(() => AgencyRef, { description: 'The inspected agency, which must remedy the finding.' })
+  @FieldResolver(() => AgencyRef, { nullable: true, description: 'The inspected agency, which must remedy the finding.' })
   targetAgency(@Root() finding: Finding): AgencyRef {
     return { id: finding.targetAgencyId };
   }

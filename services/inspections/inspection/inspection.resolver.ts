@@ -30,7 +30,7 @@ export class InspectionResolver {
     return inspection;
   }
 
-  @Query(() => InspectionConnection, { description: 'Inspections carried out or undergone by your unit and the units below it.' })
+  @Query(() => InspectionConnection, { nullable: true, description: 'Inspections carried out or undergone by your unit and the units below it.' })
   @ServiceScope('inspections:read')
   inspections(@Args() args: InspectionListArgs, @Ctx() context: SubgraphContext): Promise<Page<Inspection>> {
     const principal = requirePrincipal(context.principal);
@@ -70,22 +70,22 @@ export class InspectionResolver {
     return planById(context).load(inspection.planId);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'The unit that carries the inspection out.' })
+  @FieldResolver(() => UnitRef, { nullable: true, description: 'The unit that carries the inspection out.' })
   inspectingUnit(@Root() inspection: Inspection): UnitRef {
     return { id: inspection.inspectingUnitId };
   }
 
-  @FieldResolver(() => AgencyRef, { description: 'The inspected agency.' })
+  @FieldResolver(() => AgencyRef, { nullable: true, description: 'The inspected agency.' })
   targetAgency(@Root() inspection: Inspection): AgencyRef {
     return { id: inspection.targetAgencyId };
   }
 
-  @FieldResolver(() => UnitRef, { description: "The inspected agency's unit." })
+  @FieldResolver(() => UnitRef, { nullable: true, description: "The inspected agency's unit." })
   targetUnit(@Root() inspection: Inspection): UnitRef {
     return { id: inspection.targetUnitId };
   }
 
-  @FieldResolver(() => [OfficialRef], { description: 'Đoàn kiểm tra: the officials of the team, the head first.' })
+  @FieldResolver(() => [OfficialRef], { nullable: 'items', description: 'Đoàn kiểm tra: the officials of the team, the head first.' })
   team(@Root() inspection: Inspection): OfficialRef[] {
     return inspection.teamOfficialIds.map((id) => ({ id }));
   }

@@ -5,12 +5,12 @@ import { PlanTarget } from './plan-target';
 
 @Resolver(() => PlanTarget)
 export class PlanTargetResolver {
-  @FieldResolver(() => AgencyRef)
+  @FieldResolver(() => AgencyRef, { nullable: true })
   targetAgency(@Root() target: PlanTarget): AgencyRef {
     return { id: target.targetAgencyId };
   }
 
-  @FieldResolver(() => UnitRef)
+  @FieldResolver(() => UnitRef, { nullable: true })
   targetUnit(@Root() target: PlanTarget): UnitRef {
     return { id: target.targetUnitId };
   }

@@ -26,7 +26,7 @@ export class PlanResolver {
     return plan;
   }
 
-  @Query(() => InspectionPlanConnection, { description: 'Inspection plans of your unit and the units below it.' })
+  @Query(() => InspectionPlanConnection, { nullable: true, description: 'Inspection plans of your unit and the units below it.' })
   @ServiceScope('inspections:read')
   async inspectionPlans(@Args() args: PlanListArgs, @Ctx() context: SubgraphContext): Promise<Page<InspectionPlan>> {
     const principal = requirePrincipal(context.principal);
@@ -45,7 +45,7 @@ export class PlanResolver {
     return createPlan(context, input);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'The unit that plans and inspects.' })
+  @FieldResolver(() => UnitRef, { nullable: true, description: 'The unit that plans and inspects.' })
   inspectingUnit(@Root() plan: InspectionPlan): UnitRef {
     return { id: plan.unitId };
   }

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
 import { whereInScope, requirePrincipal } from '../../core/access';
-import { agencyById, unitByCode, unitById } from '../loaders';
+import { agencyById, agencyFactsById, unitByCode, unitById } from '../loaders';
 import { Official } from '../official/official';
 import { OfficialConnection } from '../official/official-connection';
 import { AdministrativeUnit } from '../unit/administrative-unit';
@@ -42,9 +42,9 @@ export class AgencyResolver {
     return unitById(context).load(agency.unitId);
   }
 
-  @FieldResolver(() => Agency, { nullable: true, description: 'The agency this one belongs to.' })
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency this one belongs to: a public fact, whatever your scope.' })
   parent(@Root() agency: Agency, @Ctx() context: SubgraphContext) {
-    return agency.parentId ? agencyById(context).load(agency.parentId) : null;
+    return agency.parentId ? agencyFactsById(context).load(agency.parentId) : null;
   }
 
   @FieldResolver(() => OfficialConnection, { nullable: true, description: 'Officials of the agency.' })

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { readPersonalData } from '../../core/access';
 import { Agency } from '../agency/agency';
-import { agencyById, officialById } from '../loaders';
+import { agencyFactsById, officialById } from '../loaders';
 import { Official, OfficialContact } from './official';
 
 @Resolver(() => Official)
@@ -17,9 +17,9 @@ export class OfficialResolver {
     return official;
   }
 
-  @FieldResolver(() => Agency, { nullable: true })
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency the official works in: a public fact, whatever your scope.' })
   agency(@Root() official: Official, @Ctx() context: SubgraphContext) {
-    return agencyById(context).load(official.agencyId);
+    return agencyFactsById(context).load(official.agencyId);
   }
 
   @FieldResolver(() => OfficialContact, {

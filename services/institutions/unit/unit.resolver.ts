@@ -22,7 +22,7 @@ export class UnitResolver {
     return unit;
   }
 
-  @Query(() => UnitConnection, { description: 'Units, filtered by level, parent and name.' })
+  @Query(() => UnitConnection, { nullable: true, description: 'Units, filtered by level, parent and name.' })
   @ServiceScope('public')
   async units(@Args() args: UnitListArgs, @Ctx() context: SubgraphContext): Promise<Page<AdministrativeUnit>> {
     const query = context.dataSource.getRepository(AdministrativeUnit).createQueryBuilder('unit');

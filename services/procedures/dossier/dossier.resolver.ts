@@ -25,7 +25,7 @@ export class DossierResolver {
     return dossier;
   }
 
-  @Query(() => DossierConnection, { description: 'Dossiers of your unit and the units below it, filtered.' })
+  @Query(() => DossierConnection, { nullable: true, description: 'Dossiers of your unit and the units below it, filtered.' })
   @ServiceScope('dossiers:read')
   async dossiers(@Args() args: DossierListArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
     requirePrincipal(context.principal);
@@ -43,12 +43,12 @@ export class DossierResolver {
     return procedureById(context).load(dossier.procedureId);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'The receiving unit.' })
+  @FieldResolver(() => UnitRef, { nullable: true, description: 'The receiving unit.' })
   unit(@Root() dossier: Dossier): UnitRef {
     return { id: dossier.unitId };
   }
 
-  @FieldResolver(() => AgencyRef, { description: 'The receiving agency (its one-stop desk or service center).' })
+  @FieldResolver(() => AgencyRef, { nullable: true, description: 'The receiving agency (its one-stop desk or service center).' })
   agency(@Root() dossier: Dossier): AgencyRef {
     return { id: dossier.agencyId };
   }

@@ -42,7 +42,7 @@ export class UnitStatisticsResolver {
     return unitServiceIndex(context, unit.id, from, to);
   }
 
-  @FieldResolver(() => ProcedureCatalog, { description: "Procedures in force for the unit's province on a day (public data)." })
+  @FieldResolver(() => ProcedureCatalog, { nullable: true, description: "Procedures in force for the unit's province on a day (public data)." })
   async procedureCatalog(
     @Root() unit: UnitRef,
     @Ctx() context: SubgraphContext,
@@ -97,7 +97,7 @@ export class UnitStatisticsResolver {
     return serviceDesks(context, record.path, period);
   }
 
-  @FieldResolver(() => DossierConnection, { description: 'Dossiers of the unit and the units below it, within your scope (filtered, never refused).' })
+  @FieldResolver(() => DossierConnection, { nullable: true, description: 'Dossiers of the unit and the units below it, within your scope (filtered, never refused).' })
   async dossiers(@Root() unit: UnitRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
     const record = await resolveUnit(context, unit.id, 'id');
     return listDossiers(context, { ...args, unitPath: record.path });

@@ -13,7 +13,7 @@ export type AgencyRef = EntityReference;
 
 @Resolver(() => AgencyRef)
 export class AgencyDossiersResolver {
-  @FieldResolver(() => DossierConnection, { description: 'Dossiers this agency received, within your scope (filtered, never refused).' })
+  @FieldResolver(() => DossierConnection, { nullable: true, description: 'Dossiers this agency received, within your scope (filtered, never refused).' })
   dossiers(@Root() agency: AgencyRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
     return listDossiers(context, { ...args, agencyId: agency.id });
   }

@@ -26,7 +26,7 @@ export class ProcedureResolver {
     return procedure;
   }
 
-  @Query(() => ProcedureConnection, { description: 'Procedures of the published catalogues, filtered.' })
+  @Query(() => ProcedureConnection, { nullable: true, description: 'Procedures of the published catalogues, filtered.' })
   @ServiceScope('public')
   async procedures(@Args() args: ProcedureListArgs, @Ctx() context: SubgraphContext): Promise<Page<Procedure>> {
     const query = context.dataSource.getRepository(Procedure).createQueryBuilder('procedure');
@@ -66,7 +66,7 @@ export class ProcedureResolver {
     return procedure.withdrawnOn !== null && procedure.withdrawnOn <= todayInVietnam() ? ProcedureStatus.WITHDRAWN : ProcedureStatus.PUBLISHED;
   }
 
-  @FieldResolver(() => UnitRef, { description: 'The province that publishes it.' })
+  @FieldResolver(() => UnitRef, { nullable: true, description: 'The province that publishes it.' })
   province(@Root() procedure: Procedure): UnitRef {
     return { id: procedure.provinceId };
   }
