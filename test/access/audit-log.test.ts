@@ -114,7 +114,7 @@ describe.each(DATABASES)('audit log on %s', (kind) => {
     expect(await entriesOf(subject, await hub.token('608', ['ADMIN']))).toEqual([]);
     expect((await entriesOf(subject, await hub.token('VN', ['INSPECTOR']))).length).toBe(2);
     const single = await hub.query<any>(`query($id: ID!) { auditEntry(id: $id) { id } }`, { id: konTum[0].id }, await hub.token('64', ['ADMIN']));
-    expect([errorCodes(single), single.data.auditEntry]).toEqual([['FORBIDDEN'], null]);
+    expect([errorCodes(single), single.data.auditEntry]).toEqual([['NOT_FOUND'], null]);
     const badFrom = await hub.query<any>(`{ auditLog(from: "yesterday") { totalCount } }`, {}, await hub.token('62', ['ADMIN']));
     expect(errorCodes(badFrom)).toEqual(['BAD_USER_INPUT']);
   });

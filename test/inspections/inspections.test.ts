@@ -167,14 +167,14 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
       expect(findings.data._entities[0]).toEqual({ inspections: { totalCount: 0 }, openFindings: { totalCount: 0 } });
       const byId = await ask(`query($id: ID!) { inspection(id: $id) { id } }`, { id: anKheInspectionIds[0] }, ayunPaOfficer);
       expect(byId.data).toEqual({ inspection: null });
-      expect(errorCodes(byId)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(byId)).toEqual(['NOT_FOUND']);
       const reference = await ask(
         `query($id: ID!) { _entities(representations: [{ __typename: "Inspection", id: $id }]) { ... on Inspection { id status } } }`,
         { id: anKheInspectionIds[0] },
         ayunPaOfficer,
       );
       expect(reference.data._entities).toEqual([null]);
-      expect(errorCodes(reference)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(reference)).toEqual(['NOT_FOUND']);
       const missing = await ask(`{ inspection(id: "no-such-inspection") { id } }`, {}, ayunPaOfficer);
       expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
     });

@@ -119,13 +119,13 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
       expect(province.data.unit.agencies.totalCount).toBe(0);
     });
 
-    it('gives FORBIDDEN and no value for an agency or official outside the scope, by field and by _entities', async () => {
+    it('gives NOT_FOUND (as for a missing id) and no value for an agency or official outside the scope, by field and by _entities', async () => {
       const provinceAgency = await ask(`{ agency(id: "91.ubnd") { name } }`, {}, chauThanh);
       expect(provinceAgency.data).toEqual({ agency: null });
-      expect(errorCodes(provinceAgency)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(provinceAgency)).toEqual(['NOT_FOUND']);
       const siblingOfficial = await ask(`{ official(id: "906.ubnd.cb1") { name } }`, {}, chauThanh);
       expect(siblingOfficial.data).toEqual({ official: null });
-      expect(errorCodes(siblingOfficial)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(siblingOfficial)).toEqual(['NOT_FOUND']);
       const entities = await ask(
         `{ _entities(representations: [{ __typename: "Agency", id: "906.ubnd" }, { __typename: "Official", id: "91.ubnd.cb1" }, { __typename: "Agency", id: "905.ubnd" }]) {
           ... on Agency { id name } ... on Official { id name } } }`,
@@ -135,7 +135,7 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
       expect(entities.data._entities[0]).toBeNull();
       expect(entities.data._entities[1]).toBeNull();
       expect(entities.data._entities[2]).toEqual({ id: '905.ubnd', name: 'UBND Huyện Châu Thành' });
-      expect(errorCodes(entities)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      expect(errorCodes(entities)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
       const missing = await ask(`{ agency(id: "no-such-agency") { name } }`, {}, chauThanh);
       expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
     });
