@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
-import { assertClientKey, entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
+import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 import type { Principal } from '../../core/principal';
 import { isWithin, requirePrincipal, resolveUnit, storedPath } from '../../core/access';
 import { assertMayWrite } from './write-access';
@@ -36,7 +36,7 @@ function validateShape(input: ReceiveDossierInput) {
  */
 export async function receiveDossier(context: SubgraphContext, input: ReceiveDossierInput): Promise<Dossier> {
   const principal = requirePrincipal(context.principal);
-  assertClientKey(input.clientKey);
+  // clientKey is required here (String! in the schema); its form is checked by `idempotent`.
   return idempotent(context, { mutation: 'receiveDossier', clientKey: input.clientKey, input, result: entityResult(Dossier) }, (write) =>
     receive(context, principal, input, write),
   );
