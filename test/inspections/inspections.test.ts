@@ -297,7 +297,7 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
       const sibling = await ask(agencyEntity('623.ubnd', 'openFindings { totalCount } inspections { totalCount }'), {}, ayunPaOfficer);
       expect(sibling.data._entities[0]).toEqual({ openFindings: { totalCount: 0 }, inspections: { totalCount: 0 } });
       const siblingFinding = await ask(`query($id: ID!) { finding(id: $id) { id } }`, { id: pastDue.id }, ayunPaOfficer);
-      expect(errorCodes(siblingFinding)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(siblingFinding)).toEqual(['NOT_FOUND']);
     });
 
     it('refuses a finding due before its inspection, or on a cancelled inspection, and writes nothing', async () => {
@@ -379,7 +379,7 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
       expect(errorCodes(await ask(createPlan, { input: { ...input, targetAgencyIds: [] } }, giaLaiInspector))).toEqual(['BAD_USER_INPUT']);
       const districtInspector = principal('622', 'VN/64/622', ['INSPECTOR']);
       const upward = await ask(createPlan, { input: { ...input, unitCode: '622', targetAgencyIds: ['64.so-noi-vu'] } }, districtInspector);
-      expect(errorCodes(upward)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(upward)).toEqual(['BAD_USER_INPUT']);
       expect(await rows(InspectionPlan)).toBe(before);
       const { planId } = await plannedInspection('627.ubnd', 2011);
       const notTarget = await ask(schedule, { input: { planId, targetAgencyId: '628.ubnd', scheduledOn: '2011-05-01', teamOfficialIds: ['64.so-noi-vu.cb1'] } }, giaLaiInspector);

@@ -153,7 +153,7 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
       expect(errorCodes(viewer)).toEqual(['FORBIDDEN']);
       const upward = await ask(query, { id: '905.ubnd.cb1' }, commune);
       expect(upward.data.official).toBeNull();
-      expect(errorCodes(upward)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(upward)).toEqual(['NOT_FOUND']);
     });
 
     it('lets a province see its districts and communes', async () => {

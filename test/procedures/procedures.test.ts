@@ -361,7 +361,7 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       expect(errorCodes(illegal)).toEqual(['CONFLICT']);
       expect(await subgraph.dataSource.getRepository(Dossier).findOneByOrFail({ id })).toEqual(row);
       const commune = await ask(move, { id, to: 'WITHDRAWN' }, chauThanhCommune);
-      expect(errorCodes(commune)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(commune)).toEqual(['NOT_FOUND']);
       const backdated = await ask(move, { id: (await ask(receive, { input: input({ clientKey: 'life-2' }) }, chauThanhOfficer)).data.receiveDossier.id, to: 'PROCESSING', at: '2020-01-01T00:00:00+07:00' }, chauThanhOfficer);
       expect(errorCodes(backdated)).toEqual(['BAD_USER_INPUT']);
     });
