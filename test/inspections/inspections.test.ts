@@ -385,7 +385,7 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
       const notTarget = await ask(schedule, { input: { planId, targetAgencyId: '628.ubnd', scheduledOn: '2011-05-01', teamOfficialIds: ['64.so-noi-vu.cb1'] } }, giaLaiInspector);
       expect(errorCodes(notTarget)).toEqual(['BAD_USER_INPUT']);
       const outsideTeam = await ask(schedule, { input: { planId, targetAgencyId: '627.ubnd', scheduledOn: '2011-05-01', teamOfficialIds: ['91.so-noi-vu.cb1'] } }, giaLaiInspector);
-      expect(errorCodes(outsideTeam)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(outsideTeam)).toEqual(['BAD_USER_INPUT']);
     });
   });
 
