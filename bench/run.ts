@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,13 +9,16 @@ import { PRINCIPAL_HEADER, signPrincipal } from '../services/core/principal';
 import { UnitDirectory } from '../services/core/institutions/unit-directory';
 import { mintDevToken } from '../gateway/auth/dev-token';
 import { launchHub } from '../scripts/hub-processes';
+import { measureAuditAppends, type AuditAppendRow } from './audit-append';
 import { BENCH_OPERATIONS, type BenchOperation } from './operations';
 
 /**
  * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b]`
  * Starts the hub as separate processes on the chosen database with its demo data, runs each
  * named operation with autocannon through the gateway and directly against its subgraph, and
- * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}.
+ * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}. `audit-append`
+ * (also a name for --only) measures audit log appends without the hub (bench/audit-append.ts).
+ * With --only, the rows measured replace theirs in the results file and the others are kept.
  */
 interface Row {
   operation: string;
@@ -76,6 +79,14 @@ async function measure(operation: BenchOperation, target: string, url: string, h
 async function main() {
   const db = values.db;
   if (db !== 'sqlite' && db !== 'mariadb') throw new Error('--db must be sqlite or mariadb');
+  const only = values.only?.split(',');
+  const operations = BENCH_OPERATIONS.filter((candidate) => !only || only.includes(candidate.name));
+  const rows = operations.length > 0 ? await measureOperations(db, operations) : [];
+  const auditAppends = !only || only.includes('audit-append') ? await measureAuditAppends(db, values['mysql-url']!) : undefined;
+  write(db, rows, auditAppends);
+}
+
+async function measureOperations(db: string, operations: BenchOperation[]): Promise<Row[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   process.env.HUB_DATA_DIR = dataDir;
   const hub = await launchHub({
@@ -89,8 +100,7 @@ async function main() {
   const units = new UnitDirectory(() => hub.subgraphUrls.institutions);
   const rows: Row[] = [];
   try {
-    const only = values.only?.split(',');
-    for (const operation of BENCH_OPERATIONS.filter((candidate) => !only || only.includes(candidate.name))) {
+    for (const operation of operations) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (operation.as) headers.authorization = `Bearer ${await mintDevToken({ ...operation.as, expiresIn: '1h' })}`;
       if (operation.setup) {
@@ -112,20 +122,48 @@ async function main() {
   } finally {
     hub.stop();
   }
-  write(db, rows);
+  return rows;
 }
 
-function write(db: string, rows: Row[]) {
+interface Results {
+  when: string;
+  db: string;
+  machine: string;
+  settings: string;
+  rows: Row[];
+  auditAppends?: { when: string; machine: string; rows: AuditAppendRow[] };
+}
+
+function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[]) {
   const folder = resolve(projectRoot(), 'bench/results');
   mkdirSync(folder, { recursive: true });
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const settings = `${values.connections} connections, ${values.duration} s per operation and target`;
   const when = new Date().toISOString();
-  writeFileSync(resolve(folder, `${db}.json`), JSON.stringify({ when, db, machine, settings, rows }, null, 2) + '\n');
-  const table = rows
+  const file = resolve(folder, `${db}.json`);
+  const kept: Results | undefined = values.only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+  const key = (row: Row) => `${row.operation} ${row.target}`;
+  const measured = new Set(rows.map(key));
+  const results: Results = {
+    when: rows.length > 0 || !kept ? when : kept.when,
+    db,
+    machine: rows.length > 0 || !kept ? machine : kept.machine,
+    settings: rows.length > 0 || !kept ? `${values.connections} connections, ${values.duration} s per operation and target` : kept.settings,
+    rows: [...(kept?.rows ?? []).filter((row) => !measured.has(key(row))), ...rows].sort(
+      (a, b) => BENCH_OPERATIONS.findIndex((o) => o.name === a.operation) - BENCH_OPERATIONS.findIndex((o) => o.name === b.operation),
+    ),
+    auditAppends: auditAppends ? { when, machine, rows: auditAppends } : kept?.auditAppends,
+  };
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  const table = results.rows
     .map((row) => `| ${row.operation} | ${row.target} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors + row.non2xx} |`)
     .join('\n');
-  const markdown = `# Benchmark on ${db}\n\n${when} · ${machine} · ${settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
+  let markdown = `# Benchmark on ${db}\n\n${results.when} · ${results.machine} · ${results.settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
+  if (results.auditAppends) {
+    const audit = results.auditAppends.rows;
+    const [single, group] = [audit.find((row) => row.mode === 'one at a time'), audit.find((row) => row.mode === 'group commit')];
+    const ratio = single && group ? ` Group commit appends ${(group.appendsPerSecond / single.appendsPerSecond).toFixed(1)} times as many entries per second.` : '';
+    markdown += `\n## Audit log appends\n\n${results.auditAppends.when} · ${results.auditAppends.machine}. One record an append (a mutation's outcome), appends in flight at once as concurrent requests have them, through the audit chain of one institutions process on a fresh database: one transaction per append, in turn (the log before group commit), and group commit (the appends that wait while a transaction runs go into the next one).${ratio}\n\n| mode | appends | in flight | appends/s | transactions | p50 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${audit.map((row) => `| ${row.mode} | ${row.appends} | ${row.concurrency} | ${row.appendsPerSecond} | ${row.commits} | ${row.p50Ms} | ${row.p99Ms} |`).join('\n')}\n`;
+  }
   writeFileSync(resolve(folder, `${db}.md`), markdown);
   console.log(`wrote bench/results/${db}.md and ${db}.json`);
 }

@@ -1,7 +1,7 @@
-import { hkdfSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { devJwtSecret, env, envInt, internalSecret, isProduction, projectRoot } from '../services/core/config';
+import { env, envInt, isProduction, projectRoot } from '../services/core/config';
+import { clientTokenKey, devJwtSecret } from '../services/core/secrets';
 import { CLIENT_TOKEN_ISSUER, type ClientTokenConfig } from './oauth/client-tokens';
 import type { RateLimits } from './plugins/rate-limit';
 import type { RequestLimits } from './plugins/request-limits';
@@ -63,16 +63,9 @@ export function rateLimitsFromEnv(): RateLimits {
   };
 }
 
-/**
- * Service clients' tokens are signed with HUB_CLIENT_TOKEN_SECRET, or else with a key derived
- * from the internal secret (HKDF), so a deployment has one secret fewer to hand out.
- */
+/** Service clients' tokens: signed with the key of `clientTokenKey()` (services/core/secrets.ts). */
 export function clientTokensFromEnv(): ClientTokenConfig {
-  const configured = env('HUB_CLIENT_TOKEN_SECRET');
-  const key = configured
-    ? new TextEncoder().encode(configured)
-    : new Uint8Array(hkdfSync('sha256', internalSecret(), 'gov-hub', 'client-credentials tokens', 32));
-  return { issuer: CLIENT_TOKEN_ISSUER, key, lifetimeSeconds: envInt('HUB_CLIENT_TOKEN_SECONDS', 300) };
+  return { issuer: CLIENT_TOKEN_ISSUER, key: clientTokenKey(), lifetimeSeconds: envInt('HUB_CLIENT_TOKEN_SECONDS', 300) };
 }
 
 export const clientCacheSecondsFromEnv = () => envInt('HUB_CLIENT_CACHE_SECONDS', 30);

@@ -1,7 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { formatError, withoutSchemaHints } from '../services/core/format-error';
 import { listen, type RunningServer } from '../services/core/subgraph-server';
@@ -22,7 +21,8 @@ import { HttpAuditSink } from '../services/core/audit/audit-sink';
 import { auditRefusal, type RefusalRecorder } from './gateway-audit';
 import { ClientDirectory } from './oauth/client-directory';
 import { tokenEndpoint } from './oauth/token-endpoint';
-import { safelistMiddleware } from './plugins/safelist';
+import { safelistCheck } from './plugins/safelist';
+import { operationsEndpoint } from './operations-endpoint';
 import { serviceScopePlugin } from './plugins/service-scopes';
 import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
 
@@ -56,7 +56,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     gateway,
     formatError: config.introspection ? formatError : withoutSchemaHints(formatError),
     introspection: config.introspection,
-    allowBatchedHttpRequests: config.limits.maxBatch > 1,
     validationRules: [...shapeLimitRules(config.limits), keyAliasRule(entityKeyFields(config.supergraphSdl))],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -77,8 +76,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     '/graphql',
     ...requestLimits(config.limits),
     authenticationMiddleware(verify, units, clients, rateLimiter),
-    safelistMiddleware(recordRefusal),
-    expressMiddleware(apollo, { context: async ({ res }) => res.locals.hub as GatewayContext }),
+    operationsEndpoint(apollo, safelistCheck(recordRefusal)),
   );
   const running = await listen(app, config.port, config.host);
   return {

@@ -1,6 +1,16 @@
 import 'reflect-metadata';
+import { checkSecretsAtStart, GATEWAY_SECRETS, SecretError } from '../services/core/secrets';
 import { gatewayConfigFromEnv } from './config';
 import { startGateway } from './gateway-server';
+
+try {
+  // In production a missing, short or development secret stops the gateway here.
+  checkSecretsAtStart(GATEWAY_SECRETS);
+} catch (error) {
+  if (!(error instanceof SecretError)) throw error;
+  console.error(`gateway: ${error.message}`);
+  process.exit(1);
+}
 
 startGateway(gatewayConfigFromEnv())
   .then((running) => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { devJwtSecret, env, envInt, internalSecret } from '../services/core/config';
+import { env, envInt } from '../services/core/config';
+import { devJwtSecret, internalSecret } from '../services/core/secrets';
 import { mintDevToken } from '../gateway/auth/dev-token';
 import { launchHub, type HubProcesses } from './hub-processes';
 

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
-import { devJwtSecret, env } from '../../services/core/config';
+import { env } from '../../services/core/config';
+import { devJwtSecret } from '../../services/core/secrets';
 import { ROLES, type Role } from '../../services/core/principal';
 import { DEFAULT_AUDIENCE, DEV_TOKEN_ISSUER } from '../config';
 

@@ -1,8 +1,6 @@
-import type express from 'express';
+import type { GraphQLError } from 'graphql';
 import { badRequest, forbidden } from '../../services/core/errors';
 import { operationHash } from '../../services/core/principal';
-import { hubContextOf } from '../auth/authentication-middleware';
-import { sendGraphQLError } from '../http-errors';
 import type { RefusalRecorder } from '../gateway-audit';
 import type { GatewayContext } from '../principal-forwarding';
 
@@ -18,35 +16,31 @@ const refusal = (message: string, hash: string | null) => forbidden(message, { o
  * A service client runs only the operations registered for it. It sends either the registered
  * text or only its SHA-256 in `extensions.persistedQuery.sha256Hash` (the APQ shape), and the
  * gateway puts the registered text in. People's requests pass untouched.
+ *
+ * Checks one operation (one entry of a batch): null when it may run, with `body.query` set to
+ * the registered text; the audited `FORBIDDEN` refusal (HTTP 403, `operationHash`) otherwise.
  */
-export function safelistMiddleware(
-  refused: RefusalRecorder,
-): express.RequestHandler {
-  return async (request, response, next) => {
-    const context = hubContextOf(response);
+export function safelistCheck(refused: RefusalRecorder) {
+  return async (context: GatewayContext, method: string, body: unknown): Promise<GraphQLError | null> => {
     const client = context.client;
-    if (context.principal?.kind !== 'SERVICE' || !client) return next();
-    if (request.method !== 'POST') {
-      return sendGraphQLError(response, badRequest('Service clients POST their operations', { status: 405 }));
+    if (context.principal?.kind !== 'SERVICE' || !client) return null;
+    if (method !== 'POST') return badRequest('Service clients POST their operations', { status: 405 });
+    const operation = (body ?? {}) as OperationBody;
+    const sent = typeof operation.query === 'string' ? operation.query : undefined;
+    const persisted = operation.extensions?.persistedQuery?.sha256Hash;
+    const hash = sent !== undefined ? operationHash(sent) : typeof persisted === 'string' ? persisted.toLowerCase() : null;
+    const registered = hash ? client.safelist.find((entry) => entry.hash === hash) : undefined;
+    if (!registered) {
+      const name = typeof operation.operationName === 'string' ? operation.operationName : null;
+      const detail = hash
+        ? `Operation ${hash} is not safelisted for client ${client.id}`
+        : 'Send a safelisted operation: its text, or its SHA-256 in extensions.persistedQuery.sha256Hash';
+      await refused(context, detail, name, hash);
+      return refusal(detail, hash);
     }
-    const operations = (Array.isArray(request.body) ? request.body : [request.body]) as OperationBody[];
-    for (const operation of operations) {
-      const sent = typeof operation?.query === 'string' ? operation.query : undefined;
-      const persisted = operation?.extensions?.persistedQuery?.sha256Hash;
-      const hash = sent !== undefined ? operationHash(sent) : typeof persisted === 'string' ? persisted.toLowerCase() : null;
-      const registered = hash ? client.safelist.find((entry) => entry.hash === hash) : undefined;
-      if (!registered) {
-        const name = typeof operation?.operationName === 'string' ? operation.operationName : null;
-        const detail = hash
-          ? `Operation ${hash} is not safelisted for client ${client.id}`
-          : 'Send a safelisted operation: its text, or its SHA-256 in extensions.persistedQuery.sha256Hash';
-        await refused(context, detail, name, hash);
-        return sendGraphQLError(response, refusal(detail, hash));
-      }
-      operation.query = registered.document;
-      // The text is the registered one; Apollo's own persisted-query cache has no part in it.
-      if (operation.extensions) delete operation.extensions.persistedQuery;
-    }
-    next();
+    operation.query = registered.document;
+    // The text is the registered one; Apollo's own persisted-query cache has no part in it.
+    if (operation.extensions) delete operation.extensions.persistedQuery;
+    return null;
   };
 }

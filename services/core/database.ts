@@ -47,17 +47,38 @@ export interface DatabaseOptions {
  */
 const CONNECT_TIMEOUT_MS = 60_000;
 
+/** Errors of a handshake cut short: the server's own `connect_timeout` (10 s) ends a handshake the client was too busy to finish. */
+const CUT_HANDSHAKE = new Set(['ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'ER_HANDSHAKE_ERROR']);
+
+/**
+ * Opening a connection, tried again (three times in all) when the handshake was cut short: a
+ * process whose event loop is busy for seconds (a seed, a SQLite copy) answers the server too
+ * late, which is no fault of the server.
+ */
+async function withHandshakeRetry<T>(open: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await open();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 3 || !code || !CUT_HANDSHAKE.has(code)) throw error;
+    }
+  }
+}
+
 /** Creates the MySQL database named in the URL if it is missing (one database per subgraph). */
 async function ensureMysqlDatabase(url: URL) {
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`Invalid MySQL database name "${database}"`);
-  const connection = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username),
-    password: decodeURIComponent(url.password),
-    connectTimeout: CONNECT_TIMEOUT_MS,
-  });
+  const connection = await withHandshakeRetry(() =>
+    createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      connectTimeout: CONNECT_TIMEOUT_MS,
+    }),
+  );
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   } finally {
@@ -109,7 +130,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   } else {
     throw new Error(`Unsupported database URL "${url}": use mysql://… or sqlite:…`);
   }
-  await dataSource.initialize();
+  const opening = dataSource;
+  await withHandshakeRetry(() => opening.initialize());
   if (url.startsWith('sqlite:')) restrictToOwner(url.slice('sqlite:'.length));
   counters.set(dataSource, counter);
   return dataSource;

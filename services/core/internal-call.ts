@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { internalCallTimeoutMs, internalSecret } from './config';
+import { internalCallTimeoutMs } from './config';
+import { internalSecret } from './secrets';
 import { ReplayGuard } from './principal';
 import { sha256 } from './sha256';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { internalSecret } from './config';
+import { internalSecret } from './secrets';
 import type { UnitPath } from './access/unit-path';
 import { sha256 } from './sha256';
 

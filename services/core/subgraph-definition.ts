@@ -4,6 +4,7 @@ import { HttpAuditSink, type AuditSink } from './audit/audit-sink';
 import type { DataSource } from 'typeorm';
 import { env, envBool, envInt } from './config';
 import { openDatabase } from './database';
+import { checkSecretsAtStart, SecretError, type SecretUse } from './secrets';
 import { startSubgraph, type RunningServer } from './subgraph-server';
 import { InstitutionsClient } from './institutions/institutions-client';
 import type { UnitDirectory } from './institutions/unit-directory';
@@ -20,6 +21,15 @@ export interface SubgraphDefinition {
   auditSink?(dataSource: DataSource): AuditSink;
   /** Endpoints for other hub processes, served under /internal. */
   internalRoutes?(dataSource: DataSource, units: UnitDirectory): express.Router;
+  /** Secrets it uses besides the internal secret every subgraph uses (services/core/secrets.ts). */
+  secrets?: SecretUse[];
+  /**
+   * Runs at every start, before seeding and serving: brings stored data to this version's form
+   * and checks it can be read (documents: seals private keys stored in plaintext, opens the CA's).
+   */
+  prepare?(dataSource: DataSource): Promise<void>;
+  /** Throws when the subgraph cannot do its work; `/health` then answers 503 with the message. */
+  ready?(dataSource: DataSource): Promise<void>;
 }
 
 export interface StartOptions {
@@ -37,9 +47,19 @@ export interface RunningSubgraph extends RunningServer {
   dataSource: DataSource;
 }
 
+/** The secrets a subgraph uses. */
+export const secretsOf = (definition: SubgraphDefinition): SecretUse[] => ['internal', ...(definition.secrets ?? [])];
+
+/**
+ * Starts a subgraph: its secrets are checked first (in production a missing, short or
+ * development one stops it here, with a SecretError), then its database is opened, prepared and
+ * seeded.
+ */
 export async function startSubgraphFrom(definition: SubgraphDefinition, options: StartOptions = {}): Promise<RunningSubgraph> {
+  checkSecretsAtStart(secretsOf(definition));
   const dataSource = await openDatabase({ name: definition.name, url: options.databaseUrl, entities: definition.entities });
   try {
+    await definition.prepare?.(dataSource);
     if (options.seedDemo ?? true) await definition.seedDemo(dataSource);
     const institutionsUrl = () => options.institutionsUrl ?? DEFAULT_INSTITUTIONS_URL;
     const institutions = new InstitutionsClient(definition.name, institutionsUrl);
@@ -52,6 +72,10 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
       host: options.host,
       audit: definition.auditSink?.(dataSource) ?? new HttpAuditSink(institutionsUrl, definition.name),
       internalRoutes: definition.internalRoutes?.(dataSource, institutions.units),
+      ready: async () => {
+        checkSecretsAtStart(secretsOf(definition));
+        await definition.ready?.(dataSource);
+      },
     });
     return {
       ...server,
@@ -69,13 +93,21 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
 
 /** Process entry of a subgraph: configuration comes from the environment only. */
 export async function runSubgraph(definition: SubgraphDefinition) {
-  const running = await startSubgraphFrom(definition, {
-    databaseUrl: env('DATABASE_URL'),
-    port: envInt('PORT', definition.defaultPort),
-    host: env('HOST') ?? '127.0.0.1',
-    seedDemo: envBool('HUB_SEED_DEMO', true),
-    institutionsUrl: env('INSTITUTIONS_URL'),
-  });
+  let running: RunningSubgraph;
+  try {
+    running = await startSubgraphFrom(definition, {
+      databaseUrl: env('DATABASE_URL'),
+      port: envInt('PORT', definition.defaultPort),
+      host: env('HOST') ?? '127.0.0.1',
+      seedDemo: envBool('HUB_SEED_DEMO', true),
+      institutionsUrl: env('INSTITUTIONS_URL'),
+    });
+  } catch (error) {
+    // A bad secret is a configuration error: its message says all, a stack trace would not help.
+    if (!(error instanceof SecretError)) throw error;
+    console.error(`${definition.name} subgraph: ${error.message}`);
+    process.exit(1);
+  }
   console.log(`${definition.name} subgraph ready at ${running.url}/graphql`);
   const stop = () => running.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);

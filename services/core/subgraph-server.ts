@@ -31,6 +31,8 @@ export interface SubgraphOptions {
   audit: AuditSink;
   /** Routes beside /graphql for other hub processes (`/internal/...`), if the subgraph has any. */
   internalRoutes?: express.Router;
+  /** Throws when the subgraph cannot work (a secret, its keys): `/health` is then 503. */
+  ready?: () => Promise<void>;
 }
 
 async function forwardedFrom(
@@ -62,7 +64,7 @@ export function listen(app: express.Express, port: number, host = '127.0.0.1'): 
   });
 }
 
-/** Serves one subgraph: `POST /graphql` and `GET /health`. */
+/** Serves one subgraph: `POST /graphql` and `GET /health` (its database answers and it is `ready`). */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningServer> {
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
@@ -76,6 +78,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
   app.get('/health', async (_request, response) => {
     try {
       await options.dataSource.query('SELECT 1');
+      await options.ready?.();
       response.json({ status: 'ok', service: options.name });
     } catch (error) {
       response.status(503).json({ status: 'down', service: options.name, error: String(error) });

@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '../core/subgraph-definition';
 import { buildDocumentsSchema, documentsEntities } from './schema';
+import { authority } from './pki/authority';
+import { sealStoredKeys } from './pki/stored-keys';
 import { seedDocuments } from './seed/seed';
 
 /** Electronic documents, digital certificates, signatures and inter-agency exchange. */
@@ -9,4 +11,15 @@ export const documents: SubgraphDefinition = {
   entities: documentsEntities,
   buildSchema: buildDocumentsSchema,
   seedDemo: seedDocuments,
+  // Its private keys are sealed under the key-encryption key (pki/key-envelope.ts).
+  secrets: ['keyEncryption'],
+  prepare: async (dataSource) => {
+    const { plaintext, rotated } = await sealStoredKeys(dataSource);
+    if (plaintext > 0) console.log(`documents: sealed ${plaintext} private keys that were stored in plaintext`);
+    if (rotated > 0) console.log(`documents: resealed ${rotated} private keys under the new key-encryption key`);
+  },
+  // Healthy only when its CA is at hand: made or read, its key opened with the key-encryption key.
+  ready: async (dataSource) => {
+    await authority(dataSource);
+  },
 };

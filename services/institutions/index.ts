@@ -5,7 +5,7 @@ import { institutionsInternalRoutes } from './internal-routes';
 import { buildInstitutionsSchema, institutionsEntities } from './schema';
 import { seedInstitutions } from './seed/seed';
 
-/** One chain per database: the local sink and the internal endpoint append through the same queue. */
+/** One chain per DataSource: the local sink and the internal endpoint share its group commit. */
 const chains = new WeakMap<DataSource, AuditChain>();
 const chainOf = (dataSource: DataSource) => {
   if (!chains.has(dataSource)) chains.set(dataSource, new AuditChain(dataSource));

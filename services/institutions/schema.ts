@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from '../core/federated-schema';
+import { AuditChainLock } from './audit/audit-chain-lock';
 import { AuditEntry } from './audit/audit-entry';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { SafelistedOperation } from './clients/safelisted-operation';
@@ -15,7 +16,7 @@ import { AdministrativeUnit } from './unit/administrative-unit';
 import { UnitResolver } from './unit/unit.resolver';
 import { IdempotencyRecord } from '../core/idempotency';
 
-export const institutionsEntities = [AdministrativeUnit, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry, IdempotencyRecord];
+export const institutionsEntities = [AdministrativeUnit, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry, AuditChainLock, IdempotencyRecord];
 
 export const buildInstitutionsSchema = () =>
   buildFederatedSchema(

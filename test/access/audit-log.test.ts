@@ -119,15 +119,51 @@ describe.each(DATABASES)('audit log on %s', (kind) => {
     expect(errorCodes(badFrom)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('keeps the chain intact when a refused mutation carries overlong or malformed text (issue 11, item 8)', async () => {
+    const subject = 'audit-officer-905-text';
+    const officer = await hub.token('905', ['OFFICER'], { subject });
+    const receive = `mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { id } }`;
+    const input = { procedureId: '91-H0001', unitCode: '905', agencyId: '905.motcua', channel: 'IN_PERSON', componentCount: 1, applicantName: 'Lê Văn Tám', applicantIdNumber: '091234567890' };
+    // The issue's case (the 500-character cut of the error fell inside the emoji), around it, and
+    // NUL, other control characters and lone surrogates in the recorded fields.
+    const procedureIds = [477, 478, 479, 480].map((count) => `${'a'.repeat(count)}😀`);
+    procedureIds.push('x\u0000y\u0007z\u001b\u0085\ud800w\udc00v', '\ud83d');
+    const answers = await Promise.all(
+      procedureIds.map((procedureId, index) => hub.query<any>(receive, { input: { ...input, clientKey: `text-${index}\u0000\ud800`, procedureId } }, officer)),
+    );
+    for (const answer of answers) expect([answer.status < 500, answer.errors?.length, answer.data?.receiveDossier ?? null]).toEqual([true, 1, null]);
+
+    const entries = await entriesOf(subject, await hub.token('VN', ['ADMIN']));
+    const malformed = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (const entry of entries) expect(entry.targets.filter((target: string) => malformed.test(target))).toEqual([]);
+    const intact = verifyCommand(hub.subgraphs.institutions.dataSource);
+    expect([intact.code, intact.output]).toEqual([0, expect.stringContaining('Audit chain intact')]);
+  });
+
+  it('records every one of many mutations sent at once, in one unbroken chain', async () => {
+    const subject = 'audit-officer-905-many';
+    const officer = await hub.token('905', ['OFFICER'], { subject });
+    const receive = `mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { id } }`;
+    const input = { procedureId: '91-H0001', unitCode: '905', agencyId: '905.motcua', channel: 'IN_PERSON', componentCount: 1, applicantName: 'Lê Văn Tám', applicantIdNumber: '091234567890' };
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, index) => hub.query<any>(receive, { input: { ...input, clientKey: `many-${index}` } }, officer)));
+    expect(answers.filter((answer) => answer.errors)).toEqual([]);
+    const admin = await hub.token('VN', ['ADMIN']);
+    const count = async (outcome: string) =>
+      (await hub.query<any>(`query($s: String, $o: AuditOutcome) { auditLog(actorSubject: $s, outcome: $o) { totalCount } }`, { s: subject, o: outcome }, admin)).data.auditLog.totalCount;
+    expect([await count('ATTEMPTED'), await count('SUCCEEDED')]).toEqual([60, 60]);
+    const intact = verifyCommand(hub.subgraphs.institutions.dataSource);
+    expect([intact.code, intact.output]).toEqual([0, expect.stringContaining('Audit chain intact')]);
+  });
+
   it('chains every entry to the one before, and the verification command finds the first edited or missing one', async () => {
-    const log = await hub.query<any>(`{ auditLog(first: 100) { edges { node { sequence previousHash hash } } } }`, {}, await hub.token('VN', ['ADMIN']));
+    const log = await hub.query<any>(`{ auditLog(first: 100) { totalCount edges { node { sequence previousHash hash } } } }`, {}, await hub.token('VN', ['ADMIN']));
     const chain = log.data.auditLog.edges.map((edge: any) => edge.node);
     expect(chain.length).toBeGreaterThanOrEqual(6);
     chain.slice(1).forEach((entry: any, index: number) => expect(entry.previousHash).toBe(chain[index].hash));
 
     const dataSource = hub.subgraphs.institutions.dataSource;
     const intact = verifyCommand(dataSource);
-    expect([intact.code, intact.output]).toEqual([0, expect.stringContaining(`Audit chain intact: ${chain.length} entries`)]);
+    expect([intact.code, intact.output]).toEqual([0, expect.stringContaining(`Audit chain intact: ${log.data.auditLog.totalCount} entries`)]);
 
     await dataSource.query(`UPDATE audit_entry SET detail = 'nothing happened' WHERE sequence = 3`);
     const edited = verifyCommand(dataSource);

@@ -177,6 +177,24 @@ describe.each(DATABASES)('service clients on %s', (kind) => {
     expect(giaLaiView.every((entry: any) => entry.targetUnit?.code === '64')).toBe(true);
   });
 
+  it('checks each operation of a batch against the safelist alone', async () => {
+    const token = await tokenFor(client.id, client.secret);
+    const response = await fetch(`${hub.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify([
+        { query: '{ dossiers(first: 1) { totalCount } }' },
+        { extensions: { persistedQuery: { version: 1, sha256Hash: RECEIVE_HASH } }, variables: { input: dossierInput('62', 'portal-62-batch') } },
+      ]),
+    });
+    const answers: any = await response.json();
+    expect(response.status).toBe(200);
+    expect(answers[0].errors[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(answers[0].data ?? null).toBeNull();
+    expect(answers[1].data.receiveDossier.unit.code).toBe('62');
+    expect(await dossiersOf('62')).toBe(3);
+  });
+
   it('keeps a client inside its scopes even for operations registered for it', async () => {
     const registered = await hub.query<any>(REGISTER, { input: { name: 'Cổng chỉ số', unitCode: '62', scopes: ['indicators:read'] } }, konTumAdmin);
     const { id } = registered.data.registerServiceClient.client;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   APOLLO_CODES,
@@ -110,5 +112,14 @@ describe('formatError', () => {
     process.env.NODE_ENV = 'test';
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(formatError(formatted('Boom', {}), new Error('Boom'))).toMatchObject({ message: 'Boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});
+
+describe("the README's error table", () => {
+  it('lists every code the hub can answer, and no other', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Errors'), readme.indexOf('\n## ', readme.indexOf('\n## Errors') + 1));
+    const listed = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
+    expect(listed.sort()).toEqual([...KNOWN_CODES, 'INTERNAL_SERVER_ERROR'].sort());
   });
 });

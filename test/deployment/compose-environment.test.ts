@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -62,7 +63,12 @@ describe('the services under the environment docker-compose.yml gives them', () 
   }
 
   it('serves the graph from MariaDB in production mode with only those variables', async () => {
-    const values: Record<string, string> = { HUB_INTERNAL_SECRET: 'compose-test-internal-secret', HUB_DEV_JWT_SECRET: 'compose-test-dev-secret' };
+    // Production refuses secrets shorter than 32 characters (services/core/secrets.ts).
+    const values: Record<string, string> = {
+      HUB_INTERNAL_SECRET: randomBytes(32).toString('base64'),
+      HUB_DEV_JWT_SECRET: randomBytes(32).toString('base64'),
+      HUB_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    };
     const ports: Record<string, number> = {};
     for (const definition of SUBGRAPHS) ports[definition.name] = await freePort();
     const gatewayPort = await freePort();

@@ -35,21 +35,33 @@ describe('docker-compose.yml', () => {
   const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
   const haveDockerCompose = dockerCompose.status === 0;
 
-  (haveDockerCompose ? it : it.skip)('is valid for docker-compose config -q when its required secret is given', () => {
+  const requiredSecrets = { HUB_INTERNAL_SECRET: 'a-long-random-secret-of-32-characters+', HUB_KEY_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' };
+
+  (haveDockerCompose ? it : it.skip)('is valid for docker-compose config -q when its required secrets are given', () => {
     const valid = spawnSync('docker-compose', ['-f', composeFile, 'config', '-q'], {
-      env: { ...process.env, HUB_INTERNAL_SECRET: 'a-long-random-secret' },
+      env: { ...process.env, ...requiredSecrets },
       encoding: 'utf8',
     });
     expect(valid.stderr).toBe('');
     expect(valid.status).toBe(0);
   });
 
-  (haveDockerCompose ? it : it.skip)('refuses to start without HUB_INTERNAL_SECRET', () => {
-    const env = { ...process.env };
-    delete env.HUB_INTERNAL_SECRET;
+  (haveDockerCompose ? it.each(Object.keys(requiredSecrets)) : it.skip.each(Object.keys(requiredSecrets)))('refuses to start without %s', (name) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...requiredSecrets };
+    delete env[name];
     const invalid = spawnSync('docker-compose', ['-f', composeFile, 'config', '-q'], { env, encoding: 'utf8' });
     expect(invalid.status).not.toBe(0);
-    expect(invalid.stderr).toMatch(/HUB_INTERNAL_SECRET/);
+    expect(invalid.stderr).toMatch(new RegExp(name));
+  });
+
+  it('requires every secret production needs: the internal secret in every service, the key-encryption key in the documents subgraph only', () => {
+    for (const [name, service] of hubServices) {
+      const environment = service.environment ?? {};
+      expect({ name, internal: environment.HUB_INTERNAL_SECRET }).toEqual({ name, internal: expect.stringMatching(/^\$\{HUB_INTERNAL_SECRET:\?/) });
+      expect({ name, production: environment.NODE_ENV }).toEqual({ name, production: 'production' });
+      if (name === 'documents') expect(environment.HUB_KEY_ENCRYPTION_KEY).toMatch(/^\$\{HUB_KEY_ENCRYPTION_KEY:\?/);
+      else expect({ name, kek: environment.HUB_KEY_ENCRYPTION_KEY }).toEqual({ name, kek: undefined });
+    }
   });
 
   it('sets only variables that the services really read', () => {

@@ -125,6 +125,41 @@ describe('gateway query limits', () => {
     expect(await post({ query: two })).toEqual([400, null, ['BAD_REQUEST']]);
     expect(await post({ query: two, operationName: 'Z' })).toEqual([400, null, ['BAD_REQUEST']]);
     expect(await post({ query: two, operationName: 'B' })).toEqual([200, { unit: { name: 'Kiên Giang' } }, undefined]);
+    // Keys the operation does not declare: a misspelt optional variable, prototype keys.
+    expect(await post({ query: byVariable, variables: { c: '62', code: '91' } })).toEqual([400, null, ['BAD_USER_INPUT']]);
+    expect(await post({ query: byVariable, variables: JSON.parse('{"c": "62", "__proto__": {"admin": true}}') })).toEqual([400, null, ['BAD_USER_INPUT']]);
+    expect(await post({ query: byVariable, variables: { c: '62', constructor: 1 } })).toEqual([400, null, ['BAD_USER_INPUT']]);
+    expect(await post({ query: byVariable, variables: { c: '62' } })).toEqual([200, { unit: { name: 'Kon Tum' } }, undefined]);
+  });
+
+  it('fails a bad operation of a batch alone: the others answer, the batch is HTTP 200', async () => {
+    const post = async (body: unknown) => {
+      const response = await fetch(`${hub.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      const answers = (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }[];
+      return { status: response.status, answers: answers.map((answer) => answer.data?.unit?.name ?? answer.errors?.map((error) => error.extensions?.code)) };
+    };
+    const good = (code: string) => ({ query: 'query($c: String!) { unit(code: $c) { name } }', variables: { c: code } });
+    const mixed = await post([
+      good('62'),
+      { query: 'query($c: String!) { unit(code: $c) { name } }', variables: {} },
+      5,
+      { query: '{ unitz { name } }' },
+      { query: 'query A { __typename } query B { __typename }' },
+      { ...good('91'), variables: { c: '91', extra: 1 } },
+      good('91'),
+    ]);
+    expect(mixed).toEqual({
+      status: 200,
+      answers: ['Kon Tum', ['BAD_USER_INPUT'], ['BAD_REQUEST'], ['GRAPHQL_VALIDATION_FAILED'], ['BAD_REQUEST'], ['BAD_USER_INPUT'], 'Kiên Giang'],
+    });
+    // When no entry runs, the batch takes the first entry's status.
+    expect(await post([null, []])).toEqual({ status: 400, answers: [['BAD_REQUEST'], ['BAD_REQUEST']] });
+    const empty = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    expect([empty.status, ((await empty.json()) as any).errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
   });
 });
 

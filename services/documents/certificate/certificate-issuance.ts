@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { storedPath } from '../../core/access';
 import type { UnitLevel } from '../../core/unit-level';
 import type { Authority } from '../pki/authority';
+import { holderKeyPlace, sealPrivateKey } from '../pki/key-envelope';
 import type { RsaKeyPair } from '../pki/keys';
 import { formatName, issueX509, newSerial, type NameParts } from '../pki/x509';
 import type { Certificate } from './certificate';
@@ -34,7 +35,8 @@ export function subjectOf(holder: CertificateHolder): NameParts {
 
 /**
  * Makes the X.509 certificate of a holder, signed by the issuing CA, and the rows that keep
- * it and its private key. The caller inserts both in one transaction.
+ * it and its private key (sealed under the key-encryption key). The caller inserts both in one
+ * transaction.
  */
 export function certificateRows(
   ca: Authority,
@@ -75,6 +77,6 @@ export function certificateRows(
       certificatePem,
       demoSharedKey,
     },
-    key: { certificateId: id, privateKeyPem: keys.privateKeyPem },
+    key: { certificateId: id, sealedPrivateKey: sealPrivateKey(keys.privateKeyPem, holderKeyPlace(id)) },
   };
 }

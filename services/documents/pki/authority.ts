@@ -3,6 +3,7 @@ import forge from 'node-forge';
 import type { DataSource } from 'typeorm';
 import { env } from '../../core/config';
 import { AuthorityRecord } from './authority-record';
+import { authorityKeyPlace, openPrivateKey, sealPrivateKey } from './key-envelope';
 import { newRsaKeyPair } from './keys';
 import { describeName, issueX509, newSerial } from './x509';
 
@@ -14,7 +15,8 @@ import { describeName, issueX509, newSerial } from './x509';
  * - DOCUMENTS_EXTRA_TRUSTED_ROOTS_FILE: more roots (PEM bundle) whose signatures are
  *   trusted when verifying, for example the national root of signatures made elsewhere.
  * With none set, the hub makes its own root and issuing CA at first start and keeps them
- * in its `ca_authority` table.
+ * in its `ca_authority` table, their private keys sealed under the key-encryption key
+ * (key-envelope.ts).
  */
 export const CA_ENV = {
   root: 'DOCUMENTS_CA_ROOT_CERT_FILE',
@@ -35,7 +37,7 @@ export interface Authority {
   caStore: forge.pki.CAStore;
 }
 
-const AUTHORITY_ID = 'hub';
+export const AUTHORITY_ID = 'hub';
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 
 function pemBundle(text: string): string[] {
@@ -95,9 +97,9 @@ async function generateAuthorityRecord(notBefore: Date): Promise<AuthorityRecord
   return {
     id: AUTHORITY_ID,
     rootCertificatePem,
-    rootPrivateKeyPem: rootKeys.privateKeyPem,
+    rootPrivateKeySealed: sealPrivateKey(rootKeys.privateKeyPem, authorityKeyPlace(AUTHORITY_ID, 'root')),
     issuingCertificatePem,
-    issuingPrivateKeyPem: issuingKeys.privateKeyPem,
+    issuingPrivateKeySealed: sealPrivateKey(issuingKeys.privateKeyPem, authorityKeyPlace(AUTHORITY_ID, 'issuing')),
     createdAt: new Date().toISOString(),
   };
 }
@@ -119,7 +121,8 @@ async function loadOrCreate(dataSource: DataSource, notBefore: Date): Promise<Au
       if (!record) throw error;
     }
   }
-  return buildAuthority('GENERATED', record.rootCertificatePem, record.issuingCertificatePem, record.issuingPrivateKeyPem);
+  const issuingKeyPem = openPrivateKey(record.issuingPrivateKeySealed, authorityKeyPlace(record.id, 'issuing'));
+  return buildAuthority('GENERATED', record.rootCertificatePem, record.issuingCertificatePem, issuingKeyPem);
 }
 
 /**

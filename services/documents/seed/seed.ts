@@ -56,7 +56,8 @@ export async function seedDocuments(dataSource: DataSource): Promise<boolean> {
     const notBefore = new Date(`${holder.issuedOn}T01:00:00Z`);
     const notAfter = new Date(notBefore);
     notAfter.setUTCFullYear(notAfter.getUTCFullYear() + DEMO_VALIDITY_YEARS);
-    return certificateRows(ca, holder, pool[index % pool.length], { notBefore, notAfter }, true);
+    const keys = pool[index % pool.length];
+    return { ...certificateRows(ca, holder, keys, { notBefore, notAfter }, true), privateKeyPem: keys.privateKeyPem };
   });
 
   const agencies = new Map(demoInstitutions().agencies.map((agency) => [agency.id, agency]));
@@ -90,7 +91,7 @@ export async function seedDocuments(dataSource: DataSource): Promise<boolean> {
       registeredBy: 'demo-seed',
     };
     documents.push(document);
-    signatures.push(makeSignature(ca, document, signer.certificate, signer.key.privateKeyPem, signedAt, 'demo-seed'));
+    signatures.push(makeSignature(ca, document, signer.certificate, signer.privateKeyPem, signedAt, 'demo-seed'));
     const sentAt = new Date(signedAt.getTime() + HOUR);
     for (const recipient of demo.sentTo) {
       const recipientAgency = agencies.get(recipient.agencyId);

@@ -12,6 +12,7 @@ import { certificateStatus } from '../certificate/certificate-status';
 import { documentById } from '../document/document-access';
 import { certificateById } from '../loaders';
 import { authority } from '../pki/authority';
+import { holderKeyPlace, openPrivateKey } from '../pki/key-envelope';
 import { checkChain, checkIntegrity, cmsFromPem, cmsToPem, parseDetachedSignature } from '../pki/cms';
 import { describeName } from '../pki/x509';
 import { DocumentSignature } from './document-signature';
@@ -54,7 +55,14 @@ export class SignatureResolver {
     if (status !== CertificateStatus.VALID) throw badInput(`Certificate ${certificate.serial} is ${status}: it cannot sign`, 'certificateId');
     const key = await context.dataSource.getRepository(CertificateKey).findOneBy({ certificateId: certificate.id });
     if (!key) throw badInput(`Certificate ${certificate.serial} has no key in the hub`, 'certificateId');
-    const signature = makeSignature(await authority(context.dataSource), document, certificate, key.privateKeyPem, new Date(), who.subject);
+    const signature = makeSignature(
+      await authority(context.dataSource),
+      document,
+      certificate,
+      openPrivateKey(key.sealedPrivateKey, holderKeyPlace(certificate.id)),
+      new Date(),
+      who.subject,
+    );
     return write(async (manager) => {
       await manager.insert(DocumentSignature, signature);
       return signature;

@@ -1,0 +1,88 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createConnection } from 'mysql2/promise';
+import { openDatabase } from '../services/core/database';
+import type { AuditRecord } from '../services/core/audit/audit-record';
+import { AuditChain } from '../services/institutions/audit/audit-chain';
+import { institutionsEntities } from '../services/institutions/schema';
+
+export interface AuditAppendRow {
+  /** `one at a time`: a transaction per append, in turn (the log before group commit); `group commit`: what runs. */
+  mode: string;
+  appends: number;
+  /** Appends in flight at once, as concurrent requests would have them. */
+  concurrency: number;
+  appendsPerSecond: number;
+  /** Transactions it took. */
+  commits: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const RECORD: AuditRecord = {
+  source: 'procedures',
+  action: 'mutation receiveDossier',
+  outcome: 'SUCCEEDED',
+  operationName: 'Desk',
+  operationHash: 'f'.repeat(64),
+  actor: { kind: 'USER', subject: 'bench', unitCode: '905', unitPath: 'VN/91/905' },
+  targets: ['Dossier:91-905-2026-000001', 'clientKey:bench', 'procedureId:91-H0001', 'unitCode:905'],
+  targetUnitPath: 'VN/91/905',
+};
+
+const percentile = (sorted: number[], share: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] * 10) / 10;
+
+/**
+ * Audit appends per second, one record each with `concurrency` in flight, through the audit
+ * chain on a fresh institutions database: one transaction per append in turn, then group commit.
+ */
+export async function measureAuditAppends(db: 'sqlite' | 'mariadb', mysqlUrl: string, appends = 2000, concurrency = 50): Promise<AuditAppendRow[]> {
+  let url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'hub-bench-audit-')), 'institutions.sqlite')}`;
+  if (db === 'mariadb') {
+    const server = new URL(mysqlUrl);
+    const connection = await createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password) });
+    await connection.query('DROP DATABASE IF EXISTS hub_bench_audit');
+    await connection.end();
+    url = `${mysqlUrl.replace(/\/$/, '')}/hub_bench_audit`;
+  }
+  const dataSource = await openDatabase({ name: 'institutions', url, entities: institutionsEntities });
+  const rows: AuditAppendRow[] = [];
+  try {
+    for (const [mode, groupCommit] of [['one at a time', false], ['group commit', true]] as const) {
+      const chain = new AuditChain(dataSource, { groupCommit, maxWaitMs: 600_000 });
+      await chain.append([RECORD]);
+      const before = { ...chain.stats };
+      const latencies: number[] = [];
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < appends) {
+            next += 1;
+            const at = performance.now();
+            await chain.append([RECORD]);
+            latencies.push(performance.now() - at);
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      const row = {
+        mode,
+        appends,
+        concurrency,
+        appendsPerSecond: Math.round(appends / seconds),
+        commits: chain.stats.commits - before.commits,
+        p50Ms: percentile(latencies, 0.5),
+        p99Ms: percentile(latencies, 0.99),
+      };
+      console.log(`audit append, ${mode.padEnd(14)} ${String(row.appendsPerSecond).padStart(6)} appends/s  ${row.commits} transactions  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms`);
+      rows.push(row);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+  return rows;
+}
