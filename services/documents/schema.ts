@@ -15,8 +15,9 @@ import { AuthorityRecord } from './pki/authority-record';
 import { referenceResolvers } from './references';
 import { DocumentSignature } from './signature/document-signature';
 import { SignatureResolver } from './signature/signature.resolver';
+import { IdempotencyRecord } from '../core/idempotency';
 
-export const documentsEntities = [AuthorityRecord, Certificate, CertificateKey, Document, DocumentSignature, DocumentTransfer, ExchangeDailyCount];
+export const documentsEntities = [AuthorityRecord, Certificate, CertificateKey, Document, DocumentSignature, DocumentTransfer, ExchangeDailyCount, IdempotencyRecord];
 
 export const buildDocumentsSchema = () =>
   buildFederatedSchema(

@@ -12,8 +12,9 @@ import { PlanResolver } from './plan/plan.resolver';
 import { referenceResolvers } from './references';
 import { ReformScoreAreaRecord, ReformScoreRecord } from './score/reform-score-record';
 import { ScoreResolver } from './score/score.resolver';
+import { IdempotencyRecord } from '../core/idempotency';
 
-export const inspectionsEntities = [InspectionPlan, PlanTarget, Inspection, Finding, ReformScoreRecord, ReformScoreAreaRecord];
+export const inspectionsEntities = [InspectionPlan, PlanTarget, Inspection, Finding, ReformScoreRecord, ReformScoreAreaRecord, IdempotencyRecord];
 
 export const buildInspectionsSchema = () =>
   buildFederatedSchema(

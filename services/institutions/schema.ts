@@ -14,8 +14,9 @@ import { OfficialResolver } from './official/official.resolver';
 import { referenceResolvers } from './references';
 import { AdministrativeUnit } from './unit/administrative-unit';
 import { UnitResolver } from './unit/unit.resolver';
+import { IdempotencyRecord } from '../core/idempotency';
 
-export const institutionsEntities = [AdministrativeUnit, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry, AuditChainLock];
+export const institutionsEntities = [AdministrativeUnit, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry, AuditChainLock, IdempotencyRecord];
 
 export const buildInstitutionsSchema = () =>
   buildFederatedSchema(

@@ -10,8 +10,9 @@ import { ProcedureMutationsResolver } from './procedure/procedure-mutations.reso
 import { ProcedureResolver } from './procedure/procedure.resolver';
 import { referenceResolvers } from './references';
 import { DossierStatsResolver } from './stats/dossier-stats.resolver';
+import { IdempotencyRecord } from '../core/idempotency';
 
-export const proceduresEntities = [Procedure, Dossier, Feedback];
+export const proceduresEntities = [Procedure, Dossier, Feedback, IdempotencyRecord];
 
 export const buildProceduresSchema = () =>
   buildFederatedSchema(

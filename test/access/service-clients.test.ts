@@ -85,7 +85,7 @@ describe.each(DATABASES)('service clients on %s', (kind) => {
     }
     const giaLaiAdmin = await hub.token('64', ['ADMIN']);
     const seen = await hub.query<any>(`query($id: ID!) { serviceClient(id: $id) { id } }`, { id: client.id }, giaLaiAdmin);
-    expect(errorCodes(seen)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(seen)).toEqual(['NOT_FOUND']);
     expect(seen.data.serviceClient).toBeNull();
     const list = await hub.query<any>(`{ serviceClients(first: 100) { edges { node { id unit { code } } } } }`, {}, giaLaiAdmin);
     expect(list.data.serviceClients.edges.map((edge: any) => edge.node.id)).not.toContain(client.id);
@@ -95,7 +95,7 @@ describe.each(DATABASES)('service clients on %s', (kind) => {
       `mutation($id: ID!) { safelistOperation(clientId: $id, document: "query Q { me { subject } }") { id } }`,
       `mutation($id: ID!) { removeSafelistedOperation(clientId: $id, hash: "${RECEIVE_HASH}") { id } }`,
     ]) {
-      expect(errorCodes(await hub.query(mutation, { id: client.id }, giaLaiAdmin))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await hub.query(mutation, { id: client.id }, giaLaiAdmin))).toEqual(['NOT_FOUND']);
     }
     const own = await hub.query<any>(`query($id: ID!) { serviceClient(id: $id) { safelistedOperations { edges { node { hash } } } } }`, { id: client.id }, konTumAdmin);
     expect(own.data.serviceClient.safelistedOperations.edges.map((edge: any) => edge.node.hash)).toEqual([RECEIVE_HASH]);

@@ -337,7 +337,10 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
     }
   }
 
-  // 2. Every root single-record field, for records outside the scope (FORBIDDEN) and inside (answered).
+  // 2. Every root single-record field, for records outside the scope (nothing, answered exactly
+  // like an id that names no record: rule 2, so ids cannot be probed) and inside (answered).
+  const sameAnswer = (result: GraphQLResponse<Json>) =>
+    JSON.stringify({ data: result.data ?? null, errors: (result.errors ?? []).map(({ message, path, extensions }) => ({ message, path, code: extensions?.code })) });
   for (const field of Object.values(query.getFields())) {
     const named = getNamedType(field.type);
     if (!isObjectType(named) || PUBLIC_TYPES.has(named.name) || field.args.length !== 1 || field.args[0].name !== 'id') continue;
@@ -348,11 +351,16 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
     const records = await target.oracle.harvest(named.name, target.unitCodes.map(({ code }) => code));
     const outside = records.filter((record) => record.paths.length && !visible(record.paths)).slice(0, 3);
     const inside = records.filter((record) => visible(record.paths)).slice(0, 1);
+    const byId = (id: string) => ask(`{ record: ${field.name}(id: ${JSON.stringify(id)}) { ${selectionFor(named, 1)} } }`);
+    const none = outside.length ? sameAnswer(await byId(`no-such-${named.name}-${outside[0].id}`)) : '';
     for (const record of outside) {
-      const result = await ask(`{ record: ${field.name}(id: ${JSON.stringify(record.id)}) { ${selectionFor(named, 1)} } }`);
+      const result = await byId(record.id);
       if (result.data?.record) report(`Query.${field.name}(id: ${record.id})`, `answered a record of ${record.paths.join(', ')}`);
-      if (!(result.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN')) {
-        report(`Query.${field.name}(id: ${record.id})`, 'no FORBIDDEN error for a record outside the scope');
+      if (!(result.errors ?? []).some((error) => error.extensions?.code === 'NOT_FOUND')) {
+        report(`Query.${field.name}(id: ${record.id})`, 'no NOT_FOUND error for a record outside the scope');
+      }
+      if (sameAnswer(result) !== none) {
+        report(`Query.${field.name}(id: ${record.id})`, `answered otherwise than for an id that names nothing: ${sameAnswer(result)} vs ${none}`);
       }
     }
     for (const record of inside) {
@@ -442,7 +450,7 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
         }
       }
       if (ownsPrivateFields && !(result.errors ?? []).length && (result.data?._entities ?? []).some((value: Json | null) => value === null)) {
-        report(where, 'an entity outside the scope resolved to null without a FORBIDDEN error');
+        report(where, 'an entity outside the scope resolved to null without a NOT_FOUND or FORBIDDEN error');
       }
     }
   }

@@ -92,14 +92,10 @@ describe('institutions client', () => {
     // Within one request the caller's answer is kept: the same principal.
     expect((await counted(() => kienGiangRequest.agencies.find('91.ubnd', { as: 'caller' }))).requests).toBe(0);
 
-    const other = await counted(() => errorOf(client.forRequest(konTum).agencies.find('91.ubnd', { as: 'caller' })));
-    expect(other.requests).toBe(1);
-    expect([other.value?.extensions?.code, (other.value as Error | null)?.message]).toEqual([
-      'FORBIDDEN',
-      'The agency "91.ubnd" is outside the scope of unit 62',
-    ]);
-    const official = await errorOf(client.forRequest(konTum).officials.find(officialId('91.ubnd', 1), { as: 'caller' }));
-    expect(official?.extensions?.code).toBe('FORBIDDEN');
+    // Outside the caller's scope is answered like an id that names nothing (rule 2).
+    const other = await counted(() => client.forRequest(konTum).agencies.find('91.ubnd', { as: 'caller' }));
+    expect([other.requests, other.value]).toEqual([1, null]);
+    expect(await client.forRequest(konTum).officials.find(officialId('91.ubnd', 1), { as: 'caller' })).toBeNull();
     // Kiên Giang's own answer is asked anew in its next request.
     expect((await counted(() => client.forRequest(kienGiang).agencies.find('91.ubnd', { as: 'caller' }))).requests).toBe(1);
   });
@@ -123,6 +119,7 @@ describe('institutions client', () => {
     const outsideFirst = await errorOf(
       newClient().forRequest(konTum).agencies.requireMany(['91.ubnd', 'no-such-agency'], { as: 'caller', argument: 'targetAgencyIds' }),
     );
-    expect([unknownFirst?.extensions?.code, outsideFirst?.extensions?.code]).toEqual(['BAD_USER_INPUT', 'FORBIDDEN']);
+    expect([unknownFirst?.extensions?.code, outsideFirst?.extensions?.code]).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect([(unknownFirst as Error | null)?.message, (outsideFirst as Error | null)?.message]).toEqual(['No agency has id "no-such-agency"', 'No agency has id "91.ubnd"']);
   });
 });

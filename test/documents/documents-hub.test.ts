@@ -126,9 +126,9 @@ describe.each(DATABASES)('documents through the gateway on %s', (kind) => {
     const sibling = await hub.token('906', ['OFFICER']);
     const siblingDocument = await hub.query<any>(`query($id: ID!) { document(id: $id) { title } }`, { id: document.id }, sibling);
     expect(siblingDocument.data).toEqual({ document: null });
-    expect(errorCodes(siblingDocument)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(siblingDocument)).toEqual(['NOT_FOUND']);
     const siblingTransfer = await hub.query<any>(`query($id: ID!) { documentTransfer(id: $id) { status } }`, { id: sent.data.sendDocument[0].id }, sibling);
-    expect(errorCodes(siblingTransfer)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(siblingTransfer)).toEqual(['NOT_FOUND']);
     const siblingLists = await hub.query<any>(
       `{ documents(first: 100) { edges { node { id } } } certificates(unitCode: "905") { totalCount } unit(code: "905") { certificateStats { total } } }`,
       {},
@@ -146,7 +146,7 @@ describe.each(DATABASES)('documents through the gateway on %s', (kind) => {
     const certificateId = listed.data.agency.certificates.edges[0].node.id;
     const revoke = `mutation($id: ID!) { revokeCertificate(input: { certificateId: $id, reason: KEY_COMPROMISE }) { status } }`;
     const byCommune = await hub.query<any>(revoke, { id: certificateId }, await hub.token('30880', ['ADMIN']));
-    expect(errorCodes(byCommune)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(byCommune)).toEqual(['NOT_FOUND']);
     const still = await hub.query<any>(`query($id: ID!) { certificate(id: $id) { status } }`, { id: certificateId }, admin);
     expect(still.data.certificate.status).toBe('VALID');
   });

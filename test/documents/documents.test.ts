@@ -133,10 +133,10 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       const sibling = (await certificateOf('906.ubnd', 'ORGANIZATION', provinceAdmin))[0];
       const forbidden = await ask(`query($id: ID!) { certificate(id: $id) { serial } }`, { id: sibling.id }, chauThanh);
       expect(forbidden.data).toEqual({ certificate: null });
-      expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(forbidden)).toEqual(['NOT_FOUND']);
       const entity = await ask(`query($id: ID!) { _entities(representations: [{ __typename: "Certificate", id: $id }]) { ... on Certificate { serial } } }`, { id: sibling.id }, chauThanh);
       expect(entity.data._entities).toEqual([null]);
-      expect(errorCodes(entity)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(entity)).toEqual(['NOT_FOUND']);
       const siblingList = await ask(`{ certificates(unitCode: "906") { totalCount } }`, {}, chauThanh);
       expect(siblingList.data.certificates.totalCount).toBe(0);
     });
@@ -176,7 +176,7 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       const revoke = `mutation($input: RevokeCertificateInput!) { revokeCertificate(input: $input) { id status revokedAt invalidSince revocationReason } }`;
       const input = { certificateId: target.id, reason: 'SUPERSEDED' };
       const byCommune = await ask(revoke, { input }, communeAdmin);
-      expect(errorCodes(byCommune)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(byCommune)).toEqual(['NOT_FOUND']);
       const byOfficer = await ask(revoke, { input }, provinceOfficer);
       expect(errorCodes(byOfficer)).toEqual(['FORBIDDEN']);
       expect((await subgraph.dataSource.getRepository(Certificate).findOneByOrFail({ id: target.id })).revokedAt).toBeNull();
@@ -360,7 +360,7 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       const notTheHolder = await ask(SIGN, { input: { documentId, certificateId: chairmanCertificate.id } }, provinceOfficer);
       expect(errorCodes(notTheHolder)).toEqual(['FORBIDDEN']);
       const districtSigner = await ask(SIGN, { input: { documentId, certificateId: district.id } }, chauThanh);
-      expect(errorCodes(districtSigner)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(districtSigner)).toEqual(['NOT_FOUND']);
       expect(await count(DocumentSignature)).toBe(before);
       const holder = await ask(SIGN, { input: { documentId, certificateId: chairmanCertificate.id } }, chairman);
       expect(holder.errors).toBeUndefined();
@@ -387,7 +387,7 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       const unknown = await ask(SEND, { input: { documentId, recipientAgencyIds: ['905.ubnd', 'nowhere'] } }, provinceOfficer);
       expect(errorCodes(unknown)).toEqual(['BAD_USER_INPUT']);
       const byDistrict = await ask(SEND, { input: { documentId, recipientAgencyIds: ['906.ubnd'] } }, chauThanh);
-      expect(errorCodes(byDistrict)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(byDistrict)).toEqual(['NOT_FOUND']);
       expect(await count(DocumentTransfer)).toBe(before);
       const sent = await ask(SEND, { input: { documentId, recipientAgencyIds: ['905.ubnd', '30880.ubnd'] } }, provinceOfficer);
       expect(sent.errors).toBeUndefined();
@@ -415,14 +415,14 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
 
       const sibling = await ask(read, { id: documentId }, giongRieng);
       expect(sibling.data).toEqual({ document: null });
-      expect(errorCodes(sibling)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(sibling)).toEqual(['NOT_FOUND']);
       const siblingEntity = await ask(`query($id: ID!) { _entities(representations: [{ __typename: "Document", id: $id }]) { ... on Document { title } } }`, { id: documentId }, giongRieng);
       expect(siblingEntity.data._entities).toEqual([null]);
-      expect(errorCodes(siblingEntity)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(siblingEntity)).toEqual(['NOT_FOUND']);
       const siblingList = await ask(`{ documents(first: 100) { edges { node { id } } } }`, {}, giongRieng);
       expect(siblingList.data.documents.edges.map((edge: any) => edge.node.id)).not.toContain(documentId);
       const siblingTransfer = await ask(`query($id: ID!) { documentTransfer(id: $id) { status } }`, { id: transfers.commune }, giongRieng);
-      expect(errorCodes(siblingTransfer)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(siblingTransfer)).toEqual(['NOT_FOUND']);
       const siblingInbox = await ask(`{ _entities(representations: [{ __typename: "Agency", id: "30880.ubnd" }]) { ... on Agency { inbox { totalCount } issuedDocuments { totalCount } certificates { totalCount } } } }`, {}, giongRieng);
       expect(siblingInbox.data._entities[0]).toEqual({ inbox: { totalCount: 0 }, issuedDocuments: { totalCount: 0 }, certificates: { totalCount: 0 } });
     });

@@ -39,7 +39,7 @@ describe.each(DATABASES)('the hub through its gateway on %s', (kind) => {
     for (const outside of ['906.ubnd.cb1', '91.ubnd.cb1', '91.so-noi-vu.cb1']) {
       const result = await contact(outside);
       expect(result.data).toEqual({ official: null });
-      expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(result)).toEqual(['NOT_FOUND']);
       expect(JSON.stringify(result)).not.toMatch(/09\d{8}/);
     }
   });

@@ -48,6 +48,21 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     expect(errorCodes(anonymous)).toContain('UNAUTHENTICATED');
   });
 
+  it('answers an inspection outside the scope exactly like one that does not exist, so ids cannot count what coverage refuses (issue 11)', async () => {
+    const konTum = await hub.token('62', ['VIEWER', 'OFFICER', 'INSPECTOR']);
+    const coverage = await hub.query<any>(`{ unit(code: "905") { inspectionCoverage(year: 2018) { inspected } } }`, {}, konTum);
+    expect(errorCodes(coverage)).toEqual(['FORBIDDEN']);
+    const ids = [1, 2, 3, 4, 5, 6, 7].map((n) => `kh-905-2018.0${n}`);
+    const byId = (id: string, token: string) => hub.query<any>(`query($id: ID!) { inspection(id: $id) { id } }`, { id }, token);
+    // The nation sees that some of these exist and some do not: the probe covers both.
+    const national = await Promise.all(ids.map(async (id) => (await byId(id, await hub.token('VN', ['VIEWER']))).data?.inspection?.id ?? null));
+    expect(national.filter(Boolean).length).toBeGreaterThan(0);
+    expect(national.filter((id) => id === null).length).toBeGreaterThan(0);
+    const answers = await Promise.all(ids.map(async (id) => JSON.stringify(await byId(id, konTum))));
+    expect(new Set(answers).size).toBe(1);
+    expect(JSON.parse(answers[0])).toMatchObject({ data: { inspection: null }, errors: [{ path: ['inspection'], extensions: { code: 'NOT_FOUND' } }] });
+  });
+
   it('plans, concludes with two findings, remedies one: the other stays open and overdue; a sibling district sees none of it', async () => {
     const inspector = await hub.token('64', ['INSPECTOR']);
     const districtOfficer = await hub.token('625', ['OFFICER']);
@@ -78,7 +93,7 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
       { input: { inspectionId, area: 'CIVIL_SERVICE', severity: 'MINOR', description: 'x', dueOn: '2015-06-30' } },
       commune,
     );
-    expect(errorCodes(byCommune)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(byCommune)).toEqual(['NOT_FOUND']);
 
     const concluded = await hub.query<any>(
       `mutation($input: ConcludeInspectionInput!) { concludeInspection(input: $input) { status findings { edges { node { id dueOn overdue } } } } }`,
@@ -105,7 +120,7 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     expect(errorCodes(reopen)).toEqual(['CONFLICT']);
 
     const remedy = `mutation($input: RemedyFindingInput!) { remedyFinding(input: $input) { remediatedAt } }`;
-    expect(errorCodes(await hub.query<any>(remedy, { input: { findingId: dueLater.id, evidence: 'Báo cáo 7/BC' } }, sibling))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.query<any>(remedy, { input: { findingId: dueLater.id, evidence: 'Báo cáo 7/BC' } }, sibling))).toEqual(['NOT_FOUND']);
     const remedied = await hub.query<any>(remedy, { input: { findingId: dueLater.id, evidence: 'Báo cáo 7/BC-UBND' } }, districtOfficer);
     expect(remedied.errors).toBeUndefined();
 
@@ -119,10 +134,10 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     // The sibling district cannot read the agency at all (institutions), nor the inspection or its findings here.
     const aside = await hub.query<any>(openFindings, {}, sibling);
     expect(aside.data.agency).toBeNull();
-    expect(errorCodes(aside)).toContain('FORBIDDEN');
+    expect(errorCodes(aside)).toContain('NOT_FOUND');
     const asideInspection = await hub.query<any>(`query($id: ID!) { inspection(id: $id) { id } finding(id: "${dueSoon.id}") { id } }`, { id: inspectionId }, sibling);
     expect(asideInspection.data).toEqual({ inspection: null, finding: null });
-    expect(errorCodes(asideInspection)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect(errorCodes(asideInspection)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
     const asideList = await hub.query<any>(`{ inspections(first: 100) { edges { node { id } } } }`, {}, sibling);
     expect(asideList.data.inspections.edges.map((edge: any) => edge.node.id)).not.toContain(inspectionId);
   });

@@ -119,13 +119,13 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
       expect(province.data.unit.agencies.totalCount).toBe(0);
     });
 
-    it('gives FORBIDDEN and no value for an agency or official outside the scope by field, and only their public facts by _entities (rule 12)', async () => {
+    it('gives NOT_FOUND (as for a missing id) by field for an agency or official outside the scope, and only their public facts by _entities (rule 12)', async () => {
       const provinceAgency = await ask(`{ agency(id: "91.ubnd") { name } }`, {}, chauThanh);
       expect(provinceAgency.data).toEqual({ agency: null });
-      expect(errorCodes(provinceAgency)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(provinceAgency)).toEqual(['NOT_FOUND']);
       const siblingOfficial = await ask(`{ official(id: "906.ubnd.cb1") { name } }`, {}, chauThanh);
       expect(siblingOfficial.data).toEqual({ official: null });
-      expect(errorCodes(siblingOfficial)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(siblingOfficial)).toEqual(['NOT_FOUND']);
       const entities = await ask(
         `{ _entities(representations: [{ __typename: "Agency", id: "906.ubnd" }, { __typename: "Official", id: "91.ubnd.cb1" }, { __typename: "Agency", id: "905.ubnd" }]) {
           ... on Agency { id name officials { totalCount } } ... on Official { id name position contact { phone } } } }`,
@@ -157,7 +157,7 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
       expect(errorCodes(viewer)).toEqual(['FORBIDDEN']);
       const upward = await ask(query, { id: '905.ubnd.cb1' }, commune);
       expect(upward.data.official).toBeNull();
-      expect(errorCodes(upward)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(upward)).toEqual(['NOT_FOUND']);
     });
 
     it('lets a province see its districts and communes', async () => {

@@ -235,14 +235,14 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
     });
 
-    it('gives FORBIDDEN and no value for a dossier outside the scope, by field and by _entities', async () => {
+    it('gives NOT_FOUND (as for a missing id) and no value for a dossier outside the scope, by field and by _entities', async () => {
       const [konTumDossier] = await subgraph.dataSource.getRepository(Dossier).find({ where: { unitId: '62' }, take: 1 });
       const byField = await ask(`query($id: ID!) { dossier(id: $id) { id } }`, { id: konTumDossier.id }, chauThanhOfficer);
       expect(byField.data).toEqual({ dossier: null });
-      expect(errorCodes(byField)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(byField)).toEqual(['NOT_FOUND']);
       const byEntity = await ask(`query($id: ID!) { _entities(representations: [{ __typename: "Dossier", id: $id }]) { ... on Dossier { id } } }`, { id: konTumDossier.id }, chauThanhOfficer);
       expect(byEntity.data._entities).toEqual([null]);
-      expect(errorCodes(byEntity)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(byEntity)).toEqual(['NOT_FOUND']);
       const own = await ask(`query($id: ID!) { dossier(id: $id) { id status } }`, { id: konTumDossier.id }, konTumOfficer);
       expect(own.data.dossier.id).toBe(konTumDossier.id);
       const missing = await ask(`{ dossier(id: "no-such-dossier") { id } }`, {}, konTumOfficer);
@@ -361,7 +361,7 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       expect(errorCodes(illegal)).toEqual(['CONFLICT']);
       expect(await subgraph.dataSource.getRepository(Dossier).findOneByOrFail({ id })).toEqual(row);
       const commune = await ask(move, { id, to: 'WITHDRAWN' }, chauThanhCommune);
-      expect(errorCodes(commune)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(commune)).toEqual(['NOT_FOUND']);
       const backdated = await ask(move, { id: (await ask(receive, { input: input({ clientKey: 'life-2' }) }, chauThanhOfficer)).data.receiveDossier.id, to: 'PROCESSING', at: '2020-01-01T00:00:00+07:00' }, chauThanhOfficer);
       expect(errorCodes(backdated)).toEqual(['BAD_USER_INPUT']);
     });

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../context';
-import { forbidden, unauthenticated } from '../errors';
+import { notFound, unauthenticated } from '../errors';
 import { byKeys } from '../loaders';
 import type { Principal } from '../principal';
 import { whereInScope } from './predicates';
@@ -20,11 +20,18 @@ export interface ScopedEntity<T extends ObjectLiteral> {
 }
 
 /**
+ * The one answer to a record asked for by id that does not exist or that lies outside the
+ * principal's scope (`docs/architecture.md` rule 2): the same code and the same bytes either
+ * way (the id is not echoed, so two probes compare byte for byte), so ids cannot be probed to count what an aggregate refuses (issue 11, item 11).
+ */
+export const notInScope = (label: string) => notFound(`No ${label} with this id is within your scope`);
+
+/**
  * Loads unit-scoped rows by id for one request, in one statement with the scope in its WHERE.
- * Ids the scope filtered out cost one more statement, only when there are any, to tell an
- * existing record outside the scope (FORBIDDEN) from no record at all (null).
- * This is what `__resolveReference` and `x(id:)` root fields use: entity references get the
- * same scope as lists.
+ * An id the scope filters out and an id that names nothing get the same NOT_FOUND error
+ * (`notInScope`); the loader never tells them apart, so it does not look further.
+ * This is what `__resolveReference`, `x(id:)` root fields and writes naming a record by id use:
+ * entity references get the same scope as lists.
  */
 export function scopedLoader<T extends ObjectLiteral & { id: string }>(
   context: SubgraphContext,
@@ -33,22 +40,10 @@ export function scopedLoader<T extends ObjectLiteral & { id: string }>(
   return context.loaders.get<string, T>(`scoped:${label}`, async (ids) => {
     const principal = context.principal;
     if (!principal) return ids.map(() => unauthenticated(`${label} is not public: a valid bearer token is required`));
-    const repository = context.dataSource.getRepository(entity);
-    const query = repository.createQueryBuilder('row').where('row.id IN (:...ids)', { ids: [...ids] });
+    const query = context.dataSource.getRepository(entity).createQueryBuilder('row').where('row.id IN (:...ids)', { ids: [...ids] });
     const scoped = inScope ? inScope(query, principal) : whereInScope(query, `row.${pathProperty}`, principal);
-    const rows = await scoped.getMany();
-    const found = byKeys(ids, rows, (row) => row.id);
-    const missing = ids.filter((_id, index) => found[index] === null);
-    if (missing.length === 0) return found;
-    const existing = await repository
-      .createQueryBuilder('row')
-      .select('row.id', 'id')
-      .where('row.id IN (:...missing)', { missing })
-      .getRawMany<{ id: string }>();
-    const outside = new Set(existing.map((row) => row.id));
-    return found.map((row, index) =>
-      row ?? (outside.has(ids[index]) ? forbidden(`${label} ${ids[index]} is outside the scope of unit ${principal.unitCode}`) : null),
-    );
+    const found = byKeys(ids, await scoped.getMany(), (row) => row.id);
+    return found.map((row, index) => row ?? notInScope(label));
   });
 }
 

@@ -9,7 +9,8 @@ import { UnitDirectory, type UnitLookups } from './unit-directory';
 /**
  * Who asks institutions, chosen at every call:
  * - `caller`: the request's principal, forwarded signed with the internal key as the gateway
- *   does; institutions filters the answer by the caller's scope (FORBIDDEN outside it). Kept
+ *   does; institutions filters the answer by the caller's scope (an id outside it is answered
+ *   like one that names nothing: `docs/architecture.md` rule 2). Kept
  *   for the request only, never shared with another principal.
  * - `hub`: the hub's national service principal (hub-principal.ts), for facts that are public
  *   or that a write needs whatever the caller's scope. Cached for a few minutes per process.
@@ -43,8 +44,9 @@ export class EntityLookups<K extends keyof Records> {
   ) {}
 
   /**
-   * Records in the order of `ids`, null for an id that names nothing. Asked as the caller, an
-   * id outside the caller's scope is FORBIDDEN ("The agency "…" is outside the scope of unit …").
+   * Records in the order of `ids`, null for an id that names nothing, or, asked as the caller,
+   * nothing within the caller's scope (institutions does not tell the two apart). A FORBIDDEN
+   * refusal of another kind is passed on.
    */
   async findMany(ids: readonly string[], { as }: AskOptions): Promise<(Records[K] | null)[]> {
     const answers = await this.answers(ids, as);

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../core/pagination';
 import { CertificateKind, RevocationReason } from './certificate-kind';
+import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @ArgsType()
 export class CertificateListArgs extends PageArgs {
@@ -19,6 +20,9 @@ export class CertificateKindPageArgs extends PageArgs {
 
 @InputType({ description: 'Cấp chứng thư số: issue a certificate to an agency (ORGANIZATION) or an official (PERSONAL).' })
 export class IssueCertificateInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field(() => CertificateKind)
   kind!: CertificateKind;
 

@@ -20,6 +20,7 @@ import { CertificateKey } from './certificate-key';
 import { CertificateKind, CertificateStatus } from './certificate-kind';
 import { listCertificates } from './certificate-list';
 import { certificateStatus } from './certificate-status';
+import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
@@ -85,7 +86,13 @@ export class CertificateResolver {
 
   @Mutation(() => Certificate, { description: 'Cấp chứng thư số: issue a certificate (ADMIN of the holder\'s unit or a unit above). A fresh RSA-2048 key is made for it.' })
   @ServiceScope('closed')
-  async issueCertificate(@Arg('input') input: IssueCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
+  issueCertificate(@Arg('input') input: IssueCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
+    return idempotent(context, { mutation: 'issueCertificate', clientKey: input.clientKey, input, result: entityResult(Certificate) }, (write) =>
+      this.issue(context, input, write),
+    );
+  }
+
+  private async issue(context: SubgraphContext, input: IssueCertificateInput, write: TransactionalWrite<Certificate>): Promise<Certificate> {
     const years = input.validityYears ?? 3;
     if (!Number.isInteger(years) || years < 1 || years > 5) throw badInput('validityYears must be 1 to 5', 'validityYears');
     const holder = await holderOf(context, input);
@@ -93,11 +100,11 @@ export class CertificateResolver {
     const [ca, keys] = await Promise.all([authority(context.dataSource), newRsaKeyPair()]);
     const notBefore = new Date();
     const rows = certificateRows(ca, holder, keys, { notBefore, notAfter: new Date(notBefore.getTime() + years * YEAR_MS) });
-    await context.dataSource.transaction(async (manager) => {
+    return write(async (manager) => {
       await manager.insert(Certificate, rows.certificate);
       await manager.insert(CertificateKey, rows.key);
+      return rows.certificate;
     });
-    return rows.certificate;
   }
 
   @Mutation(() => Certificate, { description: 'Thu hồi chứng thư số: revoke a certificate (ADMIN of the holder\'s unit or a unit above).' })

@@ -1,9 +1,13 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../core/pagination';
 import { DocumentType } from './document-type';
+import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @InputType({ description: 'Đăng ký văn bản: register a document of an agency of your unit.' })
 export class RegisterDocumentInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field(() => ID, { description: 'The issuing agency.' })
   agencyId!: string;
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
 import { storedPath } from '../../core/access';
+import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 import { isDate, todayInVietnam } from '../../core/time';
 import { assertMayWrite, DOCUMENT_WRITERS } from './write-access';
 import { isRetryableConflict } from '../../core/write-conflicts';
@@ -45,8 +46,15 @@ function validated(input: RegisterDocumentInput) {
  * its series (MAX + 1 read inside the transaction); the unique index on (agency, year,
  * series, number) turns a concurrent registration that read the same MAX into a duplicate-key
  * error, and that registration retries with a fresh MAX: no number is ever given twice.
+ * Idempotent on `input.clientKey` (`core/idempotency`): a retry gets the number given first.
  */
-export async function registerDocument(context: SubgraphContext, input: RegisterDocumentInput): Promise<Document> {
+export function registerDocument(context: SubgraphContext, input: RegisterDocumentInput): Promise<Document> {
+  return idempotent(context, { mutation: 'registerDocument', clientKey: input.clientKey, input, result: entityResult(Document) }, (write) =>
+    register(context, input, write),
+  );
+}
+
+async function register(context: SubgraphContext, input: RegisterDocumentInput, write: TransactionalWrite<Document>): Promise<Document> {
   const fields = validated(input);
   const agency = await context.institutions.agencies.require(input.agencyId, { as: 'hub' });
   const unitPath = storedPath(agency.unit.path);
@@ -72,7 +80,7 @@ export async function registerDocument(context: SubgraphContext, input: Register
   };
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await context.dataSource.transaction(async (manager) => {
+      return await write(async (manager) => {
         let number = explicit;
         if (number === null) {
           const { last } = (await manager

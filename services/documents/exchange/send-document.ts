@@ -11,15 +11,23 @@ import { isUniqueViolation } from '../../core/write-conflicts';
 import { DocumentTransfer } from './document-transfer';
 import type { SendDocumentInput } from './transfer-args';
 import { TransferStatus } from './transfer-status';
+import { entityListResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 
 const MAX_RECIPIENTS = 100;
 
 /**
  * Sends a signed document to each recipient: one transfer per recipient, ARRIVED at once
  * (the hub delivers within itself), all in one transaction; a recipient that already has the
- * document is a CONFLICT and nothing is written.
+ * document is a CONFLICT and nothing is written. Idempotent on `input.clientKey`
+ * (`core/idempotency`): a retry answers the transfers the first request made.
  */
-export async function sendDocument(context: SubgraphContext, input: SendDocumentInput): Promise<DocumentTransfer[]> {
+export function sendDocument(context: SubgraphContext, input: SendDocumentInput): Promise<DocumentTransfer[]> {
+  return idempotent(context, { mutation: 'sendDocument', clientKey: input.clientKey, input, result: entityListResult(DocumentTransfer) }, (write) =>
+    send(context, input, write),
+  );
+}
+
+async function send(context: SubgraphContext, input: SendDocumentInput, write: TransactionalWrite<DocumentTransfer[]>): Promise<DocumentTransfer[]> {
   const document = await documentById(context).load(input.documentId);
   if (!document) throw notFound(`No document has id "${input.documentId}"`);
   assertMayWrite(context.principal, document.unitPath, DOCUMENT_WRITERS, `Document ${document.numberAndSymbol}`, 'documents:exchange');
@@ -62,10 +70,12 @@ export async function sendDocument(context: SubgraphContext, input: SendDocument
     note: null,
   }));
   try {
-    await context.dataSource.transaction((manager) => manager.insert(DocumentTransfer, transfers));
+    return await write(async (manager) => {
+      await manager.insert(DocumentTransfer, transfers);
+      return transfers;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`Document ${document.numberAndSymbol} was already sent to one of these agencies`);
     throw error;
   }
-  return transfers;
 }

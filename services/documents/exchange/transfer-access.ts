@@ -13,4 +13,4 @@ export const visibleTransfers = (context: SubgraphContext, principal: Principal)
 
 /** Transfers by id for one request, with the same visibility in SQL; FORBIDDEN for one outside it. */
 export const transferById = (context: SubgraphContext) =>
-  scopedLoader(context, { entity: DocumentTransfer, label: 'Transfer', inScope: (query, principal) => whereVisible(query, 'row', principal) });
+  scopedLoader(context, { entity: DocumentTransfer, label: 'DocumentTransfer', inScope: (query, principal) => whereVisible(query, 'row', principal) });

@@ -1,9 +1,13 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../core/pagination';
 import { TransferStatus } from './transfer-status';
+import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @InputType({ description: 'Gửi văn bản: send a signed document of your unit to one or more agencies, at any level.' })
 export class SendDocumentInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field(() => ID)
   documentId!: string;
 

@@ -1,7 +1,11 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @InputType({ description: 'Ký số văn bản: sign a document with a certificate the hub issued.' })
 export class SignDocumentInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field(() => ID)
   documentId!: string;
 
@@ -14,6 +18,9 @@ export class SignDocumentInput {
 
 @InputType({ description: 'Attach a detached CMS signature made elsewhere (for example with a USB token).' })
 export class AttachSignatureInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field(() => ID)
   documentId!: string;
 

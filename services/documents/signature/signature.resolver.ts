@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, forbidden, notFound } from '../../core/errors';
+import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../document/write-access';
 import { Certificate } from '../certificate/certificate';
 import { CertificateKey } from '../certificate/certificate-key';
@@ -34,7 +35,13 @@ export class SignatureResolver {
       "Someone else's certificate is FORBIDDEN; a revoked or expired one is BAD_USER_INPUT.",
   })
   @ServiceScope('documents:exchange')
-  async signDocument(@Arg('input') input: SignDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
+  signDocument(@Arg('input') input: SignDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
+    return idempotent(context, { mutation: 'signDocument', clientKey: input.clientKey, input, result: entityResult(DocumentSignature) }, (write) =>
+      this.sign(context, input, write),
+    );
+  }
+
+  private async sign(context: SubgraphContext, input: SignDocumentInput, write: TransactionalWrite<DocumentSignature>): Promise<DocumentSignature> {
     const { document, who } = await writableDocument(context, input.documentId);
     const certificate = await certificateById(context).load(input.certificateId);
     if (!certificate) throw notFound(`No certificate has id "${input.certificateId}"`);
@@ -56,8 +63,10 @@ export class SignatureResolver {
       new Date(),
       who.subject,
     );
-    await context.dataSource.getRepository(DocumentSignature).insert(signature);
-    return signature;
+    return write(async (manager) => {
+      await manager.insert(DocumentSignature, signature);
+      return signature;
+    });
   }
 
   @Mutation(() => DocumentSignature, {
@@ -66,7 +75,13 @@ export class SignatureResolver {
       "reported by the document's verification, so a signature from an unknown root is kept and shows CHAIN failed.",
   })
   @ServiceScope('documents:exchange')
-  async attachSignature(@Arg('input') input: AttachSignatureInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
+  attachSignature(@Arg('input') input: AttachSignatureInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
+    return idempotent(context, { mutation: 'attachSignature', clientKey: input.clientKey, input, result: entityResult(DocumentSignature) }, (write) =>
+      this.attach(context, input, write),
+    );
+  }
+
+  private async attach(context: SubgraphContext, input: AttachSignatureInput, write: TransactionalWrite<DocumentSignature>): Promise<DocumentSignature> {
     const { document, who } = await writableDocument(context, input.documentId);
     let der: Buffer;
     let parsed: ReturnType<typeof parseDetachedSignature>;
@@ -92,8 +107,10 @@ export class SignatureResolver {
       cmsBase64: der.toString('base64'),
       unitPath: document.unitPath,
     };
-    await context.dataSource.getRepository(DocumentSignature).insert(signature);
-    return signature;
+    return write(async (manager) => {
+      await manager.insert(DocumentSignature, signature);
+      return signature;
+    });
   }
 
   @FieldResolver(() => String, { description: 'The signature, PEM ("-----BEGIN CMS-----"): `openssl cms -verify -binary -inform PEM -in sig.pem -content content.bin -CAfile root.pem`.' })

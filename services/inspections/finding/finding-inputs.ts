@@ -2,6 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { LocalDate } from '../../core/input';
 import { FindingSeverity } from './finding-severity';
 import { ReformArea } from './reform-area';
+import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @InputType({ description: 'A shortcoming found by an inspection.' })
 export class FindingInput {
@@ -23,6 +24,9 @@ export class FindingInput {
 
 @InputType({ description: 'A finding recorded on an inspection in progress.' })
 export class RecordFindingInput extends FindingInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field(() => ID)
   inspectionId!: string;
 }

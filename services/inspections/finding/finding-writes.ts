@@ -9,21 +9,28 @@ import { assertText } from '../validation';
 import { Finding } from './finding';
 import type { RecordFindingInput, RemedyFindingInput } from './finding-inputs';
 import { assertMayHoldFindings, findingRows } from './finding-rows';
+import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 
-/** The inspecting side's INSPECTOR records a finding while the inspection is in progress. */
-export async function recordFinding(context: SubgraphContext, input: RecordFindingInput): Promise<Finding> {
+/** The inspecting side's INSPECTOR records a finding while the inspection is in progress. Idempotent on `input.clientKey`. */
+export function recordFinding(context: SubgraphContext, input: RecordFindingInput): Promise<Finding> {
+  return idempotent(context, { mutation: 'recordFinding', clientKey: input.clientKey, input, result: entityResult(Finding) }, (write) =>
+    record(context, input, write),
+  );
+}
+
+async function record(context: SubgraphContext, input: RecordFindingInput, write: TransactionalWrite<Finding>): Promise<Finding> {
   const inspection = await inspectionById(context).load(input.inspectionId);
   if (!inspection) throw notFound(`No inspection has id "${input.inspectionId}"`);
   assertMayActFor(context, inspection.inspectorPath, 'INSPECTOR', 'Recording a finding');
   assertMayHoldFindings(inspection);
   const [finding] = findingRows(inspection, inspection.conductedOn!, [input], 'input');
-  await context.dataSource.transaction(async (manager) => {
+  return write(async (manager) => {
     // The inspection must still be in progress when the finding lands (not cancelled meanwhile).
     const stillOpen = await manager.getRepository(Inspection).countBy({ id: inspection.id, status: InspectionStatus.IN_PROGRESS });
     if (stillOpen === 0) throw conflict(`Inspection ${inspection.id} changed meanwhile: reload it and try again`);
     await manager.insert(Finding, finding);
+    return finding;
   });
-  return finding;
 }
 
 /** The inspected agency's OFFICER (an OFFICER of the target's unit) reports a finding remedied, once. */

@@ -1,9 +1,13 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDate } from '../../core/input';
 import { FindingInput } from '../finding/finding-inputs';
+import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @InputType({ description: 'Schedules the inspection of one target of a plan.' })
 export class ScheduleInspectionInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field(() => ID)
   planId!: string;
 

@@ -12,6 +12,7 @@ import { assertIdList, assertText } from '../validation';
 import { Inspection } from './inspection';
 import type { CancelInspectionInput, ConcludeInspectionInput, ScheduleInspectionInput, StartInspectionInput } from './inspection-inputs';
 import { InspectionStatus } from './inspection-status';
+import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 
 const OPEN_STATUSES = [InspectionStatus.PLANNED, InspectionStatus.IN_PROGRESS];
 
@@ -44,7 +45,14 @@ async function transition(manager: EntityManager, inspection: Inspection, from: 
   if (result.affected === 0) throw conflict(`Inspection ${inspection.id} changed meanwhile: reload it and try again`);
 }
 
-export async function scheduleInspection(context: SubgraphContext, input: ScheduleInspectionInput): Promise<Inspection> {
+/** Idempotent on `input.clientKey` (`core/idempotency`). */
+export function scheduleInspection(context: SubgraphContext, input: ScheduleInspectionInput): Promise<Inspection> {
+  return idempotent(context, { mutation: 'scheduleInspection', clientKey: input.clientKey, input, result: entityResult(Inspection) }, (write) =>
+    schedule(context, input, write),
+  );
+}
+
+async function schedule(context: SubgraphContext, input: ScheduleInspectionInput, write: TransactionalWrite<Inspection>): Promise<Inspection> {
   const scheduledOn = assertDate(input.scheduledOn, 'scheduledOn');
   const teamIds = assertIdList(input.teamOfficialIds, 'teamOfficialIds', 1, 20);
   const plan = await planById(context).load(input.planId);
@@ -77,7 +85,7 @@ export async function scheduleInspection(context: SubgraphContext, input: Schedu
     cancellationReason: null,
     createdAt: nowTimestamp(),
   };
-  await context.dataSource.transaction(async (manager) => {
+  return write(async (manager) => {
     const active = await manager
       .getRepository(Inspection)
       .createQueryBuilder('inspection')
@@ -86,8 +94,8 @@ export async function scheduleInspection(context: SubgraphContext, input: Schedu
       .getCount();
     if (active > 0) throw conflict(`Agency "${target.targetAgencyId}" already has an inspection under plan ${plan.id}`);
     await manager.insert(Inspection, inspection);
+    return inspection;
   });
-  return inspection;
 }
 
 export async function startInspection(context: SubgraphContext, input: StartInspectionInput): Promise<Inspection> {

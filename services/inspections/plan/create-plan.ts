@@ -9,11 +9,21 @@ import { assertIdList, assertIntInRange, assertText, assertYear } from '../valid
 import { InspectionPlan } from './inspection-plan';
 import type { CreateInspectionPlanInput } from './plan-inputs';
 import { PlanTarget } from './plan-target';
+import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 
 export const MAX_PLAN_TARGETS = 500;
 
-/** Validates everything (input, role, scope, targets) before one transaction writes the plan and its targets. */
-export async function createPlan(context: SubgraphContext, input: CreateInspectionPlanInput): Promise<InspectionPlan> {
+/**
+ * Validates everything (input, role, scope, targets) before one transaction writes the plan and its targets.
+ * Idempotent on `input.clientKey` (`core/idempotency`).
+ */
+export function createPlan(context: SubgraphContext, input: CreateInspectionPlanInput): Promise<InspectionPlan> {
+  return idempotent(context, { mutation: 'createInspectionPlan', clientKey: input.clientKey, input, result: entityResult(InspectionPlan) }, (write) =>
+    create(context, input, write),
+  );
+}
+
+async function create(context: SubgraphContext, input: CreateInspectionPlanInput, write: TransactionalWrite<InspectionPlan>): Promise<InspectionPlan> {
   const year = assertYear(input.year);
   const coverageTarget = assertIntInRange(input.coverageTarget, 'coverageTarget', 1, 100);
   const decisionNumber = assertText(input.decisionNumber, 'decisionNumber', 64);
@@ -48,9 +58,9 @@ export async function createPlan(context: SubgraphContext, input: CreateInspecti
     targetPath: storedPath(agency.unit.path),
     targetLevel: agency.unit.level as UnitLevel,
   }));
-  await context.dataSource.transaction(async (manager) => {
+  return write(async (manager) => {
     await manager.insert(InspectionPlan, plan);
     await insertInBatches(manager, PlanTarget, targets);
+    return plan;
   });
-  return plan;
 }

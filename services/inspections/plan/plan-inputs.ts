@@ -1,8 +1,12 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../../core/input';
+import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @InputType({ description: 'A yearly inspection plan of your unit.' })
 export class CreateInspectionPlanInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field({ description: 'Code of the inspecting unit: your own unit (ADMIN: or one below it).' })
   unitCode!: string;
 

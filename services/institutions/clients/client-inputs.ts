@@ -1,9 +1,13 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../core/pagination';
 import { ClientStatus } from './service-client';
+import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @InputType({ description: 'A new service client. Give publicKeyPem for private_key_jwt; without it the hub makes a secret.' })
 export class RegisterServiceClientInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field({ description: '1 to 120 characters, for example "Hệ thống một cửa điện tử tỉnh Kon Tum".' })
   name!: string;
 

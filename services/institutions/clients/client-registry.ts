@@ -1,4 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
+import { idempotent, type IdempotentResult, type TransactionalWrite } from '../../core/idempotency';
+import { isUniqueViolation } from '../../core/write-conflicts';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { assertMayManageClient, SCOPE_NAMES, isServiceScope } from '../../core/access';
 import { assertUnitCode } from '../../core/unit-code';
@@ -20,7 +22,24 @@ function assertScopes(scopes: string[]): string[] {
   return [...new Set(scopes)].sort();
 }
 
-export async function registerClient(context: SubgraphContext, input: RegisterServiceClientInput): Promise<ServiceClientCredentials> {
+/**
+ * What a retry of registerServiceClient answers: the client the first request registered, without
+ * its secret, which the hub keeps only as a hash and shows once (rotate the credentials if the
+ * first answer was lost).
+ */
+const REGISTERED: IdempotentResult<ServiceClientCredentials> = {
+  idsOf: ({ client }) => [client.id],
+  load: async (manager, [id]) => ({ client: await manager.getRepository(ServiceClient).findOneByOrFail({ id }), clientSecret: null }),
+};
+
+/** Registers a client; idempotent on `input.clientKey` (`core/idempotency`), a retry without the secret. */
+export function registerClient(context: SubgraphContext, input: RegisterServiceClientInput): Promise<ServiceClientCredentials> {
+  return idempotent(context, { mutation: 'registerServiceClient', clientKey: input.clientKey, input, result: REGISTERED }, (write) =>
+    register(context, input, write),
+  );
+}
+
+async function register(context: SubgraphContext, input: RegisterServiceClientInput, write: TransactionalWrite<ServiceClientCredentials>): Promise<ServiceClientCredentials> {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 120) throw badInput('name must have 1 to 120 characters', 'name');
   const scopes = assertScopes(input.scopes);
@@ -45,8 +64,10 @@ export async function registerClient(context: SubgraphContext, input: RegisterSe
     revokedAt: null,
     revocationReason: null,
   });
-  await context.dataSource.getRepository(ServiceClient).insert(client);
-  return { client, clientSecret: secret };
+  return write(async (manager) => {
+    await manager.insert(ServiceClient, client);
+    return { client, clientSecret: secret };
+  });
 }
 
 /** The client, in the caller's scope and still active, for a change by an ADMIN. */
@@ -88,7 +109,10 @@ export async function revokeClient(context: SubgraphContext, id: string, reason:
   return client;
 }
 
-/** Registers an operation for a client; registering the same text again returns the entry it has. */
+/**
+ * Registers an operation for a client; registering the same text again returns the entry it has
+ * (idempotent by nature, keyed by the text's hash: no clientKey needed).
+ */
 export async function safelistOperation(context: SubgraphContext, clientId: string, document: string): Promise<SafelistedOperation> {
   const client = await activeClient(context, clientId, 'Safelisting an operation');
   const { operationName } = assertSafelistable(document);
@@ -108,7 +132,13 @@ export async function safelistOperation(context: SubgraphContext, clientId: stri
     registeredAt: now(),
     registeredBy: admin.subject,
   });
-  await repository.insert(operation);
+  try {
+    await repository.insert(operation);
+  } catch (error) {
+    // The same text registered concurrently: the entry the other request made is the answer.
+    if (!isUniqueViolation(error)) throw error;
+    return repository.findOneByOrFail({ id: operation.id });
+  }
   return operation;
 }
 

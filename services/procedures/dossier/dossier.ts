@@ -100,13 +100,4 @@ export class Dossier {
 
   @Column({ type: 'varchar', length: 20 })
   applicantIdNumber!: string;
-
-  /** Hash of (principal, client key) of receiveDossier: a retry finds the dossier it made. */
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  idempotencyKey!: string | null;
-
-  /** Hash of the receiveDossier input: the same key with other content is a CONFLICT. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  requestHash!: string | null;
 }

@@ -3,7 +3,7 @@ import { DossierChannel } from './dossier-channel';
 
 @InputType({ description: 'A dossier received at a desk or pushed by an integration (tiếp nhận hồ sơ).' })
 export class ReceiveDossierInput {
-  @Field({ description: 'Idempotency key chosen by the client (1-80 characters): a retry with the same key returns the same dossier.' })
+  @Field({ description: 'Idempotency key chosen by the client, required here: 1 to 128 printable ASCII characters (a UUID). A retry with the same key and input returns the same dossier; the same key with other input is a CONFLICT. Kept at least 24 hours, per principal.' })
   clientKey!: string;
 
   @Field(() => ID)

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
-import { badInput, conflict, notFound } from '../../core/errors';
+import { badInput, notFound } from '../../core/errors';
+import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 import type { Principal } from '../../core/principal';
 import { isWithin, requirePrincipal, resolveUnit, storedPath } from '../../core/access';
-import { sha256 } from '../../core/sha256';
 import { assertMayWrite } from './write-access';
 import { procedureById } from '../loaders';
 import { OnlineService } from '../procedure/online-service';
@@ -13,23 +13,8 @@ import { DossierChannel } from './dossier-channel';
 import { DossierStatus } from './dossier-status';
 import type { ReceiveDossierInput } from './receive-dossier.input';
 
-
-/** A client key belongs to the principal that used it: two integrations never collide. */
-const idempotencyKeyOf = (principal: Principal, clientKey: string) => sha256(`${principal.subject}\n${clientKey}`);
-
-/** The content of a request, canonical, to tell a retry from a different request under the same key. */
-const requestHashOf = (input: ReceiveDossierInput) =>
-  sha256(
-    JSON.stringify([
-      input.procedureId, input.unitCode, input.agencyId, input.channel, input.receivedAt ?? null, input.dueAt ?? null,
-      input.componentCount, input.digitizedComponents ?? 0, input.paidOnline ?? false, input.resultByPost ?? false,
-      input.applicantName, input.applicantIdNumber,
-    ]),
-  );
-
 /** Checks the shape of the input before anything is looked up or written. */
 function validateShape(input: ReceiveDossierInput) {
-  if (input.clientKey.length < 1 || input.clientKey.length > 80) throw badInput('clientKey must have 1 to 80 characters', 'clientKey');
   if (!Number.isInteger(input.componentCount) || input.componentCount < 1 || input.componentCount > 100) {
     throw badInput('componentCount must be between 1 and 100', 'componentCount');
   }
@@ -43,30 +28,22 @@ function validateShape(input: ReceiveDossierInput) {
   if (input.agencyId.length < 1 || input.agencyId.length > 64) throw badInput('agencyId must have 1 to 64 characters', 'agencyId');
 }
 
-async function findByKey(context: SubgraphContext, key: string) {
-  return context.dataSource.getRepository(Dossier).findOne({ where: { idempotencyKey: key } });
-}
-
-function replay(existing: Dossier, requestHash: string): Dossier {
-  if (existing.requestHash !== requestHash) {
-    throw conflict('This clientKey was already used for a different dossier: use a new key for a new dossier');
-  }
-  return existing;
-}
-
 /**
  * Receives a dossier: role and scope (rule 4), input (the agency one of the receiving unit's,
- * asked of institutions as the hub), then one INSERT. A retry under the same client key
- * returns the dossier the first call made; a concurrent retry that loses the race on the
- * unique key reads the winner's dossier.
+ * asked of institutions as the hub), then one INSERT. Idempotent on `input.clientKey`
+ * (required here; `core/idempotency`): a retry under the same key returns the dossier the first
+ * call made, even when it runs concurrently with it.
  */
 export async function receiveDossier(context: SubgraphContext, input: ReceiveDossierInput): Promise<Dossier> {
   const principal = requirePrincipal(context.principal);
+  // clientKey is required here (String! in the schema); its form is checked by `idempotent`.
+  return idempotent(context, { mutation: 'receiveDossier', clientKey: input.clientKey, input, result: entityResult(Dossier) }, (write) =>
+    receive(context, principal, input, write),
+  );
+}
+
+async function receive(context: SubgraphContext, principal: Principal, input: ReceiveDossierInput, write: TransactionalWrite<Dossier>): Promise<Dossier> {
   validateShape(input);
-  const key = idempotencyKeyOf(principal, input.clientKey);
-  const requestHash = requestHashOf(input);
-  const existing = await findByKey(context, key);
-  if (existing) return replay(existing, requestHash);
 
   const unit = await resolveUnit(context, input.unitCode);
   assertMayWrite(principal, unit.path, `Receiving a dossier in unit ${unit.code}`, 'dossiers:write');
@@ -117,15 +94,9 @@ export async function receiveDossier(context: SubgraphContext, input: ReceiveDos
     rating: null,
     applicantName: input.applicantName.trim(),
     applicantIdNumber: input.applicantIdNumber,
-    idempotencyKey: key,
-    requestHash,
   });
-  try {
-    await context.dataSource.transaction((manager) => manager.insert(Dossier, dossier));
-  } catch (error) {
-    const winner = await findByKey(context, key);
-    if (winner) return replay(winner, requestHash);
-    throw error;
-  }
-  return dossier;
+  return write(async (manager) => {
+    await manager.insert(Dossier, dossier);
+    return dossier;
+  });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { storedPath, resolveUnit } from '../../core/access';
+import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite } from '../dossier/write-access';
 import { procedureById } from '../loaders';
@@ -31,8 +32,17 @@ function validate(input: PublishProcedureInput, today: string) {
   return { legacyLevel, publishedOn };
 }
 
-/** Publishes a procedure in a province's catalogue: one per national code in force at a time. */
-export async function publishProcedure(context: SubgraphContext, input: PublishProcedureInput): Promise<Procedure> {
+/**
+ * Publishes a procedure in a province's catalogue: one per national code in force at a time.
+ * Idempotent on `input.clientKey` (`core/idempotency`).
+ */
+export function publishProcedure(context: SubgraphContext, input: PublishProcedureInput): Promise<Procedure> {
+  return idempotent(context, { mutation: 'publishProcedure', clientKey: input.clientKey, input, result: entityResult(Procedure) }, (write) =>
+    publish(context, input, write),
+  );
+}
+
+async function publish(context: SubgraphContext, input: PublishProcedureInput, write: TransactionalWrite<Procedure>): Promise<Procedure> {
   const province = await resolveUnit(context, input.provinceCode, 'provinceCode');
   if (province.level !== 'PROVINCE') throw badInput(`Unit ${province.code} is not a province: provinces publish catalogues`, 'provinceCode');
   assertMayWrite(context.principal, province.path, `Publishing a procedure for province ${province.code}`);
@@ -57,7 +67,7 @@ export async function publishProcedure(context: SubgraphContext, input: PublishP
     nationalPortal: input.nationalPortal ?? false,
     atServiceCenter: input.atServiceCenter ?? false,
   });
-  await context.dataSource.transaction(async (manager) => {
+  return write(async (manager) => {
     const inForce = await manager
       .getRepository(Procedure)
       .createQueryBuilder('p')
@@ -65,8 +75,8 @@ export async function publishProcedure(context: SubgraphContext, input: PublishP
       .getCount();
     if (inForce > 0) throw conflict(`Province ${province.code} already has procedure ${input.code} in force: withdraw it first`);
     await manager.insert(Procedure, procedure);
+    return procedure;
   });
-  return procedure;
 }
 
 /** Withdraws (bãi bỏ) a procedure in force; it stays in the catalogue's history. */

@@ -2,9 +2,13 @@ import { LocalDate } from '../../core/input';
 import { Field, InputType, Int } from 'type-graphql';
 import { UnitLevel } from '../../core/unit-level';
 import { OnlineService } from './online-service';
+import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @InputType({ description: 'A procedure a province publishes (công bố) in its catalogue.' })
 export class PublishProcedureInput {
+  @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
+  clientKey?: string | null;
+
   @Field({ description: 'Code of the publishing province: your own unit (ADMIN: also a province below it).' })
   provinceCode!: string;
 

@@ -144,8 +144,6 @@ export function cohortRows(plan: CohortPlan): DossierRow[] {
       rating: null,
       applicantName: demoPersonName(seed),
       applicantIdNumber: `0${pad(seed % 100_000_000_000, 11)}`,
-      idempotencyKey: null,
-      requestHash: null,
     });
   }
 

@@ -108,8 +108,6 @@ export function peerProvinces() {
         rating: index % 4 === 0 ? (index % 20 === 0 ? 3 : 5) : null,
         applicantName: demoPersonName(seed),
         applicantIdNumber: `0${pad(seed % 100_000_000_000, 11)}`,
-        idempotencyKey: null,
-        requestHash: null,
       });
     }
     for (let index = 0; index < FEEDBACK; index += 1) {
