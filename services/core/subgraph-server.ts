@@ -14,6 +14,7 @@ import { formatError } from './format-error';
 import { PRINCIPAL_HEADER, ReplayGuard, verifyForwarded, type ClientOperation, type Principal } from './principal';
 import { auditPlugin } from './audit/audit-plugin';
 import { inputRulesPlugin } from './input/input-plugin';
+import { sqliteWriteLockPlugin } from './sqlite-write-lock';
 import type { AuditSink } from './audit/audit-sink';
 import type { InstitutionsClient } from './institutions/institutions-client';
 
@@ -73,7 +74,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
     schema: options.schema,
     formatError,
     // The input rules first: their refusal is decided before the audit plugin reads the arguments.
-    plugins: [inputRulesPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.name, options.audit)],
+    plugins: [inputRulesPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.name, options.audit), sqliteWriteLockPlugin(options.dataSource)],
   });
   await apollo.start();
 
