@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import { formatError, withoutSchemaHints } from '../services/core/format-error';
+import { unexpectedErrors } from '../services/core/json-body';
 import { listen, type RunningServer } from '../services/core/subgraph-server';
 import { authenticationMiddleware, hubContextOf } from './auth/authentication-middleware';
 import { createTokenVerifier } from './auth/token-verifier';
@@ -85,6 +86,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     authenticationMiddleware(verify, units, clients, rateLimiter),
     operationsEndpoint(apollo, safelistCheck(recordRefusal), (response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number })),
   );
+  app.use(unexpectedErrors);
   const running = await listen(app, config.port, config.host);
   return {
     ...running,

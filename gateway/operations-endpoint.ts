@@ -3,7 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import type express from 'express';
 import type { GraphQLError } from 'graphql';
 import { badRequest, responseOf } from '../services/core/errors';
-import { sendGraphQLError } from './http-errors';
+import { sendError } from '../services/core/json-body';
 import type { GatewayContext } from './principal-forwarding';
 
 /** A check of one operation before it runs: null to let it run, or the error that answers it. */
@@ -48,7 +48,7 @@ export function operationsEndpoint(
   return async (request, response, next) => {
     try {
       if (!Array.isArray(request.body)) return await send(response, await run(request, response, request.body));
-      if (request.body.length === 0) return sendGraphQLError(response, badRequest('The batch holds no operations'));
+      if (request.body.length === 0) return sendError(response, badRequest('The batch holds no operations'));
       const answers = await Promise.all(
         request.body.map(async (entry: unknown, index) =>
           answerOf(isOperation(entry) ? await run(request, response, entry) : badRequest(`Entry ${index} of the batch is not an operation object ({"query": …})`)),

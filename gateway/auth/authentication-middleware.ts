@@ -2,7 +2,7 @@ import type express from 'express';
 import { GraphQLError } from 'graphql';
 import type { JWTPayload } from 'jose';
 import type { UnitDirectory } from '../../services/core/institutions/unit-directory';
-import { sendGraphQLError } from '../http-errors';
+import { sendError } from '../../services/core/json-body';
 import type { ClientDirectory } from '../oauth/client-directory';
 import type { RequestRateLimiter } from '../plugins/rate-limit';
 import type { GatewayContext } from '../principal-forwarding';
@@ -30,7 +30,7 @@ export function authenticationMiddleware(
       response.locals.hub = { principal, client } satisfies GatewayContext;
       next();
     } catch (error) {
-      if (error instanceof GraphQLError) return sendGraphQLError(response, error);
+      if (error instanceof GraphQLError) return sendError(response, error);
       next(error);
     }
   };

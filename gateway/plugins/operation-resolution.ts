@@ -26,6 +26,8 @@ export function operationResolutionPlugin(): ApolloServerPlugin {
                   : 'Must provide an operation.',
             );
           }
+          // The graph has no subscriptions; Apollo Gateway's executor answers one with HTTP 500.
+          if (operation.operation === 'subscription') throw badRequest('The hub offers no subscriptions: send a query or a mutation.');
           const declared = new Set((operation.variableDefinitions ?? []).map((definition) => definition.variable.name.value));
           const odd = Object.keys(request.variables ?? {}).filter((name) => !declared.has(name));
           if (odd.length > 0) {

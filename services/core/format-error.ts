@@ -7,6 +7,11 @@ import { isConnectionLost } from './write-conflicts';
 /** Variable coercion errors, which the gateway's executor raises without a code: the client's input is at fault. */
 const BAD_VARIABLE = /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/;
 
+const isRequestRefusal = (error: unknown) => {
+  const status = (error as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
 /**
  * Errors the hub raised on purpose keep their code and message. Anything else (a driver
  * error, a bug) becomes INTERNAL_SERVER_ERROR, with its text hidden in production so no SQL
@@ -20,6 +25,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...extensions, code } };
   }
   const original = unwrapResolverError(error);
+  if (isRequestRefusal(original)) {
+    // Apollo's own refusals of a request (an automatic persisted query whose hash does not match
+    // its text, or of an unknown version) carry an HTTP 4xx and no code: the client's mistake.
+    return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+  }
   if (isConnectionLost(original)) {
     // The database went away under the request: a fault to retry, not a bug; no driver text is shown.
     return {

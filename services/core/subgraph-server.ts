@@ -9,14 +9,18 @@ import type { DataSource } from 'typeorm';
 import { internalCallTimeoutMs } from './config';
 import { newContext, type SubgraphContext } from './context';
 import { deadlineFrom } from './deadline';
-import { unauthenticated } from './errors';
+import { badRequest, unauthenticated } from './errors';
 import { formatError } from './format-error';
 import { PRINCIPAL_HEADER, ReplayGuard, verifyForwarded, type ClientOperation, type Principal } from './principal';
 import { auditPlugin } from './audit/audit-plugin';
 import { inputRulesPlugin } from './input/input-plugin';
 import { sqliteWriteLockPlugin } from './sqlite-write-lock';
+import { jsonBody, unexpectedErrors } from './json-body';
 import type { AuditSink } from './audit/audit-sink';
 import type { InstitutionsClient } from './institutions/institutions-client';
+
+/** The largest body a subgraph reads: the gateway's queries, entity representations included. */
+const SUBGRAPH_BODY_BYTES = 1_000_000;
 
 export interface RunningServer {
   url: string;
@@ -92,7 +96,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
   if (options.internalRoutes) app.use('/internal', options.internalRoutes);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...jsonBody(SUBGRAPH_BODY_BYTES, (max) => badRequest(`The request body is larger than ${max} bytes`, { status: 413 })),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const { principal, operation } = await forwardedFrom(req.headers[PRINCIPAL_HEADER], req.body?.query, replays);
@@ -101,6 +105,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
       },
     }),
   );
+  app.use(unexpectedErrors);
   const running = await listen(app, options.port, options.host);
   return {
     ...running,

@@ -1,3 +1,5 @@
+import { badInput } from './errors';
+
 /**
  * Lower-case, diacritic-free form of a name, so "kien giang", "Kiên Giang" and "KIÊN GIANG"
  * find the same unit on SQLite and MySQL alike (their LIKE rules differ for non-ASCII text).
@@ -19,3 +21,14 @@ export function searchKey(text: string): string {
  */
 export const LIKE_ESCAPE = "ESCAPE '!'";
 export const escapeLike = (text: string) => text.replace(/[!%_]/g, (match) => `!${match}`);
+
+/**
+ * The LIKE pattern `%key%` of a search argument, folded by `searchKey`. Text that folds to
+ * nothing (only spaces, a byte-order mark, a lone combining accent) would match every row, so
+ * it is BAD_USER_INPUT on `argument`; leave the argument out to list everything.
+ */
+export function searchPattern(text: string, argument = 'search'): string {
+  const key = searchKey(text);
+  if (key === '') throw badInput(`${argument} holds nothing to match once case, accents and spaces are set aside; leave it out to list everything`, argument);
+  return `%${escapeLike(key)}%`;
+}

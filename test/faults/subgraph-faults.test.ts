@@ -52,9 +52,10 @@ describe('a subgraph down or frozen', () => {
 
   beforeAll(async () => {
     hub = await startProcessHub('sqlite', 'faults', {
-      // Short deadlines, so a frozen subgraph costs seconds; the subgraphs' own cap as short.
-      gateway: { deadlines: { requestMs: 4000, subgraphMs: 2000 } },
-      env: { HUB_INTERNAL_TIMEOUT_MS: '3000' },
+      // Short deadlines, so a frozen subgraph costs seconds, yet long enough for a healthy one on
+      // a machine whose cores are busy with other work; the subgraphs' own cap as short.
+      gateway: { deadlines: { requestMs: 12_000, subgraphMs: 6000 } },
+      env: { HUB_INTERNAL_TIMEOUT_MS: '5000' },
     });
     token = await mintDevToken({ unit: 'VN', roles: ['OFFICER', 'INSPECTOR', 'ADMIN'] });
     // Also puts the token's unit in the gateway's unit directory, which institutions answers.

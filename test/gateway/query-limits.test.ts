@@ -73,6 +73,35 @@ describe('gateway query limits', () => {
     expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('answers a body it cannot read as JSON with a code, never an HTML page with a stack, at the gateway and at a subgraph', async () => {
+    const cases: [Record<string, string>, number][] = [
+      [{ 'content-type': 'application/json; charset=latin1' }, 415],
+      [{ 'content-type': 'application/json', 'content-encoding': 'zstd' }, 415],
+      [{ 'content-type': 'application/json', 'content-encoding': 'gzip' }, 400],
+    ];
+    for (const url of [`${hub.gatewayUrl}/graphql`, `${hub.subgraphs.institutions.url}/graphql`]) {
+      for (const [headers, status] of cases) {
+        const response = await fetch(url, { method: 'POST', headers, body: '{"query":"{ __typename }"}' });
+        const text = await response.text();
+        expect({ url, headers, status: response.status, type: response.headers.get('content-type') }).toEqual({ url, headers, status, type: expect.stringMatching(/^application\/json/) });
+        expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+        expect(text).not.toMatch(/node_modules|\.ts:\d+|at .*\(/);
+      }
+    }
+  });
+
+  it('refuses a subscription (the graph has none) and a persisted query whose hash is wrong with HTTP 400 and a code', async () => {
+    const post = async (body: unknown) => {
+      const response = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const answer: any = await response.json();
+      return [response.status, answer.errors?.map((error: any) => error.extensions?.code)];
+    };
+    expect(await post({ query: 'subscription { __typename }' })).toEqual([400, ['BAD_REQUEST']]);
+    const query = '{ unit(code: "62") { name } }';
+    expect(await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })).toEqual([400, ['BAD_REQUEST']]);
+    expect(await post({ query, extensions: { persistedQuery: { version: 2, sha256Hash: 'a'.repeat(64) } } })).toEqual([400, ['BAD_REQUEST']]);
+  });
+
   it('answers injection-shaped strings in every filter argument as data or BAD_USER_INPUT, never as SQL', async () => {
     const hostile = ["91' OR '1'='1", '1; DROP TABLE agency; --', '%', '_', '!', '\\', "' UNION SELECT * FROM official --"];
     for (const text of hostile) {
@@ -106,6 +135,11 @@ describe('gateway query limits', () => {
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data.unit.unitName).toBe('Kon Tum');
     expect(allowed.data.unit.id).not.toBe('Kon Tum');
+    // __typename as the alias of another field: the gateway would answer the type's name, or null.
+    for (const query of ['{ unit(code: "62") { __typename: name procedureCatalog { total } } }', '{ unit(code: "62") { __typename: name } }']) {
+      const typename = await hub.query<any>(query, {}, token);
+      expect([typename.status, errorCodes(typename), typename.data ?? null]).toEqual([400, ['GRAPHQL_VALIDATION_FAILED'], null]);
+    }
   });
 
   it('answers an operation that cannot be resolved with HTTP 400 and a code, never 500', async () => {

@@ -73,12 +73,49 @@ describe.each(DATABASES)('argument values on %s', (kind) => {
       token,
     );
     expect(refusal(result)).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], argument: 'input.receivedAt', path: ['receiveDossier'] });
+    // ISO 8601's 24:00 would be the next day's midnight: refused, not rolled over.
+    for (const receivedAt of ['2023-02-28T24:00:00+07:00', '2023-02-28T10:60:00+07:00', '2023-02-28T10:00:00+15:00']) {
+      const other = await hub.query(
+        `mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { id } }`,
+        {
+          input: {
+            clientKey: `input-rules-${receivedAt}`, procedureId: '91-X0001', unitCode: '30880', agencyId: '30880.motcua', channel: 'IN_PERSON',
+            componentCount: 2, applicantName: 'Trần Thị Lan', applicantIdNumber: '091987654321', receivedAt,
+          },
+        },
+        token,
+      );
+      expect({ receivedAt, ...refusal(other) }).toEqual({ receivedAt, status: 400, codes: ['BAD_USER_INPUT'], argument: 'input.receivedAt', path: ['receiveDossier'] });
+    }
+    // A noncharacter in a name is refused too (only U+FFFE and U+FFFF were).
+    const named = await hub.query(
+      `mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { id } }`,
+      {
+        input: {
+          clientKey: 'input-rules-fdd0', procedureId: '91-X0001', unitCode: '30880', agencyId: '30880.motcua', channel: 'IN_PERSON',
+          componentCount: 2, applicantName: 'Nguyễn \ufdd0Văn', applicantIdNumber: '091987654321',
+        },
+      },
+      token,
+    );
+    expect(refusal(named)).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], argument: 'input.applicantName', path: ['receiveDossier'] });
     expect(await rows()).toBe(before);
+  });
+
+  it('refuses a search that folds to nothing, which would match every row', async () => {
+    for (const text of [' ', '  ', '\ufeff', '\u2028', '\u0301', '\u00a0']) {
+      for (const field of ['procedures', 'units']) {
+        const answer = await hub.query<any>(`query($s: String) { ${field}(search: $s) { totalCount } }`, { s: text });
+        expect({ text, field, ...refusal(answer) }).toEqual({ text, field, status: 200, codes: ['BAD_USER_INPUT'], argument: 'search', path: [field] });
+        expect(answer.data?.[field] ?? null).toBeNull();
+      }
+    }
   });
 
   it('refuses text that is not clean text in every string argument, and searches nothing with it', async () => {
     const search = (text: string) => hub.query<any>('query($s: String) { procedures(search: $s) { totalCount } }', { s: text });
-    for (const bad of ['\u0000', 'Hộ\u0007tịch', '\u0085', '\ud800', 'x\udc00', 'Hộ tịch\ufffd', 'a'.repeat(1001)]) {
+    const noncharacters = ['\ufdd0', 'Nguyễn \ufdef', '\ufffe', '\u{1fffe}', 'x\u{10ffff}'];
+    for (const bad of ['\u0000', 'Hộ\u0007tịch', '\u0085', '\ud800', 'x\udc00', 'Hộ tịch\ufffd', 'a'.repeat(1001), ...noncharacters]) {
       expect({ bad, ...refusal(await search(bad)) }).toEqual({ bad, status: 400, codes: ['BAD_USER_INPUT'], argument: 'search', path: ['procedures'] });
     }
     const literal = await hub.query(`{ procedures(search: "\\u0000") { totalCount } }`);

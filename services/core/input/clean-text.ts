@@ -8,7 +8,7 @@
  *   (U+007F) and C1 (U+0080 to U+009F);
  * - lone surrogates (JSON "\ud800" without its pair): not Unicode text, and not storable as UTF-8;
  * - U+FFFD, the replacement character, which is what invalid UTF-8 becomes when the request
- *   body is decoded, and the noncharacters U+FFFE and U+FFFF;
+ *   body is decoded, and the 66 noncharacters (U+FDD0 to U+FDEF, U+FFFE and U+FFFF of every plane);
  * - text longer than its argument's limit (`maxTextLength`), counted in code points after NFC.
  *
  * Accepted text is used in Unicode normalization form C (NFC, UAX #15): what a macOS keyboard
@@ -18,7 +18,11 @@
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const NOT_TEXT = /[\uFFFD\uFFFE\uFFFF]/;
+/** U+FFFD, and the 66 noncharacters (U+FDD0 to U+FDEF, and the last two code points of each plane). */
+const NOT_TEXT = new RegExp(
+  `[\\uFFFD\\uFDD0-\\uFDEF${Array.from({ length: 17 }, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('')}]`,
+  'u',
+);
 
 /** Characters of any string argument without a limit of its own. */
 export const DEFAULT_MAX_TEXT = 1_000;

@@ -3,7 +3,9 @@ import { VIETNAM_OFFSET } from './vietnam-day';
 import { localOf } from './local-time';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:\d{2})$/;
+// Hours 00-23, minutes and seconds 00-59: ISO 8601's 24:00 (the next day's midnight) is refused
+// rather than rolled over to another day.
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?([zZ]|[+-](0\d|1[0-4]):[0-5]\d)$/;
 
 /**
  * Whether text is a real calendar day written 'YYYY-MM-DD': 2024-02-29 is, 2023-02-30 and

@@ -9,7 +9,7 @@ import { AdministrativeUnit } from './administrative-unit';
 import { UnitListArgs } from './unit-args';
 import { assertUnitCode } from '../../core/unit-code';
 import { UnitConnection } from './unit-connection';
-import { escapeLike, LIKE_ESCAPE, searchKey } from '../../core/text-search';
+import { LIKE_ESCAPE, searchPattern } from '../../core/text-search';
 
 /** The unit tree is public data (docs/architecture.md, rule 5): no token needed. */
 @Resolver(() => AdministrativeUnit)
@@ -33,7 +33,7 @@ export class UnitResolver {
       query.andWhere('unit.parentId = :parentId', { parentId: parent.id });
     }
     if (args.search) {
-      query.andWhere(`unit.searchName LIKE :search ${LIKE_ESCAPE}`, { search: `%${escapeLike(searchKey(args.search))}%` });
+      query.andWhere(`unit.searchName LIKE :search ${LIKE_ESCAPE}`, { search: searchPattern(args.search) });
     }
     return paginate(query, 'unit.id', (unit) => unit.id, args);
   }

@@ -3,7 +3,7 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { paginate, type Page } from '../../core/pagination';
-import { escapeLike, LIKE_ESCAPE, searchKey } from '../../core/text-search';
+import { LIKE_ESCAPE, searchPattern } from '../../core/text-search';
 import { resolveUnit } from '../../core/access';
 import { UnitRef } from '../extends/AdministrativeUnit';
 import { procedureById } from '../loaders';
@@ -50,7 +50,7 @@ export class ProcedureResolver {
     if (args.search) {
       // Folded as units(search:) is: form, case and diacritics (core/text-search.ts).
       query.andWhere(`(procedure.searchName LIKE :search ${LIKE_ESCAPE} OR procedure.code LIKE :search ${LIKE_ESCAPE})`, {
-        search: `%${escapeLike(searchKey(args.search))}%`,
+        search: searchPattern(args.search),
       });
     }
     return paginate(query, 'procedure.id', (procedure) => procedure.id, args);
