@@ -55,6 +55,8 @@ describe('processes in production', () => {
   const cases: [string, Record<string, string>, RegExp, string][] = [
     ['no HUB_INTERNAL_SECRET', {}, /HUB_INTERNAL_SECRET is not set/, ''],
     ['a short HUB_INTERNAL_SECRET', { HUB_INTERNAL_SECRET: 'short-internal-secret-x' }, /HUB_INTERNAL_SECRET is too short: 23 characters/, 'short-internal-secret-x'],
+    // The example; one letter is in any output, so only the refusal is checked.
+    ['HUB_INTERNAL_SECRET=x', { HUB_INTERNAL_SECRET: 'x' }, /HUB_INTERNAL_SECRET is too short: 1 character/, ''],
     ['the development HUB_INTERNAL_SECRET', { HUB_INTERNAL_SECRET: development.internal }, /HUB_INTERNAL_SECRET is a development secret/, development.internal],
   ];
   describe.each(Object.keys(PROGRAMS))('%s', (program) => {
