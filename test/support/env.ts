@@ -7,3 +7,9 @@ import { randomBytes } from 'node:crypto';
 process.env.HUB_INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
 process.env.HUB_DEV_JWT_SECRET ??= randomBytes(32).toString('base64url');
 process.env.HUB_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'hub-test-'));
+// Deadlines far past any test's need: the suites check answers, not speed, and must pass on a
+// machine whose cores are busy with other work (a nation-wide walk's subgraph call took over
+// 30 s so). The fault suite and the deadline tests set their own short ones.
+process.env.HUB_REQUEST_TIMEOUT_MS ??= '600000';
+process.env.HUB_SUBGRAPH_TIMEOUT_MS ??= '300000';
+process.env.HUB_INTERNAL_TIMEOUT_MS ??= '300000';
