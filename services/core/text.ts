@@ -1,5 +1,5 @@
 /** A UTF-16 surrogate without its partner: not a character, and not encodable in UTF-8. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Tab, line feed and carriage return: whitespace that a one-line field shows as a space. */
 const LINE_BREAKS = /[\t\n\r]/g;
 /** NUL and the other C0 controls, DEL and the C1 controls. */

@@ -1,3 +1,4 @@
+import { LONE_SURROGATE as SURROGATE_PATTERN } from '../text';
 /**
  * Clean text: the one rule every string argument of the graph meets (String and ID, at any
  * depth of an input), at the gateway before planning and again in each subgraph, before
@@ -17,7 +18,8 @@
  */
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// The pattern of core/text.ts without its global flag: `test` must not keep a position between calls.
+const LONE_SURROGATE = new RegExp(SURROGATE_PATTERN.source);
 /** U+FFFD, and the 66 noncharacters (U+FDD0 to U+FDEF, and the last two code points of each plane). */
 const NOT_TEXT = new RegExp(
   `[\\uFFFD\\uFDD0-\\uFDEF${Array.from({ length: 17 }, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('')}]`,
