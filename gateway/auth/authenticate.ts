@@ -6,7 +6,8 @@ import type { UnitLookups } from '../../services/core/institutions/unit-director
 import type { JWTPayload } from 'jose';
 import type { ClientRecord } from '../../services/core/service-client-record';
 import { effectiveScopes } from '../../services/core/access/service-scopes';
-import { todayInVietnam } from '../../services/core/time';
+import { treeDay } from '../../services/core/time';
+import { unitCodeOf } from '../../services/core/access/unit-path';
 import type { ClientDirectory } from '../oauth/client-directory';
 import { CLIENT_TOKEN_ISSUER } from '../oauth/client-tokens';
 
@@ -84,16 +85,22 @@ export async function authenticate(
   const claims = claimsOf(payload);
   if (payload.iss === CLIENT_TOKEN_ISSUER && claims.kind !== 'SERVICE') throw unauthenticated('A client token must be of kind SERVICE');
   const service = claims.kind === 'SERVICE' ? await activeClientOf(payload, claims.scopes, clients) : undefined;
-  const unit = await units.find(claims.unitCode).catch(() => {
+  // A person's token names a unit code: the unit holding it today. A client acts for the very
+  // unit it was registered with (its stored path), even when that unit's code now names another.
+  const lookup = service ? units.findById(unitCodeOf(service.client.unitPath)) : units.find(claims.unitCode);
+  const unit = await lookup.catch(() => {
     throw unavailable('The unit directory');
   });
   if (!unit) throw unauthenticated(`The token's unit "${claims.unitCode}" does not exist`);
-  // validTo is the unit's last day in Vietnam: its tokens hold until 24:00 of that day at UTC+7.
-  if (unit.validTo && unit.validTo < todayInVietnam()) {
-    throw unauthenticated(`The token's unit "${claims.unitCode}" ceased to exist on ${unit.validTo}`);
+  // validTo is the unit's last day in Vietnam: its tokens hold until 24:00 of that day at UTC+7 (rule 13).
+  if (unit.validTo && unit.validTo < treeDay()) {
+    const successors = unit.successors.map((successor) => `${successor.code} (${successor.name})`).join(', ');
+    throw unauthenticated(
+      `The token's unit "${claims.unitCode}" (${unit.name}) ceased to exist after ${unit.validTo}${successors ? `; its territory went into ${successors}` : ''}`,
+    );
   }
   return {
-    principal: { ...claims, scopes: service?.scopes ?? claims.scopes, unitPath: unit.path },
+    principal: { ...claims, scopes: service?.scopes ?? claims.scopes, unitPath: unit.path, territory: unit.territory },
     client: service?.client,
   };
 }

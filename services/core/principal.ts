@@ -22,6 +22,13 @@ export interface Principal {
   scopes: string[];
   unitCode: string;
   unitPath: UnitPath;
+  /**
+   * The paths its unit scope covers (docs/architecture.md, rule 13): its unit's and those of
+   * every dissolved unit whose territory went into it, at any depth of lineage (for the merged
+   * Quảng Ngãi: `VN/51@2025`, `VN/51`, `VN/62`). Resolved from the institutions data by the
+   * gateway and signed with the principal; absent: its unit's path alone.
+   */
+  territory?: UnitPath[];
 }
 
 /** Header carrying the principal from the gateway to a subgraph, as a signed JWT. */
@@ -71,6 +78,7 @@ export async function signPrincipal(principal: Principal, query: string, operati
     scopes: principal.scopes,
     unit: principal.unitCode,
     unitPath: principal.unitPath,
+    ...(principal.territory ? { territory: principal.territory } : {}),
     qh: queryHash(query),
   })
     .setProtectedHeader({ alg: 'HS256' })
@@ -105,7 +113,12 @@ export async function verifyForwarded(
   if (typeof payload.unitPath !== 'string' || typeof payload.unit !== 'string' || !payload.sub) {
     throw new Error('forwarded principal lacks its unit');
   }
+  const territory = payload.territory;
+  if (territory !== undefined && !(Array.isArray(territory) && territory.every((path) => typeof path === 'string'))) {
+    throw new Error('forwarded principal has a malformed territory');
+  }
   const principal: Principal = {
+    ...(territory ? { territory: territory as string[] } : {}),
     subject: payload.sub,
     name: String(payload.name ?? payload.sub),
     kind: payload.kind === 'SERVICE' ? 'SERVICE' : 'USER',

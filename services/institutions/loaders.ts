@@ -5,20 +5,16 @@ import { Agency } from './agency/agency';
 import { Official } from './official/official';
 import { AdministrativeUnit } from './unit/administrative-unit';
 
-/** Units are public (docs/architecture.md, rule 5): looked up without scope, batched per request. */
-function unitLoader(context: SubgraphContext, column: 'id' | 'code') {
-  return context.loaders.get<string, AdministrativeUnit>(`unit:${column}`, async (keys) => {
+/** Units are public (docs/architecture.md, rule 5): looked up by version id without scope, batched per request. */
+export const unitById = (context: SubgraphContext) =>
+  context.loaders.get<string, AdministrativeUnit>('unit:id', async (ids) => {
     const rows = await context.dataSource
       .getRepository(AdministrativeUnit)
       .createQueryBuilder('unit')
-      .where(`unit.${column} IN (:...keys)`, { keys: [...keys] })
+      .where('unit.id IN (:...ids)', { ids: [...ids] })
       .getMany();
-    return byKeys(keys, rows, (row) => row[column]);
+    return byKeys(ids, rows, (row) => row.id);
   });
-}
-
-export const unitById = (context: SubgraphContext) => unitLoader(context, 'id');
-export const unitByCode = (context: SubgraphContext) => unitLoader(context, 'code');
 export const agencyById = (context: SubgraphContext) => scopedLoader(context, { entity: Agency, label: 'Agency' });
 export const officialById = (context: SubgraphContext) => scopedLoader(context, { entity: Official, label: 'Official' });
 

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../core/context';
-import { agencyFactsById, officialFactsById, unitByCode, unitById } from './loaders';
+import { agencyFactsById, officialFactsById, unitById } from './loaders';
 
 /**
  * `_entities` resolution. These run outside type-graphql. Units are public; an agency or an
@@ -9,8 +9,7 @@ import { agencyFactsById, officialFactsById, unitByCode, unitById } from './load
  */
 export const referenceResolvers = {
   AdministrativeUnit: {
-    __resolveReference: (reference: { id?: string; code?: string }, context: SubgraphContext) =>
-      reference.id !== undefined ? unitById(context).load(reference.id) : unitByCode(context).load(reference.code!),
+    __resolveReference: (reference: { id: string }, context: SubgraphContext) => unitById(context).load(reference.id),
   },
   Agency: {
     __resolveReference: (reference: { id: string }, context: SubgraphContext) => agencyFactsById(context).load(reference.id),

@@ -14,12 +14,14 @@ import { OfficialResolver } from './official/official.resolver';
 import { referenceResolvers } from './references';
 import { AdministrativeUnit } from './unit/administrative-unit';
 import { UnitResolver } from './unit/unit.resolver';
+import { LineageResolver } from './unit/lineage.resolver';
+import { UnitLineage } from './unit/unit-lineage';
 import { IdempotencyRecord } from '../core/idempotency';
 
-export const institutionsEntities = [AdministrativeUnit, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry, AuditChainLock, IdempotencyRecord];
+export const institutionsEntities = [AdministrativeUnit, UnitLineage, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry, AuditChainLock, IdempotencyRecord];
 
 export const buildInstitutionsSchema = () =>
   buildFederatedSchema(
-    { resolvers: [UnitResolver, UnitAgenciesResolver, AgencyResolver, OfficialResolver, MeResolver, ServiceClientResolver, AuditLogResolver] },
+    { resolvers: [UnitResolver, LineageResolver, UnitAgenciesResolver, AgencyResolver, OfficialResolver, MeResolver, ServiceClientResolver, AuditLogResolver] },
     referenceResolvers,
   );

@@ -13,3 +13,7 @@ process.env.HUB_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'hub-test-'));
 process.env.HUB_REQUEST_TIMEOUT_MS ??= '600000';
 process.env.HUB_SUBGRAPH_TIMEOUT_MS ??= '300000';
 process.env.HUB_INTERNAL_TIMEOUT_MS ??= '300000';
+// The suites written for the pre-reform tree read it as it stood on its last day (rule 13 of
+// docs/architecture.md: HUB_AS_OF replays a day of the tree, never in production). The suites of
+// the two-tier tree clear it and run on the real day (test/support/reform.ts).
+process.env.HUB_AS_OF ??= '2025-06-30';

@@ -1,7 +1,7 @@
 import { forbidden, unauthenticated } from '../errors';
 import type { Principal, Role } from '../principal';
 import { scopeOf } from './scope-of';
-import { isWithin, parentPathOf, unitPathOf, type StoredPath, type UnitPath } from './unit-path';
+import { isSameUnit, isWithin, parentPathOf, type StoredPath, type UnitPath } from './unit-path';
 
 export function requirePrincipal(principal: Principal | undefined): Principal {
   if (!principal) throw unauthenticated();
@@ -14,9 +14,14 @@ export const hasRole = (principal: Principal, ...roles: Role[]) => principal.rol
 export const inScope = (principal: Principal, path: UnitPath | StoredPath): boolean =>
   scopeOf(principal).some((unit) => isWithin(path, unit));
 
-/** True when `path` is the principal's own unit (a unit of its scope itself, not below it). */
-export const isOwnUnit = (principal: Principal, path: UnitPath | StoredPath): boolean =>
-  scopeOf(principal).includes(unitPathOf(path));
+/**
+ * True when `path` is the principal's own unit, the one in force (never a dissolved
+ * predecessor its scope reads: rule 13 gives history to read, not to write in).
+ */
+export const isOwnUnit = (principal: Principal, path: UnitPath | StoredPath): boolean => isSameUnit(path, principal.unitPath);
+
+/** True when `path` is the principal's own unit or lies below it, predecessors left out (writes, rule 4). */
+export const inOwnSubtree = (principal: Principal, path: UnitPath | StoredPath): boolean => isWithin(path, principal.unitPath);
 
 /** True when the scope holds the nation itself: every row, rows of no unit included. */
 export const isNational = (principal: Principal): boolean => scopeOf(principal).some((unit) => parentPathOf(unit) === null);

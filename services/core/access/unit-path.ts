@@ -22,10 +22,10 @@ export const unitPathOf = (path: UnitPath | StoredPath): UnitPath =>
 /** The column form of a path in either form: `VN/91` -> `VN/91/`. */
 export const storedPath = (path: UnitPath | StoredPath): StoredPath => `${unitPathOf(path)}${PATH_SEPARATOR}`;
 
-/** The code of the unit a path ends in: `VN/91/905` -> `905`. */
+/** The id of the unit a path ends in: `VN/91/905` -> `905` (the code, for a pre-reform unit), `VN/91@2025` -> `91@2025`. */
 export const unitCodeOf = (path: UnitPath | StoredPath): string => unitPathOf(path).split(PATH_SEPARATOR).pop()!;
 
-/** The codes from the nation down to the unit: `VN/91/905` -> `['VN', '91', '905']`. */
+/** The ids from the nation down to the unit: `VN/91/905` -> `['VN', '91', '905']`. */
 export const unitCodesOf = (path: UnitPath | StoredPath): string[] => unitPathOf(path).split(PATH_SEPARATOR);
 
 /** The path of the unit above, or null for the nation: `VN/91/905` -> `VN/91`. */

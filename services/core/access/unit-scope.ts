@@ -3,6 +3,7 @@ import { notFound } from '../errors';
 import { assertUnitCode } from '../unit-code';
 import type { UnitRecord } from '../institutions/records';
 import { assertCovers } from './principal-scope';
+import { assertInForce } from './units-in-force';
 
 /** A unit by its official code, from the institutions data; NOT_FOUND or BAD_USER_INPUT otherwise. */
 export async function resolveUnit(context: SubgraphContext, code: string, argument = 'unitCode'): Promise<UnitRecord> {
@@ -11,12 +12,26 @@ export async function resolveUnit(context: SubgraphContext, code: string, argume
   return unit;
 }
 
+/** A unit by its version id (an entity key or a stored id): NOT_FOUND otherwise. */
+export async function resolveUnitById(context: SubgraphContext, id: string): Promise<UnitRecord> {
+  const unit = await context.institutions.units.findById(id);
+  if (!unit) throw notFound(`No administrative unit has id "${id}"`);
+  return unit;
+}
+
+/** A unit a new record goes to, by its code: one in force today (rule 13), else BAD_USER_INPUT naming its successors. */
+export async function resolveWritableUnit(context: SubgraphContext, code: string, argument = 'unitCode'): Promise<UnitRecord> {
+  const unit = await resolveUnit(context, code, argument);
+  assertInForce(unit, argument);
+  return unit;
+}
+
 /**
  * For an aggregate about a unit (`docs/architecture.md`, rule 2): the unit must lie within the principal's scope,
  * else FORBIDDEN. The path comes from the institutions data, never from the request.
  */
 export async function assertCoversUnit(context: SubgraphContext, unitId: string, what: string): Promise<UnitRecord> {
-  const unit = await resolveUnit(context, unitId);
+  const unit = await resolveUnitById(context, unitId);
   assertCovers(context.principal, unit.path, `${what} of unit ${unit.code}`);
   return unit;
 }

@@ -1,6 +1,6 @@
 import { forbidden } from '../errors';
 import type { Principal, Role } from '../principal';
-import { hasRole, inScope, isOwnUnit, requirePrincipal } from './principal-scope';
+import { hasRole, inOwnSubtree, isOwnUnit, requirePrincipal } from './principal-scope';
 import { assertServiceMayWrite, type ServiceScope } from './service-scopes';
 import { unitPathOf, type StoredPath, type UnitPath } from './unit-path';
 
@@ -10,8 +10,11 @@ import { unitPathOf, type StoredPath, type UnitPath } from './unit-path';
  */
 export type WriteRefusal = 'ROLE' | 'UNIT';
 
-/** ADMIN writes in every unit of its scope, not only its own (`docs/architecture.md` rule 4: "ADMIN also below"). */
-export const adminBelow = (principal: Principal, unit: UnitPath | StoredPath) => hasRole(principal, 'ADMIN') && inScope(principal, unit);
+/**
+ * ADMIN writes in every unit below its own, not only its own (`docs/architecture.md` rule 4:
+ * "ADMIN also below"); never in a dissolved unit its scope reads through lineage (rule 13).
+ */
+export const adminBelow = (principal: Principal, unit: UnitPath | StoredPath) => hasRole(principal, 'ADMIN') && inOwnSubtree(principal, unit);
 
 /**
  * `docs/architecture.md` rule 4: the principal holds one of `roles` and writes in its own unit,

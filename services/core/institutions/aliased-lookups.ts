@@ -69,7 +69,7 @@ export class AliasedLookups {
     const declarations = lookups.map(({ kind }, index) => `$k${index}: ${ROOT_FIELDS[kind].argumentType}`).join(', ');
     const selections = lookups.map(({ kind }, index) => {
       const field = ROOT_FIELDS[kind];
-      return `k${index}: ${kind}(${field.argument}: $k${index}) { ${field.selection} }`;
+      return `k${index}: ${field.name ?? kind}(${field.argument}: $k${index}) { ${field.selection} }`;
     });
     const query = `query InstitutionsLookup(${declarations}) { ${selections.join('\n')} }`;
     const deadlines = lookups.map((lookup) => lookup.deadline);

@@ -16,26 +16,52 @@ export class UnitDirectory {
     this.lookups = new AliasedLookups(institutionsUrl, { ttlMs });
   }
 
-  /** The unit with this official code; null when there is none or the code is malformed. */
-  async find(code: string, deadline?: Deadline): Promise<UnitRecord | null> {
-    const answer = await this.lookups.load('unit', code, deadline);
-    // Units are public: a FORBIDDEN answer means the lookup itself went wrong.
-    if (answer.refusal === 'FORBIDDEN') throw new Error(`institutions refused to look up unit ${code}`);
-    return answer.record;
+  /**
+   * The unit an official code names today (the tree day, docs/architecture.md rule 13): the
+   * one holding it, or, when none does, its last holder (with its `validTo`). Null when there
+   * is none or the code is malformed. For codes a client typed or a token names.
+   */
+  find(code: string, deadline?: Deadline): Promise<UnitRecord | null> {
+    return this.load('unit', code, deadline);
   }
 
   findMany(codes: readonly string[], deadline?: Deadline): Promise<(UnitRecord | null)[]> {
     return Promise.all(codes.map((code) => this.find(code, deadline)));
   }
 
+  /** The unit with this version id (`62`, `91@2025`), whatever the day: for ids stored in records. */
+  findById(id: string, deadline?: Deadline): Promise<UnitRecord | null> {
+    return this.load('unitVersion', id, deadline);
+  }
+
+  findManyById(ids: readonly string[], deadline?: Deadline): Promise<(UnitRecord | null)[]> {
+    return Promise.all(ids.map((id) => this.findById(id, deadline)));
+  }
+
+  private async load(kind: 'unit' | 'unitVersion', key: string, deadline?: Deadline): Promise<UnitRecord | null> {
+    const answer = await this.lookups.load(kind, key, deadline);
+    // Units are public: a FORBIDDEN answer means the lookup itself went wrong.
+    if (answer.refusal === 'FORBIDDEN') throw new Error(`institutions refused to look up unit ${key}`);
+    return answer.record;
+  }
+
   /** The same directory, asking within one request's deadline. */
   within(deadline: Deadline | undefined): UnitLookups {
-    return { find: (code) => this.find(code, deadline), findMany: (codes) => this.findMany(codes, deadline) };
+    return {
+      find: (code) => this.find(code, deadline),
+      findMany: (codes) => this.findMany(codes, deadline),
+      findById: (id) => this.findById(id, deadline),
+      findManyById: (ids) => this.findManyById(ids, deadline),
+    };
   }
 }
 
 /** Unit lookups of one request (`context.institutions.units`). */
 export interface UnitLookups {
+  /** By official code, as of today: see `UnitDirectory.find`. */
   find(code: string): Promise<UnitRecord | null>;
   findMany(codes: readonly string[]): Promise<(UnitRecord | null)[]>;
+  /** By version id. */
+  findById(id: string): Promise<UnitRecord | null>;
+  findManyById(ids: readonly string[]): Promise<(UnitRecord | null)[]>;
 }

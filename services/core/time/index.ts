@@ -5,3 +5,4 @@ export { assertDate, instantOfDateTime, isDate, parseDateTime } from './dates';
 export { addDays, addWorkingDays, isWeekend } from './calendar';
 export { periodOf, type Period } from './period';
 export { nowTimestamp } from './timestamp';
+export { treeDay, inForceOn } from './tree-day';

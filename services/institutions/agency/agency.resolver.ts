@@ -4,7 +4,9 @@ import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, paginate, type Page } from '../../core/pagination';
 import { whereInScope, requirePrincipal } from '../../core/access';
-import { agencyById, agencyFactsById, unitByCode, unitById } from '../loaders';
+import { agencyById, agencyFactsById, unitById } from '../loaders';
+import { unitByCodeOn } from '../unit/unit-versions';
+import { treeDay } from '../../core/time';
 import { Official } from '../official/official';
 import { OfficialConnection } from '../official/official-connection';
 import { AdministrativeUnit } from '../unit/administrative-unit';
@@ -30,7 +32,7 @@ export class AgencyResolver {
     requirePrincipal(context.principal);
     let unitId: string | undefined;
     if (args.unitCode !== undefined && args.unitCode !== null) {
-      const unit = await unitByCode(context).load(assertUnitCode(args.unitCode, 'unitCode'));
+      const unit = await unitByCodeOn(context, assertUnitCode(args.unitCode, 'unitCode'), treeDay());
       if (!unit) throw notFound(`No administrative unit has code "${args.unitCode}"`);
       unitId = unit.id;
     }

@@ -5,7 +5,9 @@ import { badInput, notFound } from '../../core/errors';
 import { Connection, paginate, type Page } from '../../core/pagination';
 import { unitCodeOf } from '../../core/access';
 import { instantOfDateTime, isDate } from '../../core/time';
-import { unitByCode, unitById } from '../loaders';
+import { unitById } from '../loaders';
+import { unitByCodeOn } from '../unit/unit-versions';
+import { vietnamDayOf } from '../../core/time';
 import { AdministrativeUnit } from '../unit/administrative-unit';
 import { assertMayReadAudit, auditEntryById, whereAuditVisible } from './audit-access';
 import { AuditEntry } from './audit-entry';
@@ -47,7 +49,8 @@ export class AuditLogResolver {
 
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: "The actor's unit." })
   actorUnit(@Root() entry: AuditEntry, @Ctx() context: SubgraphContext) {
-    return entry.actorUnitCode ? unitByCode(context).load(entry.actorUnitCode) : null;
+    // The code named the unit that held it on the entry's day.
+    return entry.actorUnitCode ? unitByCodeOn(context, entry.actorUnitCode, vietnamDayOf(new Date(entry.recordedAt))) : null;
   }
 
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit the action concerned, when known.' })

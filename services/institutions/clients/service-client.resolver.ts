@@ -4,7 +4,8 @@ import type { SubgraphContext } from '../../core/context';
 import { whereInScope } from '../../core/access';
 import { notFound } from '../../core/errors';
 import { Connection, PageArgs, paginate, type Page } from '../../core/pagination';
-import { unitByCode } from '../loaders';
+import { unitById } from '../loaders';
+import { unitCodeOf } from '../../core/access';
 import { AdministrativeUnit } from '../unit/administrative-unit';
 import { assertMayReadClients, serviceClientById } from './client-access';
 import { RegisterServiceClientInput, ServiceClientListArgs } from './client-inputs';
@@ -38,7 +39,7 @@ export class ServiceClientResolver {
 
   @FieldResolver(() => AdministrativeUnit, { description: 'The unit the client acts for: its scope.' })
   unit(@Root() client: ServiceClient, @Ctx() context: SubgraphContext) {
-    return unitByCode(context).load(client.unitCode);
+    return unitById(context).load(unitCodeOf(client.unitPath));
   }
 
   @FieldResolver(() => SafelistedOperationConnection, { description: 'The only operations the client may run.' })

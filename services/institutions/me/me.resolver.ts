@@ -2,8 +2,8 @@ import { Ctx, Query, Resolver } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
-import { requirePrincipal } from '../../core/access';
-import { unitByCode } from '../loaders';
+import { requirePrincipal, unitCodeOf } from '../../core/access';
+import { unitById } from '../loaders';
 import { Me } from './me';
 
 @Resolver(() => Me)
@@ -12,7 +12,7 @@ export class MeResolver {
   @ServiceScope('public')
   async me(@Ctx() context: SubgraphContext): Promise<Me> {
     const principal = requirePrincipal(context.principal);
-    const unit = await unitByCode(context).load(principal.unitCode);
+    const unit = await unitById(context).load(unitCodeOf(principal.unitPath));
     if (!unit) throw notFound(`Your unit ${principal.unitCode} no longer exists`);
     return { ...principal, unit };
   }

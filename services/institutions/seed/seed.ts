@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { demoUnits } from '../../core/demo/administrative-tree';
+import { allUnits, LAST_PRE_REFORM_DAY, REFORM_DAY, reformTree } from '../../core/demo/reform-2025';
+import { UnitLineage } from '../unit/unit-lineage';
 import { insertInBatches } from '../../core/database';
 import { storedPath } from '../../core/access';
 import { searchKey } from '../../core/text-search';
@@ -12,10 +13,15 @@ import { demoClients } from './demo-clients';
 import { ServiceClient } from '../clients/service-client';
 import { SafelistedOperation } from '../clients/safelisted-operation';
 
-/** Loads the demo data once, into an empty database, in one transaction. Returns whether it loaded. */
+/**
+ * Loads the demo data once, into an empty database, in one transaction. Returns whether it
+ * loaded. Both trees: the pre-reform one ends on 2025-06-30, the two-tier one begins on
+ * 2025-07-01, and the lineage links them (services/core/demo/reform-2025.ts).
+ */
 export async function seedInstitutions(dataSource: DataSource): Promise<boolean> {
   if ((await dataSource.getRepository(AdministrativeUnit).count()) > 0) return false;
-  const units = [...demoUnits().values()].map((unit) => ({
+  const reformIds = new Set(reformTree().units.keys());
+  const units = [...allUnits().values()].map((unit) => ({
     id: unit.id,
     code: unit.code,
     name: unit.name,
@@ -24,14 +30,14 @@ export async function seedInstitutions(dataSource: DataSource): Promise<boolean>
     level: unit.level as UnitLevel,
     parentId: unit.parentId,
     unitPath: storedPath(unit.path),
-    validFrom: null,
-    validTo: null,
-    successorId: null,
+    validFrom: reformIds.has(unit.id) ? REFORM_DAY : null,
+    validTo: reformIds.has(unit.id) || unit.level === 'NATION' ? null : LAST_PRE_REFORM_DAY,
   }));
   const { agencies, officials } = demoAgencies();
   const { clients, operations } = demoClients();
   await dataSource.transaction(async (manager) => {
     await insertInBatches(manager, AdministrativeUnit, units);
+    await insertInBatches(manager, UnitLineage, reformTree().lineage);
     await insertInBatches(manager, Agency, agencies);
     await insertInBatches(manager, Official, officials);
     await insertInBatches(manager, ServiceClient, clients);

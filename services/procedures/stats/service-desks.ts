@@ -55,7 +55,7 @@ export async function serviceDesks(context: SubgraphContext, unitPath: string, p
     .setParameters({ start: period.start, end: period.end })
     .groupBy('d.unitId')
     .getRawMany<{ unitId: string; postal: unknown; online: unknown }>();
-  const units = await context.institutions.units.findMany(rows.map((row) => row.unitId));
+  const units = await context.institutions.units.findManyById(rows.map((row) => row.unitId));
   const tally = (column: 'postal' | 'online'): DeskCount => {
     const byLevel = new Map<string, number>();
     rows.forEach((row, index) => {
