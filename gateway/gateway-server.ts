@@ -74,7 +74,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   app.disable('x-powered-by');
   app.get('/health', healthHandler(() => subgraphs));
   app.use(playgroundRouter());
-  app.use(tokenEndpoint({ clients, tokens: config.clientTokens, audience: config.audience, rateLimiter }));
+  app.use(tokenEndpoint({ clients, units, tokens: config.clientTokens, audience: config.audience, rateLimiter }));
   app.use(
     '/graphql',
     // The request's deadline counts from its arrival; subgraph calls get what is left of it.

@@ -5,11 +5,16 @@ import type { RequestRateLimiter } from '../plugins/rate-limit';
 import { JWT_BEARER_ASSERTION, OAuthError, secretMatches, verifyClientAssertion } from './client-authentication';
 import type { ClientDirectory } from './client-directory';
 import { mintClientToken, type ClientTokenConfig } from './client-tokens';
+import type { UnitDirectory } from '../../services/core/institutions/unit-directory';
+import { unitCodeOf } from '../../services/core/access/unit-path';
+import { treeDay } from '../../services/core/time';
 
 export const TOKEN_PATH = '/oauth/token';
 
 interface TokenEndpointOptions {
   clients: ClientDirectory;
+  /** To refuse a client of a dissolved unit (docs/architecture.md, rule 13). */
+  units: UnitDirectory;
   tokens: ClientTokenConfig;
   audience: string;
   rateLimiter: RequestRateLimiter;
@@ -87,6 +92,15 @@ export function tokenEndpoint(options: TokenEndpointOptions): express.Router {
         throw new OAuthError('invalid_client', 'Unknown client or wrong credentials');
       }
 
+      // A client acts for the unit it was registered with; once that unit is dissolved it gets no token.
+      const unit = await options.units.findById(unitCodeOf(client.unitPath));
+      if (unit?.validTo && unit.validTo < treeDay()) {
+        const successors = unit.successors.map((successor) => `${successor.code} (${successor.name})`).join(', ');
+        throw new OAuthError(
+          'unauthorized_client',
+          `Client ${clientId} acts for unit ${unit.code} (${unit.name}), dissolved after ${unit.validTo}: register the system with a unit in force${successors ? ` (${successors})` : ''}`,
+        );
+      }
       const granted = effectiveScopes(client.scopes);
       const asked = single(body, 'scope');
       const scopes = asked === undefined ? client.scopes : asked.split(' ').filter(Boolean);
