@@ -55,7 +55,7 @@ const CUT_HANDSHAKE = new Set(['ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_L
  * process whose event loop is busy for seconds (a seed, a SQLite copy) answers the server too
  * late, which is no fault of the server.
  */
-async function withHandshakeRetry<T>(open: () => Promise<T>): Promise<T> {
+export async function withHandshakeRetry<T>(open: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await open();

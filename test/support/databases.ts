@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { withHandshakeRetry } from '../../services/core/database';
 import { createConnection } from 'mysql2/promise';
 import { cloneTemplate, readTemplates } from './templates';
 
@@ -28,7 +29,7 @@ export function mysqlServerOptions() {
 export async function freshDatabaseUrl(kind: DatabaseKind, name: string): Promise<string> {
   if (kind === 'sqlite') return `sqlite:${join(mkdtempSync(join(tmpdir(), 'hub-db-')), `${name}.sqlite`)}`;
   const database = `hubtest_${name}_${process.pid}`.replace(/[^A-Za-z0-9_]/g, '_');
-  const connection = await createConnection(mysqlServerOptions());
+  const connection = await serverConnection();
   try {
     await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
   } finally {
@@ -48,4 +49,27 @@ export async function seededDatabaseUrl(kind: DatabaseKind, subgraph: string, su
   if (!template) return url;
   await cloneTemplate(kind, template, kind === 'sqlite' ? url.slice('sqlite:'.length) : new URL(url).pathname.slice(1));
   return url;
+}
+
+/** A connection to the MariaDB server itself, its handshake retried as the hub's own (core/database.ts). */
+export const serverConnection = () => withHandshakeRetry(() => createConnection(mysqlServerOptions()));
+
+/**
+ * Removes a suite's database once its subgraph has stopped: the SQLite file's own folder, or the
+ * MariaDB database. Without it a full run leaves gigabytes behind (and once filled the disk).
+ */
+export async function discardDatabase(url: string): Promise<void> {
+  if (url.startsWith('sqlite:')) {
+    const folder = dirname(url.slice('sqlite:'.length));
+    if (basename(folder).startsWith('hub-db-')) rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  const database = new URL(url).pathname.slice(1);
+  if (!/^hubtest_[A-Za-z0-9_]+$/.test(database)) return;
+  const connection = await serverConnection();
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  } finally {
+    await connection.end();
+  }
 }

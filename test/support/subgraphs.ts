@@ -1,6 +1,6 @@
 import { startSubgraphFrom, type RunningSubgraph } from '../../services/core/subgraph-definition';
 import { SUBGRAPHS } from '../../services/registry';
-import { seededDatabaseUrl, type DatabaseKind } from './databases';
+import { discardDatabase, seededDatabaseUrl, type DatabaseKind } from './databases';
 
 export interface TestSubgraphs {
   /** Each started subgraph by name; `url` is its origin, `${url}/graphql` its endpoint. */
@@ -35,14 +35,18 @@ export async function startSubgraphs(
   if (unknown.length > 0) throw new Error(`no subgraph named ${unknown.join(', ')}`);
   const started: RunningSubgraph[] = [];
   const subgraphs: Record<string, RunningSubgraph> = {};
+  const databases: string[] = [];
   const close = async () => {
     for (const running of [...started].reverse()) await running.close();
+    for (const url of databases.splice(0)) await discardDatabase(url);
   };
   try {
     let institutionsUrl = options.institutionsUrl;
     for (const definition of SUBGRAPHS.filter((candidate) => names.includes(candidate.name))) {
+      const databaseUrl = await seededDatabaseUrl(kind, definition.name, suite);
+      databases.push(databaseUrl);
       const running = await startSubgraphFrom(definition, {
-        databaseUrl: await seededDatabaseUrl(kind, definition.name, suite),
+        databaseUrl,
         port: 0,
         institutionsUrl,
       });

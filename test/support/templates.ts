@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { dirname, join } from 'node:path';
 import { openDatabase } from '../../services/core/database';
 import { SUBGRAPHS } from '../../services/registry';
-import { MYSQL_SERVER, mysqlServerOptions, type DatabaseKind } from './databases';
+import { MYSQL_SERVER, serverConnection, type DatabaseKind } from './databases';
 
 /**
  * The demo data is loaded once per test run, into a template database per subgraph and
@@ -45,7 +44,10 @@ export async function buildTemplates(): Promise<Templates> {
 
 export async function dropTemplates() {
   const templates = readTemplates();
-  if (templates) for (const database of Object.values(templates.mariadb)) await dropDatabase(database);
+  if (!templates) return;
+  for (const database of Object.values(templates.mariadb)) await dropDatabase(database);
+  // The SQLite templates' folder (hub-templates-*, some 135 MB a run).
+  for (const file of Object.values(templates.sqlite)) rmSync(dirname(file), { recursive: true, force: true });
 }
 
 export function readTemplates(): Templates | undefined {
@@ -54,7 +56,7 @@ export function readTemplates(): Templates | undefined {
 }
 
 async function dropDatabase(database: string) {
-  const connection = await createConnection(mysqlServerOptions());
+  const connection = await serverConnection();
   try {
     await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
   } finally {
@@ -68,7 +70,7 @@ export async function cloneTemplate(kind: DatabaseKind, template: string, target
     copyFileSync(template, target);
     return;
   }
-  const connection = await createConnection(mysqlServerOptions());
+  const connection = await serverConnection();
   try {
     await connection.query(`CREATE DATABASE \`${target}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
     const [tables] = await connection.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ?', [template]);
