@@ -3,7 +3,9 @@ import type { Role } from '../services/core/principal';
 import { mintDevToken } from './auth/dev-token';
 
 const USAGE = `Usage: npm run token -- --unit <code> [--roles OFFICER,VIEWER] [--name "…"] [--expires 8h]
-Prints a development token for the hub started with npm start (same data folder).`;
+Prints a development token for the hub started with npm start (same data folder).
+--unit is an official code; the gateway reads it as the unit holding that code today
+(51: the merged Quảng Ngãi; 62: Kon Tum, refused after 30/6/2025 as a dissolved unit).`;
 
 async function main() {
   const { values } = parseArgs({

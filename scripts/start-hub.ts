@@ -29,7 +29,9 @@ async function main() {
       stop(1);
     },
   });
-  const token = await mintDevToken({ unit: '91', roles: ['OFFICER'], name: 'Cán bộ UBND tỉnh Kiên Giang (development)' });
+  // An official of today's tree: code 51 names the merged Quảng Ngãi from 1 July 2025 (the
+  // gateway resolves the code to the unit in force), whose scope holds old Kon Tum's history.
+  const token = await mintDevToken({ unit: '51', roles: ['OFFICER'], name: 'Cán bộ UBND tỉnh Quảng Ngãi (development)' });
   const url = hub.gatewayUrl;
   console.log(`
 The hub is up in ${((Date.now() - started) / 1000).toFixed(1)}s (embedded SQLite under ${env('HUB_DATA_DIR') ?? 'data/'}).
@@ -38,11 +40,11 @@ The hub is up in ${((Date.now() - started) / 1000).toFixed(1)}s (embedded SQLite
   GraphQL:     ${url}/graphql
   Health:      ${url}/health
 
-Development token (OFFICER of Kiên Giang province, unit 91, valid 8 hours):
+Development token (OFFICER of Quảng Ngãi province after the 2025 merger, unit 51, valid 8 hours):
 
   ${token}
 
-More tokens: npm run token -- --unit 905 --roles VIEWER     Stop: Ctrl-C
+More tokens: npm run token -- --unit 91 --roles VIEWER      Stop: Ctrl-C
 `);
 }
 

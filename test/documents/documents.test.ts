@@ -111,7 +111,9 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
 
     it('registered and signed the documents the articles name; each verifies', async () => {
       const result = await ask(`{ documents(first: 20) { edges { node { numberAndSymbol issueDate agencyName verification { verdict } } } } }`, {}, nation);
-      const byNumber = Object.fromEntries(result.data.documents.edges.map((edge: any) => [edge.node.numberAndSymbol, edge.node]));
+      // The articles' documents; the others are the post-reform demo's, issued from 1 July 2025 (README, "Demo data").
+      const articles = result.data.documents.edges.filter((edge: any) => edge.node.issueDate < '2025-07-01');
+      const byNumber = Object.fromEntries(articles.map((edge: any) => [edge.node.numberAndSymbol, edge.node]));
       expect(Object.keys(byNumber).sort()).toEqual(
         ['05/2020/QĐ-UBND', '149/BC-UBND', '180/KH-UBND', '22/2019/QĐ-UBND', '70/QĐ-UBND', '77/2017/NQ-HĐND'].sort(),
       );

@@ -1,15 +1,20 @@
 /**
  * Ids of the demo agencies and officials. They are derived, not random, so every subgraph's
  * demo seed can refer to the same agency (`91.ubnd`) without reading the institutions tables.
+ *
+ * Every helper takes a unit **id**, not a code: a code can name two units in turn (`91` was
+ * Kiên Giang, then the merged An Giang), ids never do (services/core/demo/reform-2025.ts). So
+ * Kiên Giang's People's Committee is `91.ubnd` and the merged An Giang's is `91@2025.ubnd`.
+ * Pre-reform units' ids are their codes, so their agency ids are what they always were.
  */
 export const agencyIds = {
-  peoplesCommittee: (unitCode: string) => `${unitCode}.ubnd`,
-  serviceCenter: (provinceCode: string) => `${provinceCode}.ttphvhcc`,
-  oneStopDesk: (unitCode: string) => `${unitCode}.motcua`,
-  department: (provinceCode: string, slug: string) => `${provinceCode}.so-${slug}`,
-  division: (districtCode: string, slug: string) => `${districtCode}.phong-${slug}`,
+  peoplesCommittee: (unitId: string) => `${unitId}.ubnd`,
+  serviceCenter: (provinceId: string) => `${provinceId}.ttphvhcc`,
+  oneStopDesk: (unitId: string) => `${unitId}.motcua`,
+  department: (provinceId: string, slug: string) => `${provinceId}.so-${slug}`,
+  division: (districtId: string, slug: string) => `${districtId}.phong-${slug}`,
   /** Another provincial agency (ban, ngành, đơn vị): `91.cq-cong-an`. */
-  provincialAgency: (provinceCode: string, slug: string) => `${provinceCode}.cq-${slug}`,
+  provincialAgency: (provinceId: string, slug: string) => `${provinceId}.cq-${slug}`,
 };
 
 export const officialId = (agencyId: string, seat: number) => `${agencyId}.cb${seat}`;

@@ -1,5 +1,6 @@
 import { agencyIds, KIEN_GIANG_OTHER_PROVINCIAL_AGENCIES, PROVINCIAL_DEPARTMENTS } from '../../core/demo/agency-ids';
-import { childrenOf, demoUnit } from '../../core/demo/administrative-tree';
+import { childrenOf } from '../../core/demo/administrative-tree';
+import { unitById } from '../../core/demo/reform-2025-focus';
 import { hashSeed } from '../../core/demo/names';
 import { UnitLevel } from '../../core/unit-level';
 import { demoAgencies } from '../../institutions/seed/demo-agencies';
@@ -14,13 +15,23 @@ import { CertificateKind } from '../certificate/certificate-kind';
  * 15 district People's Committees, the first 95 commune People's Committees by code) and 199
  * personal ones (the 152 leaders of the 62 provincial agencies, the 47 district People's
  * Committee leaders). Plus the People's Committees of Tiền Giang and Gia Lai, which sign the
- * documents their reports name.
+ * documents their reports name. After 1 July 2025, organization certificates issued on the
+ * day of the reform to the agencies of the merged provinces that sign the post-reform demo
+ * documents (POST_REFORM_SIGNERS); they count within `VN/51@2025/` and `VN/91@2025/`, never
+ * within a pre-reform province.
  */
 export interface DemoHolder extends CertificateHolder {
   issuedOn: string;
 }
 
 const KIEN_GIANG = '91';
+/** Agencies of the merged provinces that sign the post-reform demo documents (demo-documents.ts). */
+export const POST_REFORM_SIGNERS = [
+  agencyIds.peoplesCommittee('51@2025'),
+  agencyIds.department('51@2025', 'noi-vu'),
+  agencyIds.peoplesCommittee('91@2025'),
+  agencyIds.peoplesCommittee('30742@2025'),
+];
 const COMMUNE_CERTIFICATES = 95;
 
 /** A day in [from, to], the same on every run. */
@@ -45,7 +56,7 @@ export function demoHolders(): DemoHolder[] {
   const organization = (agencyId: string, issuedOn: string) => {
     const agency = agencyById.get(agencyId);
     if (!agency) throw new Error(`The institutions demo has no agency ${agencyId}`);
-    const unit = demoUnit(agency.unitId);
+    const unit = unitById(agency.unitId);
     holders.push({
       kind: CertificateKind.ORGANIZATION,
       agencyId,
@@ -62,7 +73,7 @@ export function demoHolders(): DemoHolder[] {
   };
   const personal = (agencyId: string) => {
     const agency = agencyById.get(agencyId)!;
-    const unit = demoUnit(agency.unitId);
+    const unit = unitById(agency.unitId);
     for (const official of officials.filter((candidate) => candidate.agencyId === agencyId)) {
       holders.push({
         kind: CertificateKind.PERSONAL,
@@ -107,5 +118,6 @@ export function demoHolders(): DemoHolder[] {
     organization(agencyIds.peoplesCommittee(province), '2019-01-02');
     personal(agencyIds.peoplesCommittee(province));
   }
+  for (const agencyId of POST_REFORM_SIGNERS) organization(agencyId, '2025-07-01');
   return holders;
 }

@@ -1,5 +1,6 @@
 import { agencyIds } from '../../core/demo/agency-ids';
 import { childrenOf } from '../../core/demo/administrative-tree';
+import { POST_REFORM_DEPARTMENTS, REFORM_FOCUS_COMMUNES } from '../../core/demo/reform-2025-focus';
 import { DocumentType } from '../document/document-type';
 import { TransferStatus } from '../exchange/transfer-status';
 
@@ -15,6 +16,8 @@ export interface DemoDocument {
   type: DocumentType;
   normative: boolean;
   issuerAbbreviation: string;
+  /** An official letter's drafting unit ("VP" in "1520/UBND-VP"). */
+  drafterAbbreviation?: string;
   number: number;
   issueDate: string;
   title: string;
@@ -26,6 +29,10 @@ export interface DemoDocument {
 const districtCommittees = (provinceCode: string) => childrenOf(provinceCode).map((district) => agencyIds.peoplesCommittee(district.code));
 
 export function demoDocuments(): DemoDocument[] {
+  return [...preReformDocuments(), ...postReformDocuments()];
+}
+
+function preReformDocuments(): DemoDocument[] {
   return [
     {
       agencyId: agencyIds.peoplesCommittee('82'),
@@ -103,6 +110,104 @@ export function demoDocuments(): DemoDocument[] {
       content:
         'NGHỊ QUYẾT của Hội đồng nhân dân tỉnh Kiên Giang về sắp xếp, tinh giảm người hoạt động không chuyên trách ở cấp xã và ở ấp, khu phố.',
       sentTo: [agencyIds.peoplesCommittee('91'), ...districtCommittees('91')].map((agencyId) => ({ agencyId, status: TransferStatus.DONE })),
+    },
+  ];
+}
+
+const communeCommittees = (provinceId: keyof typeof REFORM_FOCUS_COMMUNES) => REFORM_FOCUS_COMMUNES[provinceId].map((id) => agencyIds.peoplesCommittee(id));
+
+/**
+ * After 1 July 2025: documents exchanged between the agencies of the merged provinces,
+ * numbered per Decree 30/2020/NĐ-CP in each issuer's 2025 series (the new People's Committees
+ * number from 01 on 1 July). The catalogue decisions are the ones the procedures demo cites
+ * (12 and 13/QĐ-UBND of Quảng Ngãi, 08/QĐ-UBND of An Giang), and Plan 45/KH-UBND is Quảng
+ * Ngãi's 2025 inspection plan in the inspections demo.
+ */
+function postReformDocuments(): DemoDocument[] {
+  const quangNgai = agencyIds.peoplesCommittee('51@2025');
+  const anGiang = agencyIds.peoplesCommittee('91@2025');
+  const done = (agencyId: string) => ({ agencyId, status: TransferStatus.DONE });
+  return [
+    {
+      agencyId: quangNgai,
+      type: DocumentType.DECISION,
+      normative: false,
+      issuerAbbreviation: 'UBND',
+      number: 12,
+      issueDate: '2025-07-01',
+      title: 'Công bố Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh Quảng Ngãi',
+      content: 'QUYẾT ĐỊNH công bố Danh mục thủ tục hành chính cấp tỉnh áp dụng trên địa bàn tỉnh Quảng Ngãi (sau sắp xếp) từ ngày 01/7/2025.',
+      sentTo: [done(agencyIds.serviceCenter('51@2025')), ...POST_REFORM_DEPARTMENTS.slice(0, 4).map((department) => done(agencyIds.department('51@2025', department.slug)))],
+    },
+    {
+      agencyId: quangNgai,
+      type: DocumentType.DECISION,
+      normative: false,
+      issuerAbbreviation: 'UBND',
+      number: 13,
+      issueDate: '2025-07-01',
+      title: 'Công bố Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã trên địa bàn tỉnh Quảng Ngãi',
+      content: 'QUYẾT ĐỊNH công bố Danh mục thủ tục hành chính cấp xã; các thủ tục cấp huyện trước đây chuyển về cấp xã giải quyết từ ngày 01/7/2025.',
+      sentTo: communeCommittees('51@2025').map(done),
+    },
+    {
+      agencyId: quangNgai,
+      type: DocumentType.PLAN,
+      normative: false,
+      issuerAbbreviation: 'UBND',
+      number: 45,
+      issueDate: '2025-08-15',
+      title: 'Kiểm tra công tác cải cách hành chính năm 2025 trên địa bàn tỉnh Quảng Ngãi',
+      content: 'KẾ HOẠCH kiểm tra công tác cải cách hành chính năm 2025: 03 sở và 03 xã, phường, đặc khu.',
+      sentTo: [
+        done(agencyIds.department('51@2025', 'noi-vu')),
+        ...communeCommittees('51@2025').map((agencyId, index) => ({ agencyId, status: index % 2 === 0 ? TransferStatus.IN_PROGRESS : TransferStatus.ACCEPTED })),
+      ],
+    },
+    {
+      agencyId: agencyIds.department('51@2025', 'noi-vu'),
+      type: DocumentType.REPORT,
+      normative: false,
+      issuerAbbreviation: 'SNV',
+      number: 112,
+      issueDate: '2025-10-06',
+      title: 'Kết quả thực hiện công tác cải cách hành chính quý III năm 2025',
+      content: 'BÁO CÁO kết quả thực hiện công tác cải cách hành chính quý III năm 2025 của tỉnh Quảng Ngãi sau sắp xếp, tổ chức chính quyền địa phương hai cấp.',
+      sentTo: [done(quangNgai)],
+    },
+    {
+      agencyId: anGiang,
+      type: DocumentType.DECISION,
+      normative: false,
+      issuerAbbreviation: 'UBND',
+      number: 8,
+      issueDate: '2025-07-01',
+      title: 'Công bố Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh An Giang',
+      content: 'QUYẾT ĐỊNH công bố Danh mục thủ tục hành chính cấp tỉnh áp dụng trên địa bàn tỉnh An Giang (sau sắp xếp) từ ngày 01/7/2025.',
+      sentTo: [done(agencyIds.serviceCenter('91@2025'))],
+    },
+    {
+      agencyId: anGiang,
+      type: DocumentType.OFFICIAL_LETTER,
+      normative: false,
+      issuerAbbreviation: 'UBND',
+      drafterAbbreviation: 'VP',
+      number: 1520,
+      issueDate: '2025-09-10',
+      title: 'V/v bảo đảm vận hành thông suốt Trung tâm Phục vụ hành chính công cấp xã',
+      content: 'CÔNG VĂN đề nghị Ủy ban nhân dân các xã, phường, đặc khu bảo đảm vận hành thông suốt Trung tâm Phục vụ hành chính công cấp xã, báo cáo trước ngày 30/9/2025.',
+      sentTo: communeCommittees('91@2025').map((agencyId, index) => ({ agencyId, status: [TransferStatus.DONE, TransferStatus.IN_PROGRESS, TransferStatus.ACCEPTED, TransferStatus.ARRIVED, TransferStatus.DONE][index] })),
+    },
+    {
+      agencyId: agencyIds.peoplesCommittee('30742@2025'),
+      type: DocumentType.REPORT,
+      normative: false,
+      issuerAbbreviation: 'UBND',
+      number: 27,
+      issueDate: '2025-09-29',
+      title: 'Kết quả vận hành Trung tâm Phục vụ hành chính công phường Rạch Giá',
+      content: 'BÁO CÁO kết quả vận hành Trung tâm Phục vụ hành chính công phường Rạch Giá từ ngày 01/7/2025 đến ngày 29/9/2025.',
+      sentTo: [done(anGiang)],
     },
   ];
 }

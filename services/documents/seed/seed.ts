@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { insertInBatches } from '../../core/database';
-import { demoUnit } from '../../core/demo/administrative-tree';
+import { unitById } from '../../core/demo/reform-2025-focus';
 import { storedPath } from '../../core/access';
 import type { UnitLevel } from '../../core/unit-level';
 import { Certificate } from '../certificate/certificate';
@@ -24,7 +24,7 @@ import { demoExchangeCounts } from './demo-exchange';
 /** The demo CA is dated back so it can hold the 2017-2020 certificates and signatures of the articles. */
 const DEMO_CA_NOT_BEFORE = new Date('2015-01-01T00:00:00Z');
 /**
- * RSA-2048 keys take about 0.2 s each to make, so the demo's 379 certificates share a pool
+ * RSA-2048 keys take about 0.2 s each to make, so the demo's 383 certificates share a pool
  * of four key pairs (each still has its own certificate, serial and subject). Demo data only: a
  * certificate issued through `issueCertificate` always gets a fresh key of its own, and the
  * demo ones say so in `demoSharedKey`.
@@ -77,7 +77,7 @@ export async function seedDocuments(dataSource: DataSource): Promise<boolean> {
       type: demo.type,
       normative: demo.normative,
       issuerAbbreviation: demo.issuerAbbreviation,
-      drafterAbbreviation: null,
+      drafterAbbreviation: demo.drafterAbbreviation ?? null,
       numberAndSymbol: formatNumberAndSymbol({ ...demo, year }),
       title: demo.title,
       agencyId: demo.agencyId,
@@ -96,7 +96,7 @@ export async function seedDocuments(dataSource: DataSource): Promise<boolean> {
     for (const recipient of demo.sentTo) {
       const recipientAgency = agencies.get(recipient.agencyId);
       if (!recipientAgency) throw new Error(`The institutions demo has no agency ${recipient.agencyId}`);
-      const recipientUnit = demoUnit(recipientAgency.unitId);
+      const recipientUnit = unitById(recipientAgency.unitId);
       const transfer: DocumentTransfer = {
         id: randomUUID(),
         documentId: document.id,

@@ -1,5 +1,6 @@
 import { agencyIds, officialId, PROVINCIAL_DEPARTMENTS } from '../../core/demo/agency-ids';
-import { childrenOf, demoUnit } from '../../core/demo/administrative-tree';
+import { childrenOf } from '../../core/demo/administrative-tree';
+import { REFORM_FOCUS_COMMUNES, unitById } from '../../core/demo/reform-2025-focus';
 import { hashSeed } from '../../core/demo/names';
 import { storedPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
@@ -10,16 +11,17 @@ import type { InspectionPlan } from '../plan/inspection-plan';
 import type { PlanTarget } from '../plan/plan-target';
 import { addDays, demoFindings, type FindingPolicy } from './demo-findings';
 
+/** Units are named by id (`51@2025`), which for a pre-reform unit is its code. */
 interface DemoTarget {
   agencyId: string;
-  unitCode: string;
+  unitId: string;
 }
 
 /** What became of a planned target: inspected (the default), cancelled, or never scheduled. */
 type Outcome = 'CONCLUDED' | 'CANCELLED' | 'NOT_SCHEDULED';
 
 interface DemoPlan {
-  unitCode: string;
+  unitId: string;
   year: number;
   decisionNumber: string;
   decidedOn: string;
@@ -27,10 +29,12 @@ interface DemoPlan {
   outcomes?: Record<string, Outcome>;
   cancellationReason?: string;
   findings: FindingPolicy;
+  /** First month inspections are scheduled in (default April): a plan decided late in the year starts later. */
+  firstMonth?: number;
 }
 
-const department = (province: string, slug: string): DemoTarget => ({ agencyId: agencyIds.department(province, slug), unitCode: province });
-const committee = (unitCode: string): DemoTarget => ({ agencyId: agencyIds.peoplesCommittee(unitCode), unitCode });
+const department = (province: string, slug: string): DemoTarget => ({ agencyId: agencyIds.department(province, slug), unitId: province });
+const committee = (unitId: string): DemoTarget => ({ agencyId: agencyIds.peoplesCommittee(unitId), unitId });
 
 /** `count` items of `list` from a year-dependent start, wrapping around: each year inspects others. */
 const rotation = <T>(list: T[], start: number, count: number) => Array.from({ length: count }, (_, index) => list[(start + index) % list.length]);
@@ -62,7 +66,7 @@ function giaLaiPlans(): DemoPlan[] {
     const districts = districtsOf('64', spec.year, spec.districts + (spec.extra === 'district' ? 1 : 0));
     const extra = spec.extra === 'department' ? departments[departments.length - 1] : spec.extra === 'district' ? districts[districts.length - 1] : undefined;
     return {
-      unitCode: '64',
+      unitId: '64',
       year: spec.year,
       decisionNumber: `${30 + index * 7}/KH-UBND`,
       decidedOn: `${spec.year}-02-${String(10 + index).padStart(2, '0')}`,
@@ -80,7 +84,7 @@ function kienGiangPlan(): DemoPlan {
   const communeDistricts = ['902', '904', '905', '906', '907', '909', '910', '912', '913'];
   const communes = communeDistricts.map((district) => committee(childrenOf(district)[0].code));
   return {
-    unitCode: '91',
+    unitId: '91',
     year: 2019,
     decisionNumber: '42/KH-UBND',
     decidedOn: '2019-03-04',
@@ -92,13 +96,49 @@ function kienGiangPlan(): DemoPlan {
 /** Châu Thành district (905) inspects five of its communes in 2018: a district-level plan. */
 function chauThanhPlan(): DemoPlan {
   return {
-    unitCode: '905',
+    unitId: '905',
     year: 2018,
     decisionNumber: '15/KH-UBND',
     decidedOn: '2018-03-12',
     targets: childrenOf('905').slice(0, 5).map((commune) => committee(commune.code)),
     findings: { openInTen: 0 },
   };
+}
+
+/**
+ * After the reform: the merged provinces' 2025 reform inspection plans, decided after 1 July
+ * 2025 and carried out from September, of departments of the 2025 apparatus and new communes
+ * (a commune's People's Committee answers to the province's: there are no districts).
+ * Quảng Ngãi: 6 targets, one not scheduled in 2025; An Giang: 5, one cancelled.
+ */
+function reformPlans(): DemoPlan[] {
+  const [quangNgai, anGiang] = [REFORM_FOCUS_COMMUNES['51@2025'], REFORM_FOCUS_COMMUNES['91@2025']];
+  return [
+    {
+      unitId: '51@2025',
+      year: 2025,
+      decisionNumber: '45/KH-UBND',
+      decidedOn: '2025-08-15',
+      firstMonth: 9,
+      targets: [
+        ...['tu-phap', 'xay-dung', 'nong-nghiep-moi-truong'].map((slug) => department('51@2025', slug)),
+        ...[quangNgai[1], quangNgai[2], quangNgai[4]].map(committee),
+      ],
+      outcomes: { [agencyIds.peoplesCommittee(quangNgai[4])]: 'NOT_SCHEDULED' },
+      findings: { openInTen: 3 },
+    },
+    {
+      unitId: '91@2025',
+      year: 2025,
+      decisionNumber: '112/KH-UBND',
+      decidedOn: '2025-08-20',
+      firstMonth: 9,
+      targets: [...['tai-chinh', 'y-te'].map((slug) => department('91@2025', slug)), ...[anGiang[0], anGiang[2], anGiang[4]].map(committee)],
+      outcomes: { [agencyIds.peoplesCommittee(anGiang[2])]: 'CANCELLED' },
+      cancellationReason: 'Đơn vị đang kiện toàn tổ chức bộ máy sau sắp xếp đơn vị hành chính.',
+      findings: { openInTen: 4 },
+    },
+  ];
 }
 
 export interface DemoInspectionRows {
@@ -109,21 +149,21 @@ export interface DemoInspectionRows {
 }
 
 /** The team: Home Affairs (or the one-stop desk) and a deputy chair of the inspecting unit's People's Committee. */
-function team(unitCode: string, seat: number): string[] {
-  const deputy = officialId(agencyIds.peoplesCommittee(unitCode), 2);
-  if (demoUnit(unitCode).level === 'PROVINCE') return [officialId(agencyIds.department(unitCode, 'noi-vu'), 1 + (seat % 2)), deputy];
-  return [deputy, officialId(agencyIds.oneStopDesk(unitCode), 1)];
+function team(unitId: string, seat: number): string[] {
+  const deputy = officialId(agencyIds.peoplesCommittee(unitId), 2);
+  if (unitById(unitId).level === 'PROVINCE') return [officialId(agencyIds.department(unitId, 'noi-vu'), 1 + (seat % 2)), deputy];
+  return [deputy, officialId(agencyIds.oneStopDesk(unitId), 1)];
 }
 
 export function demoInspectionRows(): DemoInspectionRows {
   const rows: DemoInspectionRows = { plans: [], targets: [], inspections: [], findings: [] };
-  for (const spec of [...giaLaiPlans(), kienGiangPlan(), chauThanhPlan()]) {
-    const inspecting = demoUnit(spec.unitCode);
+  for (const spec of [...giaLaiPlans(), kienGiangPlan(), chauThanhPlan(), ...reformPlans()]) {
+    const inspecting = unitById(spec.unitId);
     const inspectorPath = storedPath(inspecting.path);
-    const planId = `kh-${spec.unitCode}-${spec.year}`;
+    const planId = `kh-${spec.unitId}-${spec.year}`;
     rows.plans.push({
       id: planId,
-      unitId: spec.unitCode,
+      unitId: spec.unitId,
       unitPath: inspectorPath,
       year: spec.year,
       coverageTarget: 30,
@@ -132,26 +172,27 @@ export function demoInspectionRows(): DemoInspectionRows {
       createdAt: `${spec.decidedOn}T01:00:00.000Z`,
     });
     spec.targets.forEach((target, index) => {
-      const unit = demoUnit(target.unitCode);
+      const unit = unitById(target.unitId);
       const targetPath = storedPath(unit.path);
       const targetLevel = unit.level as UnitLevel;
       rows.targets.push({ id: `${planId}|${target.agencyId}`, planId, year: spec.year, inspectorPath, targetAgencyId: target.agencyId, targetUnitId: unit.id, targetPath, targetLevel });
       const outcome = spec.outcomes?.[target.agencyId] ?? 'CONCLUDED';
       if (outcome === 'NOT_SCHEDULED') return;
       const seed = hashSeed(`${planId}|${target.agencyId}`);
-      const scheduledOn = `${spec.year}-${String(4 + (index % 7)).padStart(2, '0')}-${String(3 + (seed % 24)).padStart(2, '0')}`;
+      const month = (spec.firstMonth ?? 4) + (index % (spec.firstMonth ? 3 : 7));
+      const scheduledOn = `${spec.year}-${String(month).padStart(2, '0')}-${String(3 + (seed % 24)).padStart(2, '0')}`;
       const concluded = outcome === 'CONCLUDED';
       const inspection: Inspection = {
         id: `${planId}.${String(index + 1).padStart(2, '0')}`,
         planId,
         year: spec.year,
-        inspectingUnitId: spec.unitCode,
+        inspectingUnitId: spec.unitId,
         inspectorPath,
         targetAgencyId: target.agencyId,
         targetUnitId: unit.id,
         targetPath,
         targetLevel,
-        teamOfficialIds: team(spec.unitCode, index),
+        teamOfficialIds: team(spec.unitId, index),
         scheduledOn,
         conductedOn: concluded ? scheduledOn : null,
         concludedOn: concluded ? addDays(scheduledOn, 10 + (seed % 15)) : null,

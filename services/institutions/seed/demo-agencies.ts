@@ -8,6 +8,8 @@ import {
 } from '../../core/demo/agency-ids';
 import { childrenOf, demoUnit, demoUnits, FOCUS_PROVINCES, type DemoUnit } from '../../core/demo/administrative-tree';
 import { demoPersonName, hashSeed } from '../../core/demo/names';
+import { reformTree } from '../../core/demo/reform-2025';
+import { POST_REFORM_DEPARTMENTS, REFORM_FOCUS_COMMUNES, REFORM_FOCUS_PROVINCES, unitById } from '../../core/demo/reform-2025-focus';
 import { storedPath } from '../../core/access';
 import type { Agency } from '../agency/agency';
 import { AgencyKind } from '../agency/agency-kind';
@@ -43,10 +45,22 @@ function officials(agency: AgencyRow, positions: string[], emailDomain: string):
 }
 
 /**
- * A People's Committee for every unit; for the focus provinces also the departments, the
- * Public Administration Service Center, district divisions, one-stop desks and their leaders.
+ * The agencies and officials of both trees: the pre-reform ones (`preReformAgencies`, ids as
+ * they always were) and the post-reform ones (`postReformAgencies`, ids `<unit id>.…` such as
+ * `51@2025.ubnd`). The institutions seed inserts all of them.
  */
 export function demoAgencies(): { agencies: AgencyRow[]; officials: OfficialRow[] } {
+  const before = preReformAgencies();
+  const after = postReformAgencies();
+  return { agencies: [...before.agencies, ...after.agencies], officials: [...before.officials, ...after.officials] };
+}
+
+/**
+ * Before 1 July 2025: a People's Committee for every unit; for the focus provinces also the
+ * departments, the Public Administration Service Center, district divisions, one-stop desks
+ * and their leaders.
+ */
+export function preReformAgencies(): { agencies: AgencyRow[]; officials: OfficialRow[] } {
   const agencies: AgencyRow[] = [];
   const people: OfficialRow[] = [];
   for (const unit of demoUnits().values()) {
@@ -106,6 +120,61 @@ export function demoAgencies(): { agencies: AgencyRow[]; officials: OfficialRow[
           agencyRow(agencyIds.oneStopDesk(commune.code), `Bộ phận Một cửa ${commune.fullName}`, AgencyKind.ONE_STOP_DESK, commune, communeCommittee),
         );
       }
+    }
+  }
+  return { agencies, officials: people };
+}
+
+/**
+ * From 1 July 2025: a People's Committee for every post-reform unit (34 provinces, 3,321
+ * communes); for Quảng Ngãi (51@2025) and An Giang (91@2025) also the Public Administration
+ * Service Center, the departments of the 2025 apparatus, the one-stop desks of the communes
+ * the demo gives activity to (REFORM_FOCUS_COMMUNES) and their leaders. No districts: a
+ * commune's People's Committee answers to the province's.
+ */
+export function postReformAgencies(): { agencies: AgencyRow[]; officials: OfficialRow[] } {
+  const agencies: AgencyRow[] = [];
+  const people: OfficialRow[] = [];
+  const committees = new Map<string, AgencyRow>();
+  for (const unit of reformTree().units.values()) {
+    const row = agencyRow(agencyIds.peoplesCommittee(unit.id), `UBND ${unit.fullName}`, AgencyKind.PEOPLES_COMMITTEE, unit, null);
+    agencies.push(row);
+    committees.set(unit.id, row);
+  }
+  for (const provinceId of REFORM_FOCUS_PROVINCES) {
+    const province = unitById(provinceId);
+    // The merged province's own domain: not the pre-reform province's of the same name.
+    const domain = `${hashSeed(`${province.name} ${provinceId}`).toString(36)}.gov.vn`;
+    const committee = committees.get(provinceId)!;
+    people.push(...officials(committee, ['Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh'], domain));
+    const center = agencyRow(
+      agencyIds.serviceCenter(provinceId),
+      `Trung tâm Phục vụ hành chính công ${province.fullName}`,
+      AgencyKind.SERVICE_CENTER,
+      province,
+      committee.id,
+    );
+    agencies.push(center);
+    people.push(...officials(center, ['Giám đốc Trung tâm', 'Phó Giám đốc Trung tâm'], domain));
+    for (const department of POST_REFORM_DEPARTMENTS) {
+      const row = agencyRow(agencyIds.department(provinceId, department.slug), `${department.name} ${province.fullName}`, AgencyKind.DEPARTMENT, province, committee.id);
+      agencies.push(row);
+      people.push(...officials(row, ['Giám đốc', 'Phó Giám đốc'], domain));
+    }
+    for (const communeId of REFORM_FOCUS_COMMUNES[provinceId]) {
+      const commune = unitById(communeId);
+      const communeCommittee = committees.get(communeId)!;
+      people.push(...officials(communeCommittee, ['Chủ tịch UBND', 'Phó Chủ tịch UBND'], domain));
+      // From 1 July 2025 a commune's one-stop desk is its Public Administration Service Center (Decree 118/2025/NĐ-CP).
+      const desk = agencyRow(
+        agencyIds.oneStopDesk(communeId),
+        `Trung tâm Phục vụ hành chính công ${commune.fullName}`,
+        AgencyKind.ONE_STOP_DESK,
+        commune,
+        communeCommittee.id,
+      );
+      agencies.push(desk);
+      people.push(...officials(desk, ['Trưởng Bộ phận Một cửa'], domain));
     }
   }
   return { agencies, officials: people };

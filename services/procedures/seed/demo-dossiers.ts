@@ -63,11 +63,13 @@ const ids = new Map<string, number>();
 const SEQUENCES = Array.from({ length: 10_000 }, (_unused, seq) => pad(seq, 4));
 
 /**
- * Dossier code: day of receipt, receiving unit, sequence of the day ("230105-60801-0003").
- * Day first, so the demo rows arrive in key order and the primary key grows at its end.
+ * Dossier code: day of receipt, receiving unit's official code, sequence of the day
+ * ("230105-60801-0003"). Day first, so the demo rows arrive in key order and the primary key
+ * grows at its end. A code names one unit on any given day, so day and code are unique
+ * across both trees (`91` on 2019-03-04 is Kiên Giang, on 2025-08-04 the merged An Giang).
  */
-function dossierId(unitId: string, receivedAt: string): string {
-  const key = `${receivedAt.slice(2, 4)}${receivedAt.slice(5, 7)}${receivedAt.slice(8, 10)}-${unitId}`;
+function dossierId(unitCode: string, receivedAt: string): string {
+  const key = `${receivedAt.slice(2, 4)}${receivedAt.slice(5, 7)}${receivedAt.slice(8, 10)}-${unitCode}`;
   const seq = (ids.get(key) ?? 0) + 1;
   ids.set(key, seq);
   return `${key}-${SEQUENCES[seq]}`;
@@ -118,7 +120,7 @@ export function cohortRows(plan: CohortPlan): DossierRow[] {
     const receivedAt = `${days[Math.floor((index * days.length) / plan.count)]} ${clock(index)}`;
     const components = 1 + ((index * 7) % 5);
     processingDays.push(procedure.processingDays);
-    const id = dossierId(place.unit.id, receivedAt);
+    const id = dossierId(place.unit.code, receivedAt);
     const seed = hashSeed(id);
     rows.push({
       id,
@@ -272,6 +274,6 @@ export function provincePlaces(provinceCode: string, only?: { districts?: string
     }
     const list = procedure.level === UnitLevel.DISTRICT ? districts : communes;
     const unit = list[(index * 13 + (index >> 4)) % list.length];
-    return { unit, agencyId: agencyIds.oneStopDesk(unit.code) };
+    return { unit, agencyId: agencyIds.oneStopDesk(unit.id) };
   };
 }

@@ -10,6 +10,8 @@ import { catalogRows } from './demo-catalog';
 import { cohortRows, resetDossierIds } from './demo-dossiers';
 import { demoFeedback } from './demo-feedback';
 import { peerProvinces } from './peer-provinces';
+import { reformCatalogue, reformCohorts } from './reform-2025';
+import { REFORM_FOCUS_PROVINCES } from '../../core/demo/reform-2025-focus';
 
 /** Rows per INSERT: ~1000 keeps the statement count low and under both drivers' parameter limits. */
 const BATCH = 1000;
@@ -18,9 +20,12 @@ export function demoData() {
   resetDossierIds();
   const catalogue = Object.entries(DEMO_CATALOGS).flatMap(([province, blocks]) => catalogRows(province, blocks));
   const peers = peerProvinces();
+  // After 1 July 2025 the merged provinces republish their predecessors' catalogues (seed/reform-2025.ts).
+  const previous = [...catalogue, ...peers.procedures];
+  const republished = REFORM_FOCUS_PROVINCES.flatMap((province) => reformCatalogue(province, previous));
   return {
-    procedures: [...catalogue, ...peers.procedures],
-    dossiers: [...demoCohorts(catalogue).flatMap(cohortRows), ...peers.dossiers],
+    procedures: [...previous, ...republished],
+    dossiers: [...demoCohorts(catalogue).flatMap(cohortRows), ...peers.dossiers, ...reformCohorts(previous, republished).flatMap(cohortRows)],
     feedback: [...demoFeedback(), ...peers.feedback],
   };
 }
