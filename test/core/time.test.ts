@@ -47,7 +47,16 @@ describe("Vietnam's day (UTC+7, no daylight saving)", () => {
   });
 
   describe("the gateway measures a unit's validTo in Vietnam's day", () => {
-    const units = { find: async (code: string) => ({ id: code, code, name: code, level: 'PROVINCE', path: `VN/${code}`, validTo: '2025-06-30' }) } as unknown as UnitDirectory;
+    const units = {
+      find: async (code: string) => ({
+        id: code, code, name: 'Kon Tum', level: 'PROVINCE', path: `VN/${code}`, validFrom: null, validTo: '2025-06-30',
+        territory: [`VN/${code}`], successors: [{ id: '51@2025', code: '51', name: 'Quảng Ngãi' }],
+      }),
+    } as unknown as UnitDirectory;
+    // The real day, not the pre-reform day the other suites replay (test/support/env.ts).
+    const replayed = process.env.HUB_AS_OF;
+    beforeAll(() => (process.env.HUB_AS_OF = ''));
+    afterAll(() => (process.env.HUB_AS_OF = replayed));
     const verify = async (): Promise<JWTPayload> => ({ sub: 'official', unit: '62', roles: ['VIEWER'] });
     const signIn = () => authenticate({ authorization: 'Bearer token' }, verify, units, {} as ClientDirectory);
 
@@ -59,7 +68,7 @@ describe("Vietnam's day (UTC+7, no daylight saving)", () => {
     it('refused from 00:00 of the next day at UTC+7, with HTTP 401', async () => {
       jest.useFakeTimers({ now: new Date('2025-06-30T17:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
       await expect(signIn()).rejects.toMatchObject({
-        message: 'The token\'s unit "62" ceased to exist on 2025-06-30',
+        message: 'The token\'s unit "62" (Kon Tum) ceased to exist after 2025-06-30; its territory went into 51 (Quảng Ngãi)',
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
     });
