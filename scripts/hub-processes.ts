@@ -22,7 +22,11 @@ export interface LaunchOptions {
   quiet?: boolean;
 }
 
-async function waitForHealth(url: string, name: string, timeoutMs = 180_000) {
+/**
+ * The first start loads the demo data (some 330,000 rows of both trees) before a subgraph
+ * answers: minutes on a busy two-core machine, so the wait is generous.
+ */
+async function waitForHealth(url: string, name: string, timeoutMs = 900_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
