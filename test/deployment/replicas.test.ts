@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { mintDevToken } from '../../gateway/auth/dev-token';
 import { openDatabase } from '../../services/core/database';
@@ -106,6 +106,23 @@ describe('two replicas of every process, on MariaDB and Redis, behind HAProxy', 
     expect(statuses.filter((status) => status === 200)).toHaveLength(USER_PER_MINUTE);
     expect(statuses.slice(USER_PER_MINUTE)).toEqual(new Array(8).fill(429));
     expect(codes.slice(USER_PER_MINUTE).flat()).toEqual(new Array(8).fill('RATE_LIMITED'));
+  });
+
+  it('knows a persisted query registered through one gateway on the other', async () => {
+    const token = await userToken('62', ['VIEWER']);
+    const query = 'query ReplicaApq { me { subject } }';
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    const post = (url: string, body: Record<string, unknown>) =>
+      fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then(
+        async (response) => ({ status: response.status, ...((await response.json()) as any) }),
+      );
+    const [first, second] = cluster.gateways;
+    const unknown = await post(second.url, { extensions: { persistedQuery } });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await post(first.url, { query, extensions: { persistedQuery } });
+    expect(registered.errors).toBeUndefined();
+    const byHash = await post(second.url, { extensions: { persistedQuery } });
+    expect([byHash.status, byHash.errors, byHash.data?.me?.subject]).toEqual([200, undefined, expect.stringMatching(/^replica-/)]);
   });
 
   it('refuses a forwarded principal replayed to the other replica, and an internal call replayed likewise', async () => {
