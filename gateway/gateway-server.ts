@@ -27,6 +27,7 @@ import { safelistCheck } from './plugins/safelist';
 import { operationsEndpoint } from './operations-endpoint';
 import { serviceScopePlugin } from './plugins/service-scopes';
 import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
+import { sharedState } from '../services/core/shared-state';
 
 /** The subgraphs a supergraph names, with the URL each is reached at (overrides applied). */
 export function subgraphsOf(supergraphSdl: string, overrides: Record<string, string>) {
@@ -57,6 +58,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: config.introspection ? formatError : withoutSchemaHints(formatError),
+    // Automatic persisted queries: in Redis with several gateways, so a hash registered through
+    // one is known to all; else Apollo's own in-process cache.
+    cache: sharedState().keyValueCache('apq'),
     introspection: config.introspection,
     validationRules: [...shapeLimitRules(config.limits), keyAliasRule(entityKeyFields(config.supergraphSdl))],
     plugins: [
@@ -68,6 +72,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     ],
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);
+  await sharedState().ready();
   await apollo.start();
 
   const app = express();
@@ -92,6 +97,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     ...running,
     close: async () => {
       await running.close();
+      clients.close();
       await apollo.stop();
     },
   };

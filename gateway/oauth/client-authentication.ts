@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import { ReplayGuard } from '../../services/core/principal';
+import { StateUnavailable } from '../../services/core/shared-state';
 import type { ClientRecord } from '../../services/core/service-client-record';
 import { sha256 } from '../../services/core/sha256';
 
@@ -25,7 +26,7 @@ export function secretMatches(secret: string, storedHash: string | null): boolea
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
 
-const assertionReplays = new ReplayGuard();
+const assertionReplays = () => new ReplayGuard('client-assertion');
 
 /**
  * private_key_jwt (RFC 7523 §3): a JWT the client signed with its private key, naming itself as
@@ -45,9 +46,10 @@ export async function verifyClientAssertion(assertion: string, client: ClientRec
     const { payload } = await jwtVerify(assertion, key, { algorithms: [algorithm], issuer: client.id, subject: client.id, audience: audiences });
     if (!payload.exp || !payload.jti) throw new Error('the assertion needs exp and jti');
     if (payload.exp - Date.now() / 1000 > MAX_ASSERTION_SECONDS) throw new Error(`the assertion may live ${MAX_ASSERTION_SECONDS} s at most`);
-    if (!assertionReplays.accept(`${client.id}:${payload.jti}`, payload.exp)) throw new Error('the assertion was used before');
+    if (!(await assertionReplays().accept(`${client.id}:${payload.jti}`, payload.exp))) throw new Error('the assertion was used before');
   } catch (error) {
-    if (error instanceof OAuthError) throw error;
+    // A replay guard that cannot answer is not the client's fault: the token endpoint answers 503.
+    if (error instanceof OAuthError || error instanceof StateUnavailable) throw error;
     throw new OAuthError('invalid_client', `client_assertion rejected: ${(error as Error).message}`);
   }
 }

@@ -56,6 +56,10 @@ export function tokenEndpoint(options: TokenEndpointOptions): express.Router {
     try {
       await options.rateLimiter.consume(undefined, request.ip ?? 'unknown');
     } catch (error) {
+      if ((error as GraphQLError).extensions?.code !== 'RATE_LIMITED') {
+        response.status(503).json({ error: 'temporarily_unavailable', error_description: 'The rate limit cannot be checked right now; try again shortly' });
+        return;
+      }
       const seconds = Number((error as GraphQLError).extensions?.retryAfterSeconds ?? 60);
       response.set('Retry-After', String(seconds)).status(429).json({ error: 'too_many_requests', error_description: (error as Error).message });
       return;

@@ -1,6 +1,7 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { rateLimited } from '../../services/core/errors';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { rateLimited, serviceUnavailable } from '../../services/core/errors';
 import type { Principal } from '../../services/core/principal';
+import { sharedState, type SharedState } from '../../services/core/shared-state';
 
 /** Requests per minute; 0 turns a limit off. */
 export interface RateLimits {
@@ -11,18 +12,26 @@ export interface RateLimits {
 
 /**
  * Rate limits per principal (its subject, so one official's tokens share a budget), per
- * service client, and per address for anonymous requests. Memory-backed: one gateway process
- * holds the counters (several gateways would share them through rate-limiter-flexible's Redis store).
+ * service client, and per address for anonymous requests. The counters are the shared state's
+ * (`core/shared-state`): in process, or in Redis so that N gateways admit N in total, not N each.
  */
 export class RequestRateLimiter {
-  private readonly limiters: Record<'anonymous' | 'USER' | 'SERVICE', RateLimiterMemory | undefined>;
+  private readonly limiters: Record<'anonymous' | 'USER' | 'SERVICE', RateLimiterAbstract | undefined>;
 
-  constructor(limits: RateLimits) {
-    const make = (points: number) => (points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : undefined);
-    this.limiters = { anonymous: make(limits.anonymousPerMinute), USER: make(limits.userPerMinute), SERVICE: make(limits.servicePerMinute) };
+  constructor(limits: RateLimits, state: SharedState = sharedState()) {
+    const make = (name: string, points: number) => (points > 0 ? state.rateLimiter(name, points, 60) : undefined);
+    this.limiters = {
+      anonymous: make('anonymous', limits.anonymousPerMinute),
+      USER: make('user', limits.userPerMinute),
+      SERVICE: make('service', limits.servicePerMinute),
+    };
   }
 
-  /** Counts `operations` requests (a batched HTTP request counts each operation it holds); RATE_LIMITED past the budget. */
+  /**
+   * Counts `operations` requests (a batched HTTP request counts each operation it holds);
+   * RATE_LIMITED past the budget, SERVICE_UNAVAILABLE (503) when the counters cannot be read:
+   * an unreadable budget refuses, it never admits.
+   */
   async consume(principal: Principal | undefined, address: string, operations = 1): Promise<void> {
     const category = principal ? principal.kind : 'anonymous';
     const limiter = this.limiters[category];
@@ -31,7 +40,11 @@ export class RequestRateLimiter {
     try {
       await limiter.consume(key, Math.max(1, operations));
     } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      if (!(rejection instanceof RateLimiterRes)) {
+        // The store's address stays in the log, never in an answer.
+        console.error(`rate limit: ${(rejection as Error)?.message ?? rejection}`);
+        throw serviceUnavailable('The rate limit cannot be checked right now; try again shortly');
+      }
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       const who = principal ? `${principal.kind === 'SERVICE' ? 'client' : 'principal'} ${principal.subject}` : `address ${address}`;
       throw rateLimited(`Too many requests for ${who}: ${limiter.points} a minute. Retry in ${retryAfterSeconds} s`, retryAfterSeconds);

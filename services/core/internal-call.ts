@@ -34,7 +34,7 @@ export async function verifyInternalCall(token: string | undefined, endpoint: st
   if (!token) throw new Error('internal call without its signature');
   const { payload } = await jwtVerify(token, key(), { algorithms: ['HS256'], audience: `gov-hub-internal:${endpoint}` });
   if (payload.bh !== bodyHash(body)) throw new Error('internal call signed for another body');
-  if (!payload.jti || !payload.exp || !replays.accept(payload.jti, payload.exp)) throw new Error('internal call used before');
+  if (!payload.jti || !payload.exp || !(await replays.accept(payload.jti, payload.exp))) throw new Error('internal call used before');
   if (!payload.iss) throw new Error('internal call names no caller');
   return payload.iss;
 }

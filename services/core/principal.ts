@@ -3,6 +3,7 @@ import { SignJWT, jwtVerify } from 'jose';
 import { internalSecret } from './secrets';
 import type { UnitPath } from './access/unit-path';
 import { sha256 } from './sha256';
+import { sharedState, type SharedState } from './shared-state';
 
 export const ROLES = ['VIEWER', 'OFFICER', 'INSPECTOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,19 +45,19 @@ const key = () => new TextEncoder().encode(internalSecret());
 export const queryHash = (query: string) => sha256(query, 'base64url');
 
 /**
- * Remembers the ids of the forwarded principals a subgraph has accepted, until they expire,
- * so none is accepted twice.
+ * Remembers the ids of the signed calls accepted (forwarded principals, internal calls, client
+ * assertions), until they expire, so none is accepted twice: by any replica when the shared
+ * state is in Redis (`core/shared-state`). `kind` keeps the families of ids apart.
  */
 export class ReplayGuard {
-  private readonly seen = new Map<string, number>();
+  constructor(
+    private readonly kind: string,
+    private readonly state: SharedState = sharedState(),
+  ) {}
 
-  /** False when this id was used before. */
-  accept(id: string, expiresAtSeconds: number): boolean {
-    const now = Date.now() / 1000;
-    if (this.seen.size > 10_000) for (const [seenId, expiry] of this.seen) if (expiry < now) this.seen.delete(seenId);
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, expiresAtSeconds);
-    return true;
+  /** False when this id was used before; throws `StateUnavailable` when the shared state is down (refuse). */
+  accept(id: string, expiresAtSeconds: number): Promise<boolean> {
+    return this.state.claimOnce(`${this.kind}:${id}`, expiresAtSeconds);
   }
 }
 
@@ -107,7 +108,7 @@ export async function verifyForwarded(
 ): Promise<{ principal: Principal; operation?: ClientOperation }> {
   const { payload } = await jwtVerify(token, key(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
   if (payload.qh !== queryHash(query)) throw new Error('forwarded principal was signed for another query');
-  if (!payload.jti || !payload.exp || !replays.accept(payload.jti, payload.exp)) throw new Error('forwarded principal was used before');
+  if (!payload.jti || !payload.exp || !(await replays.accept(payload.jti, payload.exp))) throw new Error('forwarded principal was used before');
   const roles = (payload.roles as unknown[] | undefined) ?? [];
   if (!roles.every((role) => ROLES.includes(role as Role))) throw new Error('forwarded principal has an unknown role');
   if (typeof payload.unitPath !== 'string' || typeof payload.unit !== 'string' || !payload.sub) {

@@ -1,5 +1,7 @@
 /** The internal endpoint of institutions where the gateway looks a service client up. */
 export const SERVICE_CLIENT_ENDPOINT = 'service-client';
+/** The shared-state channel on which institutions names a client that changed (its id). */
+export const SERVICE_CLIENT_CHANNEL = 'service-client-changed';
 
 /** What the gateway needs of a service client to issue and honour its tokens. */
 export interface ClientRecord {

@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { internalCallTimeoutMs } from './config';
 import { newContext, type SubgraphContext } from './context';
 import { deadlineFrom } from './deadline';
-import { badRequest, unauthenticated } from './errors';
+import { badRequest, serviceUnavailable, unauthenticated } from './errors';
 import { formatError } from './format-error';
 import { PRINCIPAL_HEADER, ReplayGuard, verifyForwarded, type ClientOperation, type Principal } from './principal';
 import { auditPlugin } from './audit/audit-plugin';
@@ -18,6 +18,7 @@ import { sqliteWriteLockPlugin } from './sqlite-write-lock';
 import { jsonBody, unexpectedErrors } from './json-body';
 import type { AuditSink } from './audit/audit-sink';
 import type { InstitutionsClient } from './institutions/institutions-client';
+import { sharedState, StateUnavailable } from './shared-state';
 
 /** The largest body a subgraph reads: the gateway's queries, entity representations included. */
 const SUBGRAPH_BODY_BYTES = 1_000_000;
@@ -51,7 +52,12 @@ async function forwardedFrom(
   if (header === undefined) return {};
   try {
     return await verifyForwarded(Array.isArray(header) ? header[0] : header, typeof query === 'string' ? query : '', replays);
-  } catch {
+  } catch (error) {
+    // The replay guard cannot tell a replay from a first use: refused, but as the outage it is.
+    if (error instanceof StateUnavailable) {
+      console.error(`${error.message} (replay guard)`);
+      throw serviceUnavailable('The forwarded principal cannot be checked right now; try again shortly');
+    }
     // A subgraph trusts no bare or forged identity: a bad forwarded principal is refused outright.
     throw unauthenticated('The forwarded principal is invalid or expired', { status: 401 });
   }
@@ -82,7 +88,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
   });
   await apollo.start();
 
-  const replays = new ReplayGuard();
+  await sharedState().ready();
+  const replays = new ReplayGuard('principal');
   const app = express();
   app.get('/health', async (_request, response) => {
     try {

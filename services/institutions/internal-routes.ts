@@ -4,6 +4,7 @@ import { AUDIT_OUTCOMES, type AuditRecord } from '../core/audit/audit-record';
 import { AUDIT_ENDPOINT } from '../core/audit/audit-sink';
 import { INTERNAL_CALL_HEADER, verifyInternalCall } from '../core/internal-call';
 import { PRINCIPAL_KINDS, ReplayGuard } from '../core/principal';
+import { StateUnavailable } from '../core/shared-state';
 import type { AuditChain } from './audit/audit-chain';
 import { SERVICE_CLIENT_ENDPOINT } from '../core/service-client-record';
 import { clientRecord } from './clients/client-record';
@@ -26,7 +27,7 @@ function validRecord(value: unknown, caller: string): value is AuditRecord {
  * with the internal key, bound to its body and used once.
  */
 export function institutionsInternalRoutes(dataSource: DataSource, chain: AuditChain): express.Router {
-  const replays = new ReplayGuard();
+  const replays = new ReplayGuard('internal-call');
   const router = express.Router();
   router.use(express.raw({ type: 'application/json', limit: '2mb' }));
 
@@ -37,7 +38,8 @@ export function institutionsInternalRoutes(dataSource: DataSource, chain: AuditC
       try {
         caller = await verifyInternalCall(request.header(INTERNAL_CALL_HEADER), endpoint, text, replays);
       } catch (error) {
-        response.status(401).json({ error: `Refused: ${(error as Error).message}` });
+        // Refused either way; a replay guard that cannot answer is an outage (503), not a bad call.
+        response.status(error instanceof StateUnavailable ? 503 : 401).json({ error: `Refused: ${(error as Error).message}` });
         return;
       }
       try {

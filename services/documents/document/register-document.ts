@@ -45,7 +45,9 @@ function validated(input: RegisterDocumentInput) {
  * Registers a document in one transaction. Without an explicit number it takes the next of
  * its series (MAX + 1 read inside the transaction); the unique index on (agency, year,
  * series, number) turns a concurrent registration that read the same MAX into a duplicate-key
- * error, and that registration retries with a fresh MAX: no number is ever given twice.
+ * error, and that registration retries with a fresh MAX: no number is ever given twice, and
+ * none is skipped (a number exists only with its committed row). The database decides, so this
+ * holds for any number of processes and replicas writing to it (test/deployment/replicas.test.ts).
  * Idempotent on `input.clientKey` (`core/idempotency`): a retry gets the number given first.
  */
 export function registerDocument(context: SubgraphContext, input: RegisterDocumentInput): Promise<Document> {

@@ -13,6 +13,7 @@ import { assertPublicKey, newClientId, newClientSecret, secretHash } from './cli
 import type { RegisterServiceClientInput } from './client-inputs';
 import { operationHash } from '../../core/principal';
 import { assertSafelistable } from './safelist';
+import { announceClientChange } from './client-changes';
 import { SafelistedOperation } from './safelisted-operation';
 import { ClientAuthentication, ClientStatus, ServiceClient, type ServiceClientCredentials } from './service-client';
 
@@ -99,6 +100,7 @@ export async function rotateCredentials(context: SubgraphContext, id: string, pu
   await context.dataSource
     .getRepository(ServiceClient)
     .update({ id }, { publicKeyPem: client.publicKeyPem, secretHash: client.secretHash, rotatedAt: client.rotatedAt });
+  await announceClientChange(id);
   return { client, clientSecret: secret };
 }
 
@@ -110,6 +112,7 @@ export async function revokeClient(context: SubgraphContext, id: string, reason:
   await context.dataSource
     .getRepository(ServiceClient)
     .update({ id }, { status: client.status, revokedAt: client.revokedAt, revocationReason: client.revocationReason });
+  await announceClientChange(id);
   return client;
 }
 
@@ -153,5 +156,6 @@ export async function removeSafelistedOperation(context: SubgraphContext, client
   const operation = await repository.findOneBy({ id: `${clientId}:${hash}` });
   if (!operation) throw notFound(`Client ${clientId} has no safelisted operation ${hash}`);
   await repository.delete({ id: operation.id });
+  await announceClientChange(clientId);
   return operation;
 }
