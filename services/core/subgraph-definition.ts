@@ -4,6 +4,7 @@ import { HttpAuditSink, type AuditSink } from './audit/audit-sink';
 import type { DataSource } from 'typeorm';
 import { env, envBool, envInt } from './config';
 import { openDatabase } from './database';
+import type { DriverMigrations } from './migrations/driver-migrations';
 import { checkSecretsAtStart, SecretError, type SecretUse } from './secrets';
 import { startSubgraph, type RunningServer } from './subgraph-server';
 import { InstitutionsClient } from './institutions/institutions-client';
@@ -14,6 +15,8 @@ export interface SubgraphDefinition {
   name: string;
   defaultPort: number;
   entities: Function[];
+  /** Its migrations per database kind, `services/<subgraph>/migrations/` (README, "Migrations"). */
+  migrations: DriverMigrations;
   buildSchema(): Promise<GraphQLSchema>;
   /** Loads the demo data into an empty database; returns whether it loaded anything. */
   seedDemo(dataSource: DataSource): Promise<boolean>;
@@ -57,7 +60,7 @@ export const secretsOf = (definition: SubgraphDefinition): SecretUse[] => ['inte
  */
 export async function startSubgraphFrom(definition: SubgraphDefinition, options: StartOptions = {}): Promise<RunningSubgraph> {
   checkSecretsAtStart(secretsOf(definition));
-  const dataSource = await openDatabase({ name: definition.name, url: options.databaseUrl, entities: definition.entities });
+  const dataSource = await openDatabase({ name: definition.name, url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations });
   try {
     await definition.prepare?.(dataSource);
     if (options.seedDemo ?? true) await definition.seedDemo(dataSource);
