@@ -38,7 +38,8 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const run = async () => (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
-  if (dataSource.options.type !== 'mysql') return run();
+  // The processes open MariaDB with TypeORM's `mysql` type, the migration tools with its `mariadb` type.
+  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') return run();
   const lockHolder = dataSource.createQueryRunner();
   const lock = `hub_migrations_${dataSource.driver.database ?? ''}`.slice(0, 64);
   try {
