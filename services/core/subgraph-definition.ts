@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { env, envBool, envInt } from './config';
 import { openDatabase } from './database';
 import type { DriverMigrations } from './migrations/driver-migrations';
+import { PendingMigrationsError } from './migrations/run-migrations';
 import { checkSecretsAtStart, SecretError, type SecretUse } from './secrets';
 import { startSubgraph, type RunningServer } from './subgraph-server';
 import { InstitutionsClient } from './institutions/institutions-client';
@@ -106,8 +107,8 @@ export async function runSubgraph(definition: SubgraphDefinition) {
       institutionsUrl: env('INSTITUTIONS_URL'),
     });
   } catch (error) {
-    // A bad secret is a configuration error: its message says all, a stack trace would not help.
-    if (!(error instanceof SecretError)) throw error;
+    // A bad secret or a database behind this version is a configuration error: its message says all.
+    if (!(error instanceof SecretError) && !(error instanceof PendingMigrationsError)) throw error;
     console.error(`${definition.name} subgraph: ${error.message}`);
     process.exit(1);
   }

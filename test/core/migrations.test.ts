@@ -122,6 +122,18 @@ describe.each(DATABASES)('migrations on %s', (kind) => {
     }
   });
 
+  it('a subgraph process with HUB_MIGRATE_ON_START=0 on a database behind exits 1 with that message, no stack trace', async () => {
+    const [definition] = SUBGRAPHS;
+    const run = spawnSync(process.execPath, [resolve(projectRoot(), `dist/services/${definition.name}/main.js`)], {
+      env: { ...process.env, HUB_MIGRATE_ON_START: '0', DATABASE_URL: await freshDatabaseUrl(kind, `refused_${definition.name}`), PORT: '0' },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/behind this version: \d+ migration\(s\) pending \(Initial\d{13}[,)].*Run `npm run migrate`/);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('a database with some of the previous release\'s tables but not all is refused, and nothing is created', async () => {
     const definition = SUBGRAPHS.find((subgraph) => subgraph.name === 'institutions')!;
     const url = await freshDatabaseUrl(kind, `partial_${definition.name}`);
