@@ -7,6 +7,7 @@ import { openDatabase } from '../services/core/database';
 import type { AuditRecord } from '../services/core/audit/audit-record';
 import { AuditChain } from '../services/institutions/audit/audit-chain';
 import { institutionsEntities } from '../services/institutions/schema';
+import { institutionsMigrations } from '../services/institutions/migrations';
 
 export interface AuditAppendRow {
   /** `one at a time`: a transaction per append, in turn (the log before group commit); `group commit`: what runs. */
@@ -47,7 +48,7 @@ export async function measureAuditAppends(db: 'sqlite' | 'mariadb', mysqlUrl: st
     await connection.end();
     url = `${mysqlUrl.replace(/\/$/, '')}/hub_bench_audit`;
   }
-  const dataSource = await openDatabase({ name: 'institutions', url, entities: institutionsEntities });
+  const dataSource = await openDatabase({ name: 'institutions', url, entities: institutionsEntities, migrations: institutionsMigrations });
   const rows: AuditAppendRow[] = [];
   try {
     for (const [mode, groupCommit] of [['one at a time', false], ['group commit', true]] as const) {

@@ -3,6 +3,7 @@ import { env } from '../services/core/config';
 import { openDatabase } from '../services/core/database';
 import { verifyAuditChain } from '../services/institutions/audit/audit-chain';
 import { institutionsEntities } from '../services/institutions/schema';
+import { institutionsMigrations } from '../services/institutions/migrations';
 
 /**
  * `npm run audit:verify`: recomputes every link of the audit log's hash chain, in the
@@ -10,7 +11,7 @@ import { institutionsEntities } from '../services/institutions/schema';
  * first link that does not hold. Exit 0 when the chain is whole, 1 when it is broken, 2 on error.
  */
 async function main() {
-  const dataSource = await openDatabase({ name: 'institutions', url: env('DATABASE_URL'), entities: institutionsEntities });
+  const dataSource = await openDatabase({ name: 'institutions', url: env('DATABASE_URL'), entities: institutionsEntities, migrations: institutionsMigrations });
   try {
     const result = await verifyAuditChain(dataSource);
     if (result.broken) {

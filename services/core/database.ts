@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { DataSource, type EntityManager, type EntitySchema, type Logger, type MixedList, type ObjectLiteral } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import { dataDir } from './config';
+import { databaseKindOf, type DriverMigrations } from './migrations/driver-migrations';
+import { bringUpToDate } from './migrations/run-migrations';
 
 /**
  * Counts the SQL statements a DataSource sends, so tests can prove a list of N items
@@ -39,6 +41,20 @@ export interface DatabaseOptions {
   /** Subgraph name, used for the default SQLite file name. */
   name: string;
   entities: MixedList<Function | string | EntitySchema>;
+  /** Its migrations per database kind (`services/<subgraph>/migrations/`): the only way its tables are made or changed. */
+  migrations: DriverMigrations;
+  /**
+   * Run the pending migrations on opening (default `HUB_MIGRATE_ON_START`, on); false: throw
+   * PendingMigrationsError when any is pending; 'never': neither (the migration tooling itself).
+   */
+  migrate?: boolean | 'never';
+  /**
+   * For the migration tools (the generator, the tests' schema comparison): MariaDB is opened with
+   * TypeORM's `mariadb` type, the only one that reads MariaDB's column defaults right (it reports
+   * a nullable column's default as the text NULL, which the `mysql` type takes for a default and
+   * "changes" at every comparison). Processes keep the `mysql` type they were built and tested on.
+   */
+  schemaTools?: boolean;
 }
 
 /**
@@ -92,19 +108,29 @@ function restrictToOwner(file: string) {
   for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }
 
+/** The database URL of a subgraph: the one given, or the embedded default, a SQLite file per subgraph under the data folder. */
+export const databaseUrlOf = (name: string, url?: string) => url ?? `sqlite:${resolve(dataDir(), `${name}.sqlite`)}`;
+
+/**
+ * Opens a subgraph's database and brings its schema to this version with its migrations (README,
+ * "Migrations"); TypeORM `synchronize` is never used. Throws PendingMigrationsError when the
+ * schema is behind and migrating is off.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   const counter = new StatementCounter();
-  const url = options.url ?? `sqlite:${resolve(dataDir(), `${options.name}.sqlite`)}`;
+  const url = databaseUrlOf(options.name, options.url);
+  const kind = databaseKindOf(url);
+  const migrations = options.migrations[kind];
   let dataSource: DataSource;
-  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
+  if (kind === 'mariadb') {
     const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
     await ensureMysqlDatabase(parsed);
     dataSource = new DataSource({
-      type: 'mysql',
+      type: options.schemaTools ? 'mariadb' : 'mysql',
       url: parsed.toString(),
       entities: options.entities,
-      // Schema is created from the entities; see README, "Database schema".
-      synchronize: true,
+      migrations,
+      synchronize: false,
       logger: counter,
       logging: ['query'],
       charset: 'utf8mb4_bin',
@@ -114,7 +140,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
       connectTimeout: CONNECT_TIMEOUT_MS,
       bigNumberStrings: false,
     });
-  } else if (url.startsWith('sqlite:')) {
+  } else {
     const file = url.slice('sqlite:'.length);
     // The files hold personal data and keys: a folder the hub makes is its own (0700).
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true, mode: 0o700 });
@@ -122,18 +148,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
       type: 'better-sqlite3',
       database: file,
       entities: options.entities,
-      synchronize: true,
+      migrations,
+      synchronize: false,
       logger: counter,
       logging: ['query'],
       enableWAL: file !== ':memory:',
     });
-  } else {
-    throw new Error(`Unsupported database URL "${url}": use mysql://… or sqlite:…`);
   }
   const opening = dataSource;
   await withHandshakeRetry(() => opening.initialize());
-  if (url.startsWith('sqlite:')) restrictToOwner(url.slice('sqlite:'.length));
   counters.set(dataSource, counter);
+  try {
+    if (options.migrate !== 'never') await bringUpToDate(dataSource, options.name, options.migrate);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  if (url.startsWith('sqlite:')) restrictToOwner(url.slice('sqlite:'.length));
   return dataSource;
 }
 

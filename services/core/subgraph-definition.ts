@@ -4,6 +4,8 @@ import { HttpAuditSink, type AuditSink } from './audit/audit-sink';
 import type { DataSource } from 'typeorm';
 import { env, envBool, envInt } from './config';
 import { openDatabase } from './database';
+import type { DriverMigrations } from './migrations/driver-migrations';
+import { PendingMigrationsError } from './migrations/run-migrations';
 import { checkSecretsAtStart, SecretError, type SecretUse } from './secrets';
 import { startSubgraph, type RunningServer } from './subgraph-server';
 import { InstitutionsClient } from './institutions/institutions-client';
@@ -14,6 +16,8 @@ export interface SubgraphDefinition {
   name: string;
   defaultPort: number;
   entities: Function[];
+  /** Its migrations per database kind, `services/<subgraph>/migrations/` (README, "Migrations"). */
+  migrations: DriverMigrations;
   buildSchema(): Promise<GraphQLSchema>;
   /** Loads the demo data into an empty database; returns whether it loaded anything. */
   seedDemo(dataSource: DataSource): Promise<boolean>;
@@ -57,7 +61,7 @@ export const secretsOf = (definition: SubgraphDefinition): SecretUse[] => ['inte
  */
 export async function startSubgraphFrom(definition: SubgraphDefinition, options: StartOptions = {}): Promise<RunningSubgraph> {
   checkSecretsAtStart(secretsOf(definition));
-  const dataSource = await openDatabase({ name: definition.name, url: options.databaseUrl, entities: definition.entities });
+  const dataSource = await openDatabase({ name: definition.name, url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations });
   try {
     await definition.prepare?.(dataSource);
     if (options.seedDemo ?? true) await definition.seedDemo(dataSource);
@@ -103,8 +107,8 @@ export async function runSubgraph(definition: SubgraphDefinition) {
       institutionsUrl: env('INSTITUTIONS_URL'),
     });
   } catch (error) {
-    // A bad secret is a configuration error: its message says all, a stack trace would not help.
-    if (!(error instanceof SecretError)) throw error;
+    // A bad secret or a database behind this version is a configuration error: its message says all.
+    if (!(error instanceof SecretError) && !(error instanceof PendingMigrationsError)) throw error;
     console.error(`${definition.name} subgraph: ${error.message}`);
     process.exit(1);
   }

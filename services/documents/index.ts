@@ -3,12 +3,14 @@ import { buildDocumentsSchema, documentsEntities } from './schema';
 import { authority } from './pki/authority';
 import { sealStoredKeys } from './pki/stored-keys';
 import { seedDocuments } from './seed/seed';
+import { documentsMigrations } from './migrations';
 
 /** Electronic documents, digital certificates, signatures and inter-agency exchange. */
 export const documents: SubgraphDefinition = {
   name: 'documents',
   defaultPort: 4003,
   entities: documentsEntities,
+  migrations: documentsMigrations,
   buildSchema: buildDocumentsSchema,
   seedDemo: seedDocuments,
   // Its private keys are sealed under the key-encryption key (pki/key-envelope.ts).

@@ -4,6 +4,7 @@ import { AuditChain } from './audit/audit-chain';
 import { institutionsInternalRoutes } from './internal-routes';
 import { buildInstitutionsSchema, institutionsEntities } from './schema';
 import { seedInstitutions } from './seed/seed';
+import { institutionsMigrations } from './migrations';
 
 /** One chain per DataSource: the local sink and the internal endpoint share its group commit. */
 const chains = new WeakMap<DataSource, AuditChain>();
@@ -21,6 +22,7 @@ export const institutions: SubgraphDefinition = {
   name: 'institutions',
   defaultPort: 4001,
   entities: institutionsEntities,
+  migrations: institutionsMigrations,
   buildSchema: buildInstitutionsSchema,
   seedDemo: seedInstitutions,
   auditSink: (dataSource) => {

@@ -8,6 +8,7 @@ import { openDatabase } from '../../services/core/database';
 import { AuditChain, verifyAuditChain } from '../../services/institutions/audit/audit-chain';
 import { AuditEntry } from '../../services/institutions/audit/audit-entry';
 import { institutionsEntities } from '../../services/institutions/schema';
+import { institutionsMigrations } from '../../services/institutions/migrations';
 import { DATABASES, freshDatabaseUrl } from '../support/databases';
 
 const run = promisify(execFile);
@@ -42,7 +43,7 @@ describe.each(DATABASES)('audit chain appends on %s', (kind) => {
 
   beforeEach(async () => {
     url = await freshDatabaseUrl(kind, `auditchain${(databases += 1)}`);
-    dataSource = await openDatabase({ name: 'institutions', url, entities: institutionsEntities });
+    dataSource = await openDatabase({ name: 'institutions', url, entities: institutionsEntities, migrations: institutionsMigrations });
   }, 120_000);
   afterEach(() => dataSource?.destroy());
 
@@ -139,7 +140,7 @@ describe.each(DATABASES)('audit chain appends on %s', (kind) => {
 describe('an audit append waiting for a chain another process holds, on mariadb', () => {
   let dataSource: DataSource;
   beforeAll(async () => {
-    dataSource = await openDatabase({ name: 'institutions', url: await freshDatabaseUrl('mariadb', 'auditlocked'), entities: institutionsEntities });
+    dataSource = await openDatabase({ name: 'institutions', url: await freshDatabaseUrl('mariadb', 'auditlocked'), entities: institutionsEntities, migrations: institutionsMigrations });
   }, 120_000);
   afterAll(() => dataSource?.destroy());
 
@@ -170,7 +171,7 @@ describe('an audit append waiting for a chain another process holds, on mariadb'
 describe('an audit log whose MariaDB columns cannot hold every character', () => {
   let dataSource: DataSource;
   beforeAll(async () => {
-    dataSource = await openDatabase({ name: 'institutions', url: await freshDatabaseUrl('mariadb', 'auditlatin'), entities: institutionsEntities });
+    dataSource = await openDatabase({ name: 'institutions', url: await freshDatabaseUrl('mariadb', 'auditlatin'), entities: institutionsEntities, migrations: institutionsMigrations });
     await dataSource.query('ALTER TABLE audit_entry MODIFY detail VARCHAR(500) CHARACTER SET latin1 NULL');
   }, 120_000);
   afterAll(() => dataSource?.destroy());

@@ -69,7 +69,7 @@ describe('two replicas of every process, on MariaDB and Redis, behind HAProxy', 
   const databases: Record<string, DataSource> = {};
   const database = async (name: string) => {
     const definition = SUBGRAPHS.find((subgraph) => subgraph.name === name)!;
-    databases[name] ??= await openDatabase({ name, url: cluster.databaseUrls[name], entities: definition.entities });
+    databases[name] ??= await openDatabase({ name, url: cluster.databaseUrls[name], entities: definition.entities, migrations: definition.migrations });
     return databases[name];
   };
 

@@ -3,6 +3,7 @@ import { mintDevToken } from '../../gateway/auth/dev-token';
 import { openDatabase } from '../../services/core/database';
 import { verifyAuditChain } from '../../services/institutions/audit/audit-chain';
 import { institutionsEntities } from '../../services/institutions/schema';
+import { institutionsMigrations } from '../../services/institutions/migrations';
 import { mysqlServerOptions } from '../support/databases';
 import { startProcessHub, type ProcessHub } from '../support/hub-processes';
 
@@ -135,7 +136,7 @@ describe('database connections killed during writes (MariaDB)', () => {
     expect(counted.data.dossiers.totalCount).toBe(expected);
     expect(await countDossiers()).toBe(expected);
 
-    const institutions = await openDatabase({ name: 'institutions', url: hub.subgraphs.institutions.databaseUrl, entities: institutionsEntities });
+    const institutions = await openDatabase({ name: 'institutions', url: hub.subgraphs.institutions.databaseUrl, entities: institutionsEntities, migrations: institutionsMigrations });
     try {
       const chain = await verifyAuditChain(institutions);
       expect(chain.broken).toBeUndefined();

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { openDatabase } from '../../services/core/database';
 import { AuditChain } from '../../services/institutions/audit/audit-chain';
 import { institutionsEntities } from '../../services/institutions/schema';
+import { institutionsMigrations } from '../../services/institutions/migrations';
 
 /**
  * A process of its own that appends to an institutions database's audit log, as a second
@@ -12,7 +13,7 @@ import { institutionsEntities } from '../../services/institutions/schema';
  */
 async function main() {
   const [url, name, count, startAt] = process.argv.slice(2);
-  const dataSource = await openDatabase({ name: 'institutions', url, entities: institutionsEntities });
+  const dataSource = await openDatabase({ name: 'institutions', url, entities: institutionsEntities, migrations: institutionsMigrations });
   const chain = new AuditChain(dataSource);
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   await pause(Math.max(0, Number(startAt) - Date.now()));

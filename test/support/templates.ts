@@ -28,7 +28,7 @@ export async function buildTemplates(): Promise<Templates> {
           ? `sqlite:${join(folder, `${definition.name}.sqlite`)}`
           : `${MYSQL_SERVER.replace(/\/$/, '')}/hubtpl_${definition.name}_${process.pid}`;
       if (kind === 'mariadb') await dropDatabase(new URL(url).pathname.slice(1));
-      const dataSource = await openDatabase({ name: definition.name, url, entities: definition.entities });
+      const dataSource = await openDatabase({ name: definition.name, url, entities: definition.entities, migrations: definition.migrations });
       try {
         await definition.seedDemo(dataSource);
       } finally {

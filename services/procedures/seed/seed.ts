@@ -31,8 +31,8 @@ export function demoData() {
 }
 
 /**
- * Fills the folded search name of procedures stored before the column existed (tables are
- * synchronized, not migrated: docs, "Known limits"); none in a database made since.
+ * Fills the folded search name of procedures stored before the column existed (a database a
+ * release before the column synchronized); none in a database made since.
  */
 async function fillSearchNames(dataSource: DataSource) {
   const repository = dataSource.getRepository(Procedure);
