@@ -3,6 +3,8 @@ import { AliasedLookups } from './aliased-lookups';
 import { askInstitutions } from './ask-institutions';
 import { UNIT_FIELDS, unitOf, type UnitRecord } from './records';
 
+/** Days whose provinces are kept at once. */
+const MAX_PROVINCE_DAYS = 32;
 /** 63 provinces before 1/7/2025, 34 after: one page. */
 const PROVINCES_QUERY = `query ProvincesInForce($asOf: LocalDate!) { units(level: PROVINCE, asOf: $asOf, first: 100) { edges { node { ${UNIT_FIELDS} } } } }`;
 
@@ -37,6 +39,8 @@ export class UnitDirectory {
         return body.data.units.edges.map((edge) => unitOf(edge.node)!);
       },
     );
+    // Any day may be asked (a period's last day): keep the latest few, not one entry per day ever asked.
+    if (this.provinces.size >= MAX_PROVINCE_DAYS) this.provinces.delete(this.provinces.keys().next().value!);
     this.provinces.set(day, { answer, expires: Date.now() + this.ttlMs });
     answer.catch(() => this.provinces.delete(day));
     return answer;
