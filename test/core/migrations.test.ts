@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { reformTree } from '../../services/core/demo/reform-2025';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -162,6 +163,17 @@ describe.each(DATABASES)('migrations on %s', (kind) => {
  */
 const PREVIOUS_RELEASE = (definition: SubgraphDefinition, kind: DatabaseKind) => definition.migrations[kind][0];
 
+/**
+ * What the previous release held of a table that this run's demo data has more of: the
+ * pre-reform tree alone (its codes were unique). The TwoTierUnits migration then sets those
+ * units' `validTo` and adds the two-tier tree: every other column of every previous row stays.
+ */
+const PREVIOUS_ROWS: Record<string, { where: string; upgraded: string[] }> = {
+  administrative_unit: { where: `id NOT LIKE '%@%'`, upgraded: ['validTo'] },
+};
+const whereOf = (table: string) => (PREVIOUS_ROWS[table] ? ` WHERE ${PREVIOUS_ROWS[table].where}` : '');
+const keptColumns = (table: string, columns: string[]) => columns.filter((column) => !PREVIOUS_ROWS[table]?.upgraded.includes(column));
+
 /** Every row of every table, by table: the count and a SHA-256 over the rows in primary-key order (the given columns only). */
 async function fingerprint(dataSource: DataSource, columnsOf: Record<string, string[]>) {
   const queryRunner = dataSource.createQueryRunner();
@@ -174,9 +186,9 @@ async function fingerprint(dataSource: DataSource, columnsOf: Record<string, str
       let rows = 0;
       for (let offset = 0; ; offset += 20_000) {
         const page = await dataSource.query(
-          `SELECT ${columns.map(escape).join(', ')} FROM ${escape(table)} ORDER BY ${key.map(escape).join(', ')} LIMIT 20000 OFFSET ${offset}`,
+          `SELECT ${keptColumns(table, columns).map(escape).join(', ')} FROM ${escape(table)}${whereOf(table)} ORDER BY ${key.map(escape).join(', ')} LIMIT 20000 OFFSET ${offset}`,
         );
-        for (const row of page) hash.update(JSON.stringify(columns.map((column) => row[column])));
+        for (const row of page) hash.update(JSON.stringify(keptColumns(table, columns).map((column) => row[column])));
         rows += page.length;
         if (page.length < 20_000) break;
       }
@@ -188,15 +200,25 @@ async function fingerprint(dataSource: DataSource, columnsOf: Record<string, str
   return prints;
 }
 
-/** Copies the demo rows of this run's template into `dataSource`'s tables, in the columns both have. */
+/**
+ * Copies the demo rows of this run's template into `dataSource`'s tables, in the columns both
+ * have (a column the release had and this one dropped stays empty), as the release held them.
+ */
 async function copyDemoRows(dataSource: DataSource, kind: DatabaseKind, template: string, columnsOf: Record<string, string[]>) {
   const escape = (name: string) => dataSource.driver.escape(name);
   if (kind === 'sqlite') await dataSource.query(`ATTACH DATABASE ? AS template`, [template]);
   try {
     for (const [table, columns] of Object.entries(columnsOf)) {
       const source = kind === 'sqlite' ? `template.${escape(table)}` : `${escape(template)}.${escape(table)}`;
-      const list = columns.map(escape).join(', ');
-      await dataSource.query(`INSERT INTO ${escape(table)} (${list}) SELECT ${list} FROM ${source}`);
+      const templateColumns: string[] =
+        kind === 'sqlite'
+          ? (await dataSource.query(`PRAGMA template.table_info(${escape(table)})`)).map((row: { name: string }) => row.name)
+          : (await dataSource.query(`SHOW COLUMNS FROM ${source}`)).map((row: { Field: string }) => row.Field);
+      const shared = columns.filter((column) => templateColumns.includes(column));
+      const list = shared.map(escape).join(', ');
+      // The release's units had no validTo: the migration gives it.
+      const values = shared.map((column) => (PREVIOUS_ROWS[table]?.upgraded.includes(column) ? 'NULL' : escape(column))).join(', ');
+      await dataSource.query(`INSERT INTO ${escape(table)} (${list}) SELECT ${values} FROM ${source}${whereOf(table)}`);
     }
   } finally {
     if (kind === 'sqlite') await dataSource.query('DETACH DATABASE template');
@@ -261,6 +283,13 @@ describe.each(DATABASES)('npm run migrate on the previous release\'s %s database
           subgraph: definition.name,
           tables: before[definition.name],
         });
+        if (definition.name === 'institutions') {
+          // The data step of TwoTierUnits: the pre-reform tree ends, the two-tier tree and its lineage are there.
+          const [units] = await dataSource.query(`SELECT COUNT(*) AS n FROM administrative_unit WHERE validFrom = '2025-07-01'`);
+          const [ended] = await dataSource.query(`SELECT COUNT(*) AS n FROM administrative_unit WHERE validTo = '2025-06-30'`);
+          const [lineage] = await dataSource.query(`SELECT COUNT(*) AS n FROM unit_lineage`);
+          expect([Number(units.n), Number(ended.n), Number(lineage.n)]).toEqual([reformTree().units.size, 63 + 705 + 10_599, reformTree().lineage.length]);
+        }
       } finally {
         await dataSource.destroy();
       }
