@@ -15,13 +15,12 @@ export const inScope = (principal: Principal, path: UnitPath | StoredPath): bool
   scopeOf(principal).some((unit) => isWithin(path, unit));
 
 /**
- * True when `path` is the principal's own unit, the one in force (never a dissolved
- * predecessor its scope reads: rule 13 gives history to read, not to write in).
+ * True when `path` is the principal's own unit, or a dissolved unit whose territory went into
+ * it (a unit of its scope itself, not below it): the successor carries on its predecessors'
+ * open records (rule 13). New records never go to a dissolved unit: every creating write
+ * checks that its unit is in force first (`units-in-force.ts`).
  */
-export const isOwnUnit = (principal: Principal, path: UnitPath | StoredPath): boolean => isSameUnit(path, principal.unitPath);
-
-/** True when `path` is the principal's own unit or lies below it, predecessors left out (writes, rule 4). */
-export const inOwnSubtree = (principal: Principal, path: UnitPath | StoredPath): boolean => isWithin(path, principal.unitPath);
+export const isOwnUnit = (principal: Principal, path: UnitPath | StoredPath): boolean => scopeOf(principal).some((unit) => isSameUnit(path, unit));
 
 /** True when the scope holds the nation itself: every row, rows of no unit included. */
 export const isNational = (principal: Principal): boolean => scopeOf(principal).some((unit) => parentPathOf(unit) === null);

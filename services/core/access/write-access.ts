@@ -1,6 +1,6 @@
 import { forbidden } from '../errors';
 import type { Principal, Role } from '../principal';
-import { hasRole, inOwnSubtree, isOwnUnit, requirePrincipal } from './principal-scope';
+import { hasRole, inScope, isOwnUnit, requirePrincipal } from './principal-scope';
 import { assertServiceMayWrite, type ServiceScope } from './service-scopes';
 import { unitPathOf, type StoredPath, type UnitPath } from './unit-path';
 
@@ -11,10 +11,11 @@ import { unitPathOf, type StoredPath, type UnitPath } from './unit-path';
 export type WriteRefusal = 'ROLE' | 'UNIT';
 
 /**
- * ADMIN writes in every unit below its own, not only its own (`docs/architecture.md` rule 4:
- * "ADMIN also below"); never in a dissolved unit its scope reads through lineage (rule 13).
+ * ADMIN writes in every unit of its scope, not only its own (`docs/architecture.md` rule 4:
+ * "ADMIN also below"), its predecessors' open records included (rule 13); new records only in
+ * units in force (`units-in-force.ts`).
  */
-export const adminBelow = (principal: Principal, unit: UnitPath | StoredPath) => hasRole(principal, 'ADMIN') && inOwnSubtree(principal, unit);
+export const adminBelow = (principal: Principal, unit: UnitPath | StoredPath) => hasRole(principal, 'ADMIN') && inScope(principal, unit);
 
 /**
  * `docs/architecture.md` rule 4: the principal holds one of `roles` and writes in its own unit,
