@@ -13,7 +13,7 @@ import type { GatewayConfig } from './config';
 import { gatewayReadiness, healthHandler } from './health';
 import { corsMiddleware } from './cors';
 import { liveHandler, readyHandler } from '../services/core/probes';
-import { drainPlugin } from '../services/core/shutdown';
+import { APOLLO_SIGNALS, drainPlugin } from '../services/core/shutdown';
 import { testHookPlugins } from '../services/core/test-hooks';
 import { playgroundRouter } from './playground';
 import { argumentValuesPlugin } from './plugins/argument-values';
@@ -66,6 +66,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     gateway,
     formatError: config.introspection ? formatError : withoutSchemaHints(formatError),
     introspection: config.introspection,
+    ...APOLLO_SIGNALS,
     validationRules: [...shapeLimitRules(config.limits), keyAliasRule(entityKeyFields(config.supergraphSdl))],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

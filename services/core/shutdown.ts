@@ -17,6 +17,9 @@ export const shutdownGraceMs = () => envInt('HUB_SHUTDOWN_GRACE_MS', 25_000);
 /** Time past the grace period for closing pools and the server before the process gives up (exit 1). */
 const CLOSE_MARGIN_MS = 5_000;
 
+/** Apollo's own signal handlers stay off (`stopOnTerminationSignals: false`): closeOnSignals owns the signals. */
+export const APOLLO_SIGNALS = { stopOnTerminationSignals: false } as const;
+
 /** The drain plugin for a process's HTTP server, with the configured grace period. */
 export const drainPlugin = (httpServer: Server): ApolloServerPlugin<any> =>
   ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs() });
@@ -32,10 +35,11 @@ export function closeOnSignals(name: string, close: () => Promise<void>) {
     if (closing) return;
     closing = true;
     console.log(`${name}: ${signal}, finishing the requests in flight`);
+    // Kept referenced: the process does not end quietly with a shutdown half done.
     setTimeout(() => {
       console.error(`${name}: did not close within ${shutdownGraceMs() + CLOSE_MARGIN_MS} ms`);
       process.exit(1);
-    }, shutdownGraceMs() + CLOSE_MARGIN_MS).unref();
+    }, shutdownGraceMs() + CLOSE_MARGIN_MS);
     close().then(
       () => {
         console.log(`${name}: stopped`);

@@ -19,7 +19,7 @@ import { jsonBody, unexpectedErrors } from './json-body';
 import type { AuditSink } from './audit/audit-sink';
 import type { InstitutionsClient } from './institutions/institutions-client';
 import { liveHandler, NotReady, readyHandler, type ReadinessCheck } from './probes';
-import { drainPlugin } from './shutdown';
+import { APOLLO_SIGNALS, drainPlugin } from './shutdown';
 import { testHookPlugins } from './test-hooks';
 
 /** The largest body a subgraph reads: the gateway's queries, entity representations included. */
@@ -94,6 +94,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     formatError,
+    ...APOLLO_SIGNALS,
     // The input rules first: their refusal is decided before the audit plugin reads the arguments.
     plugins: [
       inputRulesPlugin(),
