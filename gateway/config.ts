@@ -7,6 +7,7 @@ import type { RateLimits } from './plugins/rate-limit';
 import type { RequestLimits } from './plugins/request-limits';
 import type { ShapeLimits } from './plugins/shape-limits';
 import type { GatewayDeadlines } from './principal-forwarding';
+import { corsOriginsFromEnv } from './cors';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -39,6 +40,10 @@ export interface GatewayConfig {
   clientCacheSeconds: number;
   /** How long a request and each of its subgraph calls may take. */
   deadlines: GatewayDeadlines;
+  /** Front ends' origins allowed to call `/graphql` from a browser (`HUB_CORS_ORIGINS`; gateway/cors.ts). None when absent. */
+  corsOrigins?: string[];
+  /** Subgraphs `/ready` requires (`HUB_READY_SUBGRAPHS`); default institutions alone (gateway/health.ts). */
+  readySubgraphs?: string[];
 }
 
 export interface GatewayLimits extends ShapeLimits, RequestLimits {
@@ -130,5 +135,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     clientTokens: clientTokensFromEnv(),
     clientCacheSeconds: clientCacheSecondsFromEnv(),
     deadlines: deadlinesFromEnv(),
+    corsOrigins: corsOriginsFromEnv(),
+    readySubgraphs: env('HUB_READY_SUBGRAPHS')?.split(',').map((name) => name.trim()).filter(Boolean),
   };
 }

@@ -1,6 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createServer } from 'node:http';
 import express from 'express';
 import { formatError, withoutSchemaHints } from '../services/core/format-error';
 import { unexpectedErrors } from '../services/core/json-body';
@@ -9,7 +10,11 @@ import { authenticationMiddleware, hubContextOf } from './auth/authentication-mi
 import { createTokenVerifier } from './auth/token-verifier';
 import { UnitDirectory } from '../services/core/institutions/unit-directory';
 import type { GatewayConfig } from './config';
-import { healthHandler } from './health';
+import { gatewayReadiness, healthHandler } from './health';
+import { corsMiddleware } from './cors';
+import { liveHandler, readyHandler } from '../services/core/probes';
+import { APOLLO_SIGNALS, drainPlugin } from '../services/core/shutdown';
+import { testHookPlugins } from '../services/core/test-hooks';
 import { playgroundRouter } from './playground';
 import { argumentValuesPlugin } from './plugins/argument-values';
 import { operationResolutionPlugin } from './plugins/operation-resolution';
@@ -54,6 +59,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const clients = new ClientDirectory(institutionsUrl, config.clientCacheSeconds);
   const audit = new HttpAuditSink(institutionsUrl, 'gateway');
   const recordRefusal: RefusalRecorder = (context, detail, operationName, hash) => auditRefusal(audit, context, detail, operationName, hash);
+  const readiness = gatewayReadiness(subgraphs, config.readySubgraphs);
+  // Made before Apollo, so that its drain plugin sees every connection (core/shutdown.ts).
+  const httpServer = createServer();
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -62,6 +70,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     // one is known to all; else Apollo's own in-process cache.
     cache: sharedState().keyValueCache('apq'),
     introspection: config.introspection,
+    ...APOLLO_SIGNALS,
     validationRules: [...shapeLimitRules(config.limits), keyAliasRule(entityKeyFields(config.supergraphSdl))],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -69,6 +78,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       argumentValuesPlugin(),
       queryCostPlugin(config.limits.maxCost),
       serviceScopePlugin(recordRefusal, scopeRules),
+      drainPlugin(httpServer),
+      ...testHookPlugins('gateway'),
     ],
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);
@@ -77,11 +88,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
 
   const app = express();
   app.disable('x-powered-by');
+  let stopping = false;
   app.get('/health', healthHandler(() => subgraphs));
+  app.get('/live', liveHandler('gateway'));
+  app.get('/ready', readyHandler('gateway', () => readiness, () => stopping));
   app.use(playgroundRouter());
   app.use(tokenEndpoint({ clients, units, tokens: config.clientTokens, audience: config.audience, rateLimiter }));
   app.use(
     '/graphql',
+    // Browsers' cross-origin calls (HUB_CORS_ORIGINS) and their preflight, before anything reads the body.
+    ...corsMiddleware(config.corsOrigins ?? []),
     // The request's deadline counts from its arrival; subgraph calls get what is left of it.
     (_request: express.Request, response: express.Response, next: express.NextFunction) => {
       response.locals.deadline = Date.now() + config.deadlines.requestMs;
@@ -92,13 +108,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     operationsEndpoint(apollo, safelistCheck(recordRefusal), (response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number })),
   );
   app.use(unexpectedErrors);
-  const running = await listen(app, config.port, config.host);
+  const running = await listen(app, config.port, config.host, httpServer);
   return {
     ...running,
+    // The requests in flight finish first (HUB_SHUTDOWN_GRACE_MS): the drain plugin closes the listener and waits.
     close: async () => {
+      stopping = true;
+      await apollo.stop();
       await running.close();
       clients.close();
-      await apollo.stop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { isTimeout } from '../services/core/deadline';
+import { processReady, type ReadinessCheck } from '../services/core/probes';
 
 /** How long `/health` waits for each subgraph's own `/health`. */
 const CHECK_TIMEOUT_MS = 2000;
@@ -32,4 +33,20 @@ export function healthHandler(subgraphs: () => { name: string; url: string }[]) 
       .status(healthy ? 200 : 503)
       .json({ status: healthy ? 'ok' : 'degraded', gateway: 'ok', subgraphs: Object.fromEntries(checks), ...(healthy ? {} : { down }) });
   };
+}
+
+/**
+ * What the gateway's `/ready` requires (core/probes.ts): the `/ready` of each subgraph named in
+ * `required`, by default institutions alone. Institutions turns every token into a unit path
+ * and keeps the audit log, so without it no signed-in request and no write can be served;
+ * another subgraph that is down costs only its own fields (a partial answer, HTTP 200), and
+ * taking every gateway out of service for it would turn that into no answer at all. `/health`
+ * still names every subgraph that is down. Throws at start on a name the supergraph lacks.
+ */
+export function gatewayReadiness(subgraphs: { name: string; url: string }[], required = ['institutions']): ReadinessCheck[] {
+  return required.map((name) => {
+    const subgraph = subgraphs.find((candidate) => candidate.name === name);
+    if (!subgraph) throw new Error(`HUB_READY_SUBGRAPHS: the supergraph has no subgraph "${name}"`);
+    return processReady(name, () => subgraph.url);
+  });
 }

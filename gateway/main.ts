@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { checkSecretsAtStart, GATEWAY_SECRETS, SecretError } from '../services/core/secrets';
 import { gatewayConfigFromEnv } from './config';
 import { startGateway } from './gateway-server';
+import { closeOnSignals } from '../services/core/shutdown';
 
 try {
   // In production a missing, short or development secret stops the gateway here.
@@ -15,9 +16,7 @@ try {
 startGateway(gatewayConfigFromEnv())
   .then((running) => {
     console.log(`gateway ready at ${running.url}/graphql (playground: ${running.url}/playground)`);
-    const stop = () => running.close().then(() => process.exit(0));
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    closeOnSignals('gateway', () => running.close());
   })
   .catch((error) => {
     console.error(error);

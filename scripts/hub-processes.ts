@@ -7,7 +7,12 @@ export interface HubProcesses {
   gatewayUrl: string;
   /** GraphQL URL of each subgraph, by name. */
   subgraphUrls: Record<string, string>;
-  stop(): void;
+  /**
+   * Sends SIGTERM to the gateway, then (once it has exited) to the subgraphs other than
+   * institutions, then to institutions, so that each one's requests in flight can still reach
+   * what they call. Resolves with true when every process exited with status 0.
+   */
+  stop(): Promise<boolean>;
 }
 
 export interface LaunchOptions {
@@ -39,12 +44,30 @@ async function waitForHealth(url: string, name: string, timeoutMs = 900_000) {
   throw new Error(`${name} did not become healthy within ${timeoutMs / 1000}s`);
 }
 
+/** Sends SIGTERM to each child (if still running) and waits for all to exit; true when each exited 0. */
+async function terminate(children: ChildProcess[]): Promise<boolean> {
+  const exits = children.map(
+    (child) =>
+      new Promise<boolean>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode === 0);
+        child.once('exit', (code) => done(code === 0));
+        child.kill('SIGTERM');
+      }),
+  );
+  return (await Promise.all(exits)).every(Boolean);
+}
+
 export async function launchHub(options: LaunchOptions): Promise<HubProcesses> {
-  const children: ChildProcess[] = [];
-  let stopping = false;
+  const children = new Map<string, ChildProcess>();
+  let stopping: Promise<boolean> | undefined;
   const stop = () => {
-    stopping = true;
-    for (const child of children) child.kill('SIGTERM');
+    stopping ??= (async () => {
+      const of = (names: string[]) => names.map((name) => children.get(name)).filter((child): child is ChildProcess => child !== undefined);
+      const others = SUBGRAPHS.map((subgraph) => subgraph.name).filter((name) => name !== 'institutions');
+      const results = [await terminate(of(['gateway'])), await terminate(of(others)), await terminate(of(['institutions']))];
+      return results.every(Boolean);
+    })();
+    return stopping;
   };
   const run = (name: string, script: string, env: Record<string, string>) => {
     const child = spawn(process.execPath, ['--enable-source-maps', resolve(__dirname, script)], {
@@ -54,7 +77,7 @@ export async function launchHub(options: LaunchOptions): Promise<HubProcesses> {
     child.on('exit', (code, signal) => {
       if (!stopping) options.onUnexpectedExit?.(name, String(signal ?? code));
     });
-    children.push(child);
+    children.set(name, child);
   };
 
   const hostForUrls = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
@@ -78,7 +101,7 @@ export async function launchHub(options: LaunchOptions): Promise<HubProcesses> {
     await waitForHealth(`${gatewayUrl}/health`, 'gateway');
     return { gatewayUrl, subgraphUrls, stop };
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
 }

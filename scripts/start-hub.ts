@@ -11,9 +11,13 @@ import { launchHub, type HubProcesses } from './hub-processes';
  */
 let hub: HubProcesses | undefined;
 
+/**
+ * Stops every process in order (scripts/hub-processes.ts), each finishing its requests in
+ * flight, and exits with `code`, or 1 when a process did not exit 0.
+ */
 function stop(code = 0) {
-  hub?.stop();
-  setTimeout(() => process.exit(code), 500).unref();
+  if (!hub) process.exit(code);
+  void hub.stop().then((clean) => process.exit(clean ? code : 1));
 }
 
 async function main() {
@@ -48,6 +52,7 @@ More tokens: npm run token -- --unit 91 --roles VIEWER      Stop: Ctrl-C
 `);
 }
 
+// SIGTERM and SIGINT (Ctrl-C) are passed on to the processes, which drain before they exit.
 process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 main().catch((error) => {

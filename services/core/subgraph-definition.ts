@@ -9,6 +9,8 @@ import { PendingMigrationsError } from './migrations/run-migrations';
 import { checkSecretsAtStart, SecretError, type SecretUse } from './secrets';
 import { startSubgraph, type RunningServer } from './subgraph-server';
 import { InstitutionsClient } from './institutions/institutions-client';
+import { processReady } from './probes';
+import { closeOnSignals } from './shutdown';
 import type { UnitDirectory } from './institutions/unit-directory';
 
 /** Everything the hub needs to know to run one subgraph. */
@@ -80,14 +82,19 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
         checkSecretsAtStart(secretsOf(definition));
         await definition.ready?.(dataSource);
       },
+      // Every other subgraph looks units up in institutions and appends its audit records there.
+      dependencies: definition.name === 'institutions' ? [] : [processReady('institutions', institutionsUrl)],
     });
+    let closing: Promise<void> | undefined;
     return {
       ...server,
       dataSource,
-      close: async () => {
-        await server.close();
-        await dataSource.destroy();
-      },
+      // The requests in flight finish first (HUB_SHUTDOWN_GRACE_MS), then the pool closes; once, however often asked.
+      close: () =>
+        (closing ??= (async () => {
+          await server.close();
+          if (dataSource.isInitialized) await dataSource.destroy();
+        })()),
     };
   } catch (error) {
     await dataSource.destroy();
@@ -113,7 +120,5 @@ export async function runSubgraph(definition: SubgraphDefinition) {
     process.exit(1);
   }
   console.log(`${definition.name} subgraph ready at ${running.url}/graphql`);
-  const stop = () => running.close().then(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  closeOnSignals(`${definition.name} subgraph`, () => running.close());
 }

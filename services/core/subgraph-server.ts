@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -19,6 +19,9 @@ import { jsonBody, unexpectedErrors } from './json-body';
 import type { AuditSink } from './audit/audit-sink';
 import type { InstitutionsClient } from './institutions/institutions-client';
 import { sharedState, StateUnavailable } from './shared-state';
+import { liveHandler, NotReady, readyHandler, type ReadinessCheck } from './probes';
+import { APOLLO_SIGNALS, drainPlugin } from './shutdown';
+import { testHookPlugins } from './test-hooks';
 
 /** The largest body a subgraph reads: the gateway's queries, entity representations included. */
 const SUBGRAPH_BODY_BYTES = 1_000_000;
@@ -40,8 +43,10 @@ export interface SubgraphOptions {
   audit: AuditSink;
   /** Routes beside /graphql for other hub processes (`/internal/...`), if the subgraph has any. */
   internalRoutes?: express.Router;
-  /** Throws when the subgraph cannot work (a secret, its keys): `/health` is then 503. */
+  /** Throws when the subgraph cannot work (a secret, its keys): `/health` and `/ready` are then 503. */
   ready?: () => Promise<void>;
+  /** Other processes it needs to serve (the institutions subgraph), checked by `/ready`. */
+  dependencies?: ReadinessCheck[];
 }
 
 async function forwardedFrom(
@@ -63,34 +68,76 @@ async function forwardedFrom(
   }
 }
 
-export function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+/**
+ * Serves `app` on `server` (made beforehand, so Apollo's drain plugin can watch it, or made
+ * here). `close()` stops accepting and waits for the connections to end.
+ */
+export function listen(app: express.Express, port: number, host = '127.0.0.1', server: Server = createServer()): Promise<RunningServer> {
+  server.on('request', app);
+  server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {
-    const server: Server = app.listen(port, host, (error?: Error) => {
-      if (error) return reject(error);
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
       const actual = (server.address() as AddressInfo).port;
       resolve({
         url: `http://${host}:${actual}`,
         port: actual,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        // Already closed by the drain plugin when Apollo stopped first: nothing left to wait for.
+        close: () => new Promise<void>((done) => (server.listening ? server.close(() => done()) : done())),
       });
     });
-    server.keepAliveTimeout = 65_000;
   });
 }
 
-/** Serves one subgraph: `POST /graphql` and `GET /health` (its database answers and it is `ready`). */
+/**
+ * Serves one subgraph: `POST /graphql`, `GET /health` (its database answers and it is `ready`),
+ * and the orchestrators' probes `GET /live` and `GET /ready` (core/probes.ts). `close()` lets
+ * the requests in flight finish (within HUB_SHUTDOWN_GRACE_MS) before it resolves.
+ */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningServer> {
+  const httpServer = createServer();
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     formatError,
+    ...APOLLO_SIGNALS,
     // The input rules first: their refusal is decided before the audit plugin reads the arguments.
-    plugins: [inputRulesPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.name, options.audit), sqliteWriteLockPlugin(options.dataSource)],
+    plugins: [
+      inputRulesPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      auditPlugin(options.name, options.audit),
+      sqliteWriteLockPlugin(options.dataSource),
+      drainPlugin(httpServer),
+      ...testHookPlugins(options.name),
+    ],
   });
   await apollo.start();
 
   await sharedState().ready();
   const replays = new ReplayGuard('principal');
   const app = express();
+  let stopping = false;
+  const readiness: ReadinessCheck[] = [
+    {
+      name: 'database',
+      check: async () => void (await options.dataSource.query('SELECT 1')),
+    },
+    {
+      name: 'service',
+      check: async () => {
+        try {
+          await options.ready?.();
+        } catch (error) {
+          // Its own words: a secret's name or the CA key's state, never a value.
+          throw new NotReady(error instanceof Error ? error.message : String(error));
+        }
+      },
+    },
+    ...(options.dependencies ?? []),
+  ];
+  app.get('/live', liveHandler(options.name));
+  app.get('/ready', readyHandler(options.name, () => readiness, () => stopping));
   app.get('/health', async (_request, response) => {
     try {
       await options.dataSource.query('SELECT 1');
@@ -113,12 +160,14 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
     }),
   );
   app.use(unexpectedErrors);
-  const running = await listen(app, options.port, options.host);
+  const running = await listen(app, options.port, options.host, httpServer);
   return {
     ...running,
     close: async () => {
-      await running.close();
+      stopping = true;
+      // The drain plugin closes the listener and waits for the requests in flight.
       await apollo.stop();
+      await running.close();
     },
   };
 }

@@ -12,7 +12,9 @@ import { postGraphQL } from '../support/graphql-client';
 /**
  * No Docker engine runs here, so the compose file's configuration is proven by running the
  * built programs directly with the environment docker-compose.yml gives them: MariaDB by
- * DATABASE_URL, production mode, secrets and URLs from variables, nothing else.
+ * DATABASE_URL, production mode, secrets and URLs from variables, nothing else. Production is
+ * safe by default: every process is ready (the probe the compose health checks ask), no demo
+ * data is loaded and introspection is off.
  */
 const root = projectRoot();
 const compose = parse(readFileSync(resolve(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -68,6 +70,9 @@ describe('the services under the environment docker-compose.yml gives them', () 
       HUB_INTERNAL_SECRET: randomBytes(32).toString('base64'),
       HUB_DEV_JWT_SECRET: randomBytes(32).toString('base64'),
       HUB_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      MARIADB_ROOT_PASSWORD: randomBytes(32).toString('hex'),
+      HUB_DB_PASSWORD: randomBytes(32).toString('hex'),
+      REDIS_PASSWORD: randomBytes(32).toString('hex'),
     };
     const ports: Record<string, number> = {};
     for (const definition of SUBGRAPHS) ports[definition.name] = await freePort();
@@ -78,6 +83,8 @@ describe('the services under the environment docker-compose.yml gives them', () 
         let resolved = interpolate(String(value), values);
         // Compose's service names become this machine's addresses and free ports.
         if (name === 'DATABASE_URL') resolved = await freshDatabaseUrl('mariadb', `compose_${service}`);
+        // This machine's Redis has no password.
+        if (name === 'REDIS_URL') resolved = 'redis://127.0.0.1:6379';
         for (const [subgraph, port] of Object.entries(ports)) {
           resolved = resolved.replace(new RegExp(`http://${subgraph}:\\d+`), `http://127.0.0.1:${port}`);
         }
@@ -91,13 +98,19 @@ describe('the services under the environment docker-compose.yml gives them', () 
       const environment = await environmentOf(definition.name);
       expect(environment.NODE_ENV).toBe('production');
       const running = start(definition.name, environment);
-      await waitFor(`http://127.0.0.1:${ports[definition.name]}/health`, running.child, running.log);
+      await waitFor(`http://127.0.0.1:${ports[definition.name]}/ready`, running.child, running.log);
     }
     const gateway = start('gateway', await environmentOf('gateway'));
-    await waitFor(`http://127.0.0.1:${gatewayPort}/health`, gateway.child, gateway.log);
+    await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, gateway.child, gateway.log);
 
-    const result = await postGraphQL<any>(`http://127.0.0.1:${gatewayPort}/graphql`, '{ unit(code: "62") { name children { totalCount } } }');
-    expect(result.data).toEqual({ unit: { name: 'Kon Tum', children: { totalCount: 10 } } });
+    // No demo data: the unit tree is empty.
+    const result = await postGraphQL<any>(`http://127.0.0.1:${gatewayPort}/graphql`, '{ unit(code: "62") { name } units(level: PROVINCE) { totalCount } }');
+    expect(result).toMatchObject({ status: 200, data: { unit: null, units: { totalCount: 0 } } });
+    // Introspection off.
+    const introspection = await postGraphQL<any>(`http://127.0.0.1:${gatewayPort}/graphql`, '{ __schema { queryType { name } } }');
+    expect(introspection.data ?? null).toBeNull();
+    expect(introspection.status).toBeGreaterThanOrEqual(400);
+    expect(introspection.status).toBeLessThan(500);
     const health: any = await (await fetch(`http://127.0.0.1:${gatewayPort}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', subgraphs: Object.fromEntries(SUBGRAPHS.map((definition) => [definition.name, 'ok'])) });
   });
