@@ -237,6 +237,8 @@ export function checkSecretsAtStart(uses: readonly SecretUse[]): void {
       problems.push(error.message);
     }
   }
+  // Not a secret, but it would open the door to tokens of dissolved units (core/time/tree-day.ts).
+  if (isProduction() && env('HUB_AS_OF') !== undefined) problems.push('HUB_AS_OF is for training and tests: production reads the unit tree on the real day');
   if (isProduction()) {
     const seen = new Map<string, SecretName>();
     for (const use of uses) {

@@ -103,9 +103,13 @@ describe('the services under the environment docker-compose.yml gives them', () 
     const gateway = start('gateway', await environmentOf('gateway'));
     await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, gateway.child, gateway.log);
 
-    // No demo data: the unit tree is empty.
-    const result = await postGraphQL<any>(`http://127.0.0.1:${gatewayPort}/graphql`, '{ unit(code: "62") { name } units(level: PROVINCE) { totalCount } }');
-    expect(result).toMatchObject({ status: 200, data: { unit: null, units: { totalCount: 0 } } });
+    // No demo data (no agencies), but the official unit trees, which are reference data (migrations).
+    const result = await postGraphQL<any>(
+      `http://127.0.0.1:${gatewayPort}/graphql`,
+      '{ unit(code: "62") { name validTo } units(level: PROVINCE) { totalCount } agencies: unit(code: "51") { procedureCatalog { total } } }',
+    );
+    expect(result).toMatchObject({ status: 200, data: { unit: { name: 'Kon Tum', validTo: '2025-06-30' }, units: { totalCount: 34 } } });
+    expect(result.data.agencies.procedureCatalog.total).toBe(0);
     // Introspection off.
     const introspection = await postGraphQL<any>(`http://127.0.0.1:${gatewayPort}/graphql`, '{ __schema { queryType { name } } }');
     expect(introspection.data ?? null).toBeNull();

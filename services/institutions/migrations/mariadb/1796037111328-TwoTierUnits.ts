@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { upgradeToTwoTiers } from '../../unit/two-tier-upgrade';
+import { loadUnitTrees } from '../../unit/unit-trees';
 
-/** TwoTierUnits (institutions, MariaDB): written by `npm run migration:generate -- TwoTierUnits` from the entities; reviewed before commit; the data step (validTo of the pre-reform tree, the two-tier tree and its lineage) added by hand. */
+/** TwoTierUnits (institutions, MariaDB): written by `npm run migration:generate -- TwoTierUnits` from the entities; reviewed before commit; the data step (the official unit trees, reference data: unit/unit-trees.ts) added by hand. */
 export class TwoTierUnits1796037111328 implements MigrationInterface {
   name = 'TwoTierUnits1796037111328';
 
@@ -11,7 +11,7 @@ export class TwoTierUnits1796037111328 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE \`administrative_unit\` DROP COLUMN \`successorId\``);
     await queryRunner.query(`CREATE INDEX \`IDX_be438cf8791d7479aaaf4326d5\` ON \`administrative_unit\` (\`level\`, \`validTo\`)`);
     await queryRunner.query(`CREATE INDEX \`IDX_1a2f19fa322c9f59c8c3d9b82c\` ON \`administrative_unit\` (\`code\`, \`validFrom\`)`);
-    await upgradeToTwoTiers(queryRunner);
+    await loadUnitTrees(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
