@@ -166,10 +166,11 @@ const PREVIOUS_RELEASE = (definition: SubgraphDefinition, kind: DatabaseKind) =>
 /**
  * What the previous release held of a table that this run's demo data has more of: the
  * pre-reform tree alone (its codes were unique). The TwoTierUnits migration then sets those
- * units' `validTo` and adds the two-tier tree: every other column of every previous row stays.
+ * units' `validTo`, drops `successorId` (null in every row: lineage is a table of its own now)
+ * and adds the two-tier tree: every other column of every previous row stays.
  */
 const PREVIOUS_ROWS: Record<string, { where: string; upgraded: string[] }> = {
-  administrative_unit: { where: `id NOT LIKE '%@%'`, upgraded: ['validTo'] },
+  administrative_unit: { where: `id NOT LIKE '%@%'`, upgraded: ['validTo', 'successorId'] },
 };
 const whereOf = (table: string) => (PREVIOUS_ROWS[table] ? ` WHERE ${PREVIOUS_ROWS[table].where}` : '');
 const keptColumns = (table: string, columns: string[]) => columns.filter((column) => !PREVIOUS_ROWS[table]?.upgraded.includes(column));
