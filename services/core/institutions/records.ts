@@ -53,10 +53,10 @@ export interface InstitutionsRecords {
 
 export type EntityKind = keyof InstitutionsRecords;
 
-const UNIT_FIELDS = 'id code name level path validFrom validTo territory successors(first: 100) { edges { node { id code name } } }';
+export const UNIT_FIELDS = 'id code name level path validFrom validTo territory successors(first: 100) { edges { node { id code name } } }';
 
 /** A unit as institutions answers it, its successors' connection flattened. */
-const unitOf = (raw: any): UnitRecord | null =>
+export const unitOf = (raw: any): UnitRecord | null =>
   raw ? { ...raw, successors: raw.successors.edges.map((edge: { node: UnitRecord['successors'][number] }) => edge.node) } : null;
 
 interface RootField<K extends EntityKind> {

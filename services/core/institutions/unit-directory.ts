@@ -1,6 +1,10 @@
 import type { Deadline } from '../deadline';
 import { AliasedLookups } from './aliased-lookups';
-import type { UnitRecord } from './records';
+import { askInstitutions } from './ask-institutions';
+import { UNIT_FIELDS, unitOf, type UnitRecord } from './records';
+
+/** 63 provinces before 1/7/2025, 34 after: one page. */
+const PROVINCES_QUERY = `query ProvincesInForce($asOf: LocalDate!) { units(level: PROVINCE, asOf: $asOf, first: 100) { edges { node { ${UNIT_FIELDS} } } } }`;
 
 /**
  * Looks units up in the institutions data over HTTP (public fields only), so a scope never
@@ -11,9 +15,31 @@ import type { UnitRecord } from './records';
  */
 export class UnitDirectory {
   private readonly lookups: AliasedLookups;
+  private readonly provinces = new Map<string, { answer: Promise<UnitRecord[]>; expires: number }>();
 
-  constructor(institutionsUrl: () => string, ttlMs = 5 * 60_000) {
+  constructor(
+    private readonly institutionsUrl: () => string,
+    private readonly ttlMs = 5 * 60_000,
+  ) {
     this.lookups = new AliasedLookups(institutionsUrl, { ttlMs });
+  }
+
+  /**
+   * The provinces in force on `day` (YYYY-MM-DD), each with its territory: what a ranking among
+   * provinces ranks (63 before 1/7/2025, 34 after; docs/architecture.md rule 13). Cached per day.
+   */
+  provincesOn(day: string, deadline?: Deadline): Promise<UnitRecord[]> {
+    const cached = this.provinces.get(day);
+    if (cached && cached.expires > Date.now()) return cached.answer;
+    const answer = askInstitutions<{ units: { edges: { node: unknown }[] } }>(this.institutionsUrl(), PROVINCES_QUERY, { asOf: day }, undefined, deadline).then(
+      (body) => {
+        if (!body.data?.units) throw new Error(`institutions did not list the provinces of ${day}: ${body.errors?.[0]?.message ?? 'no data'}`);
+        return body.data.units.edges.map((edge) => unitOf(edge.node)!);
+      },
+    );
+    this.provinces.set(day, { answer, expires: Date.now() + this.ttlMs });
+    answer.catch(() => this.provinces.delete(day));
+    return answer;
   }
 
   /**
@@ -52,6 +78,7 @@ export class UnitDirectory {
       findMany: (codes) => this.findMany(codes, deadline),
       findById: (id) => this.findById(id, deadline),
       findManyById: (ids) => this.findManyById(ids, deadline),
+      provincesOn: (day) => this.provincesOn(day, deadline),
     };
   }
 }
@@ -64,4 +91,6 @@ export interface UnitLookups {
   /** By version id. */
   findById(id: string): Promise<UnitRecord | null>;
   findManyById(ids: readonly string[]): Promise<(UnitRecord | null)[]>;
+  /** The provinces in force on a day, with their territories: see `UnitDirectory.provincesOn`. */
+  provincesOn(day: string): Promise<UnitRecord[]>;
 }

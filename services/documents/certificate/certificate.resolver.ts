@@ -3,7 +3,7 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
-import { resolveUnit, storedPath } from '../../core/access';
+import { assertAgencyInForce, resolveUnit, storedPath, territoryOf } from '../../core/access';
 import { instantOfDateTime } from '../../core/time';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, CERTIFICATE_ADMINS } from '../document/write-access';
@@ -32,6 +32,8 @@ async function holderOf(context: SubgraphContext, input: IssueCertificateInput):
   }
   const official = input.officialId ? await context.institutions.officials.require(input.officialId, { as: 'hub' }) : null;
   const agency = await context.institutions.agencies.require(official ? official.agencyId : input.agencyId!, { as: 'hub' });
+  // No new certificate for a holder of a dissolved unit (rule 13).
+  assertAgencyInForce(agency, official ? 'officialId' : 'agencyId');
   return {
     kind: input.kind,
     agencyId: agency.id,
@@ -59,8 +61,8 @@ export class CertificateResolver {
   @Query(() => CertificateConnection, { nullable: true, description: 'Certificates whose holders are in your scope.' })
   @ServiceScope('documents:read')
   async certificates(@Args() args: CertificateListArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
-    const subtreePath = args.unitCode ? (await resolveUnit(context, args.unitCode)).path : undefined;
-    return listCertificates(context, { kind: args.kind, subtreePath }, args);
+    const territory = args.unitCode ? territoryOf(await resolveUnit(context, args.unitCode)) : undefined;
+    return listCertificates(context, { kind: args.kind, territory }, args);
   }
 
   @FieldResolver(() => CertificateStatus)

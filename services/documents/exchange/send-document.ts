@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { storedPath } from '../../core/access';
+import { assertAgencyInForce, storedPath } from '../../core/access';
 import { vietnamDayOf } from '../../core/time';
 import type { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, DOCUMENT_WRITERS } from '../document/write-access';
@@ -43,6 +43,10 @@ async function send(context: SubgraphContext, input: SendDocumentInput, write: T
   ]);
   const unknown = recipientIds.filter((_id, index) => !recipients[index]);
   if (unknown.length) throw badInput(`No agency has id ${unknown.map((id) => `"${id}"`).join(', ')}`, 'recipientAgencyIds');
+  // Both sides of a new transfer are units in force (rule 13): a document of a dissolved unit
+  // is not sent, and nothing is sent to one; the message names where its territory went.
+  assertAgencyInForce(sender, 'documentId');
+  for (const recipient of recipients) assertAgencyInForce(recipient!, 'recipientAgencyIds');
   const signatures = await context.dataSource.getRepository(DocumentSignature).countBy({ documentId: document.id });
   if (signatures === 0) throw conflict(`Document ${document.numberAndSymbol} is not signed: sign it before sending`);
   const now = new Date();

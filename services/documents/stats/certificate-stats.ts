@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeCondition } from '../../core/access';
+import { subtreeCondition, type UnitPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { Certificate } from '../certificate/certificate';
 import type { CertificateStats } from './stats-types';
@@ -8,8 +8,8 @@ import type { CertificateStats } from './stats-types';
 const LEVEL_ORDER = [UnitLevel.NATION, UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE];
 
 /** One GROUP BY over the subtree's certificates; validity compared with now in SQL. */
-export async function certificateStats(context: SubgraphContext, unitPath: string): Promise<CertificateStats> {
-  const subtree = subtreeCondition('certificate.unitPath', unitPath);
+export async function certificateStats(context: SubgraphContext, territory: UnitPath | readonly UnitPath[]): Promise<CertificateStats> {
+  const subtree = subtreeCondition('certificate.unitPath', territory);
   const now = new Date().toISOString();
   const rows = await context.dataSource
     .getRepository(Certificate)

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { subtreeCondition } from '../../core/access';
+import { subtreeCondition, type UnitPath } from '../../core/access';
 import { isDate } from '../../core/time';
 import { UnitLevel } from '../../core/unit-level';
 import { DocumentTransfer } from '../exchange/document-transfer';
@@ -18,10 +18,10 @@ export function assertPeriod(from: string, to: string) {
 }
 
 /** Per level, what one side (sender or recipient) in the subtree counts: platform counts + hub transfers. */
-async function countsBySide(context: SubgraphContext, side: Side, unitPath: string, from: string, to: string) {
+async function countsBySide(context: SubgraphContext, side: Side, territory: UnitPath | readonly UnitPath[], from: string, to: string) {
   const days = { from, to };
-  const counterSide = subtreeCondition(`daily.${side}UnitPath`, unitPath);
-  const transferSide = subtreeCondition(`transfer.${side}UnitPath`, unitPath);
+  const counterSide = subtreeCondition(`daily.${side}UnitPath`, territory);
+  const transferSide = subtreeCondition(`transfer.${side}UnitPath`, territory);
   const counted = await context.dataSource
     .getRepository(ExchangeDailyCount)
     .createQueryBuilder('daily')
@@ -43,11 +43,11 @@ async function countsBySide(context: SubgraphContext, side: Side, unitPath: stri
   return byLevel;
 }
 
-export async function documentExchangeStats(context: SubgraphContext, unitPath: string, from: string, to: string): Promise<DocumentExchangeStats> {
+export async function documentExchangeStats(context: SubgraphContext, territory: UnitPath | readonly UnitPath[], from: string, to: string): Promise<DocumentExchangeStats> {
   assertPeriod(from, to);
   const [sent, received] = await Promise.all([
-    countsBySide(context, 'sender', unitPath, from, to),
-    countsBySide(context, 'recipient', unitPath, from, to),
+    countsBySide(context, 'sender', territory, from, to),
+    countsBySide(context, 'recipient', territory, from, to),
   ]);
   const levels = LEVEL_ORDER.filter((level) => sent.has(level) || received.has(level));
   const total = (counts: Map<UnitLevel, number>) => [...counts.values()].reduce((sum, value) => sum + value, 0);

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeCondition } from '../../core/access';
+import { subtreeCondition, type UnitPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { Inspection } from '../inspection/inspection';
 import { CONDUCTED_STATUSES } from '../inspection/inspection-status';
@@ -16,13 +16,15 @@ interface LevelRow {
 }
 
 /**
- * Coverage of the plans made in a unit's subtree for a year: two GROUP BY statements, one
- * over planned targets and one over inspections carried out, each on one indexed range.
+ * Coverage of the plans made in a unit's territory for a year (its subtree, and its lineage's
+ * for a unit of the reform: rule 13): two GROUP BY statements, one over planned targets and
+ * one over inspections carried out, each on one indexed range per lineage branch. Levels are
+ * those of the targets when planned: DISTRICT rows exist only for years before the reform.
  * The caller has checked the unit lies in the principal's scope (rule 2).
  */
-export async function inspectionCoverage(context: SubgraphContext, unitPath: string, year: number): Promise<InspectionCoverage> {
-  const plannedIn = subtreeCondition('target.inspectorPath', unitPath);
-  const conductedIn = subtreeCondition('inspection.inspectorPath', unitPath);
+export async function inspectionCoverage(context: SubgraphContext, territory: UnitPath | readonly UnitPath[], year: number): Promise<InspectionCoverage> {
+  const plannedIn = subtreeCondition('target.inspectorPath', territory);
+  const conductedIn = subtreeCondition('inspection.inspectorPath', territory);
   const [plannedRows, inspectedRows] = await Promise.all([
     context.dataSource
       .getRepository(PlanTarget)

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import { paginate, type Page } from '../../core/pagination';
-import { assertCoversUnit, requirePrincipal, resolveUnit, whereWithin } from '../../core/access';
+import { assertCoversUnit, requirePrincipal, resolveUnitById, territoryOf, whereWithin } from '../../core/access';
 import { FindingConnection } from '../finding/finding-connection';
 import { FindingListArgs } from '../finding/finding-args';
 import { whereVisible } from '../inspection/inspection-visibility';
@@ -18,7 +18,11 @@ import { InspectionCoverage } from '../coverage/inspection-coverage';
 export const UnitRef = foreignEntity('AdministrativeUnit');
 export type UnitRef = EntityReference;
 
-/** What this subgraph adds to AdministrativeUnit. Aggregates refuse a unit outside the scope (rule 2). */
+/**
+ * What this subgraph adds to AdministrativeUnit. Aggregates refuse a unit outside the scope
+ * (rule 2) and count the unit's territory, its lineage's included for a unit of the reform
+ * (rule 13). A reform score is the scored unit's own: no merger sums indices.
+ */
 @Resolver(() => UnitRef)
 export class UnitInspectionsResolver {
   @FieldResolver(() => InspectionCoverage, {
@@ -28,7 +32,7 @@ export class UnitInspectionsResolver {
   async inspectionCoverage(@Root() unit: UnitRef, @Arg('year', () => Int) year: number, @Ctx() context: SubgraphContext) {
     assertYear(year);
     const covered = await assertCoversUnit(context, unit.id, 'Inspection coverage');
-    return inspectionCoverage(context, covered.path, year);
+    return inspectionCoverage(context, territoryOf(covered), year);
   }
 
   @FieldResolver(() => ReformScore, { nullable: true, description: 'PAR INDEX, SIPAS and civil-service rating for a year; null if none recorded; FORBIDDEN outside your scope.' })
@@ -44,8 +48,8 @@ export class UnitInspectionsResolver {
   })
   async findings(@Root() unit: UnitRef, @Args() args: FindingListArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {
     const principal = requirePrincipal(context.principal);
-    const found = await resolveUnit(context, unit.id, 'id');
-    const query = whereWithin(context.dataSource.getRepository(Finding).createQueryBuilder('finding'), 'finding.targetPath', found.path);
+    const found = await resolveUnitById(context, unit.id);
+    const query = whereWithin(context.dataSource.getRepository(Finding).createQueryBuilder('finding'), 'finding.targetPath', territoryOf(found));
     whereVisible(query, 'finding', principal);
     whereFindingState(query, 'finding', args.state);
     return paginate(query, 'finding.id', (row) => row.id, args);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { assertMayActFor, isWithin } from '../../core/access';
+import { assertInForce, assertMayActFor, isWithin, resolveUnitById } from '../../core/access';
 import { assertDate, nowTimestamp } from '../../core/time';
 import { Finding } from '../finding/finding';
 import { assertMayHoldFindings, findingRows } from '../finding/finding-rows';
@@ -57,9 +57,14 @@ async function schedule(context: SubgraphContext, input: ScheduleInspectionInput
   const teamIds = assertIdList(input.teamOfficialIds, 'teamOfficialIds', 1, 20);
   const plan = await planById(context).load(input.planId);
   if (!plan) throw notFound(`No inspection plan has id "${input.planId}"`);
-  assertMayActFor(context, plan.unitPath, 'INSPECTOR', 'Scheduling inspections');
   const target = await context.dataSource.getRepository(PlanTarget).findOneBy({ id: `${plan.id}|${input.targetAgencyId}` });
+  // A new inspection is made by, and of, units in force (rule 13): a plan of a dissolved unit,
+  // or a target whose unit was dissolved since, schedules nothing; the message names the successors.
+  const [inspecting, targetUnit] = await Promise.all([resolveUnitById(context, plan.unitId), target ? resolveUnitById(context, target.targetUnitId) : null]);
+  assertInForce(inspecting, 'planId');
+  assertMayActFor(context, plan.unitPath, 'INSPECTOR', 'Scheduling inspections');
   if (!target) throw badInput(`Agency "${input.targetAgencyId}" is not a target of plan ${plan.id}`, 'targetAgencyId');
+  assertInForce(targetUnit!, 'targetAgencyId');
   const officials = await context.institutions.officials.requireMany(teamIds, { as: 'caller', argument: 'teamOfficialIds' });
   for (const official of officials) {
     if (!isWithin(official.unit.path, plan.unitPath)) {

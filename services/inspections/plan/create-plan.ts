@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { insertInBatches } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { assertMayActFor, isWithin, resolveUnit, storedPath } from '../../core/access';
+import { assertAgencyInForce, assertMayActFor, isWithin, resolveWritableUnit, storedPath } from '../../core/access';
 import type { UnitLevel } from '../../core/unit-level';
 import { assertDate, nowTimestamp } from '../../core/time';
 import { assertIdList, assertIntInRange, assertText, assertYear } from '../validation';
@@ -29,11 +29,13 @@ async function create(context: SubgraphContext, input: CreateInspectionPlanInput
   const decisionNumber = assertText(input.decisionNumber, 'decisionNumber', 64);
   const decidedOn = input.decidedOn ? assertDate(input.decidedOn, 'decidedOn') : null;
   const targetIds = assertIdList(input.targetAgencyIds, 'targetAgencyIds', 1, MAX_PLAN_TARGETS);
-  const unit = await resolveUnit(context, input.unitCode);
+  // Plans are made by units in force and target agencies of units in force (rule 13).
+  const unit = await resolveWritableUnit(context, input.unitCode);
   const unitPath = storedPath(unit.path);
   assertMayActFor(context, unitPath, 'INSPECTOR', 'Planning inspections');
   const agencies = await context.institutions.agencies.requireMany(targetIds, { as: 'caller', argument: 'targetAgencyIds' });
   for (const agency of agencies) {
+    assertAgencyInForce(agency, 'targetAgencyIds');
     if (!isWithin(agency.unit.path, unit.path)) {
       throw badInput(`Agency "${agency.id}" (unit ${agency.unit.path}) is not below unit ${unit.code}`, 'targetAgencyIds');
     }
@@ -54,7 +56,7 @@ async function create(context: SubgraphContext, input: CreateInspectionPlanInput
     year,
     inspectorPath: unitPath,
     targetAgencyId: agency.id,
-    targetUnitId: agency.unit.code,
+    targetUnitId: agency.unit.id,
     targetPath: storedPath(agency.unit.path),
     targetLevel: agency.unit.level as UnitLevel,
   }));

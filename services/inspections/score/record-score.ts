@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../../core/context';
 import { insertInBatches } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { assertMayActFor, parentPathOf, requirePrincipal, resolveUnit, storedPath } from '../../core/access';
+import { assertMayActFor, parentPathOf, requirePrincipal, resolveWritableUnit, storedPath } from '../../core/access';
 import { nowTimestamp } from '../../core/time';
 import { assertYear } from '../validation';
 import { ReformScoreAreaRecord, ReformScoreRecord } from './reform-score-record';
@@ -26,7 +26,8 @@ function hundredths(value: number, argument: string, max = 1_000_000): number {
 export async function recordReformScore(context: SubgraphContext, input: RecordReformScoreInput): Promise<ReformScore> {
   requirePrincipal(context.principal);
   const year = assertYear(input.year);
-  const unit = await resolveUnit(context, input.unitCode);
+  // Scores go to units in force (rule 13): a dissolved unit is BAD_USER_INPUT naming its successors.
+  const unit = await resolveWritableUnit(context, input.unitCode);
   const parent = parentPathOf(unit.path);
   const parentPath = parent === null ? null : storedPath(parent);
   if (!parentPath) throw badInput('The nation has no siblings to be ranked among: score a unit below it', 'unitCode');

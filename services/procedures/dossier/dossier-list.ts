@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../core/context';
-import { requirePrincipal, whereInScope, whereWithin } from '../../core/access';
+import { requirePrincipal, whereInScope, whereWithin, type UnitPath } from '../../core/access';
 import { paginate, type Page } from '../../core/pagination';
 import { addDays, assertDate } from '../../core/time';
 import { Dossier } from './dossier';
@@ -7,16 +7,17 @@ import type { DossierFilterArgs } from './dossier-args';
 
 /**
  * Dossiers in the principal's scope (rule 1, one indexed range), narrowed by the filters:
- * a list is filtered, never refused. `unitPath` narrows further to one unit's subtree.
+ * a list is filtered, never refused. `territory` narrows further to one unit's territory
+ * (its subtree, and its lineage's for a unit of the reform: rule 13).
  */
 export function listDossiers(
   context: SubgraphContext,
-  filter: DossierFilterArgs & { unitPath?: string; agencyId?: string },
+  filter: DossierFilterArgs & { territory?: readonly UnitPath[]; agencyId?: string },
 ): Promise<Page<Dossier>> {
   const principal = requirePrincipal(context.principal);
   const query = context.dataSource.getRepository(Dossier).createQueryBuilder('dossier');
   whereInScope(query, 'dossier.unitPath', principal);
-  if (filter.unitPath !== undefined) whereWithin(query, 'dossier.unitPath', filter.unitPath);
+  if (filter.territory !== undefined) whereWithin(query, 'dossier.unitPath', filter.territory);
   if (filter.agencyId !== undefined) query.andWhere('dossier.agencyId = :agencyId', { agencyId: filter.agencyId });
   if (filter.status) query.andWhere('dossier.status = :status', { status: filter.status });
   if (filter.channel) query.andWhere('dossier.channel = :channel', { channel: filter.channel });

@@ -3,7 +3,7 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
-import { readPersonalData, requirePrincipal, resolveUnit } from '../../core/access';
+import { readPersonalData, requirePrincipal, resolveUnit, territoryOf } from '../../core/access';
 import { AgencyRef } from '../extends/Agency';
 import { UnitRef } from '../extends/AdministrativeUnit';
 import { dossierById, procedureById } from '../loaders';
@@ -29,8 +29,8 @@ export class DossierResolver {
   @ServiceScope('dossiers:read')
   async dossiers(@Args() args: DossierListArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
     requirePrincipal(context.principal);
-    const unitPath = args.unitCode !== undefined && args.unitCode !== null ? (await resolveUnit(context, args.unitCode)).path : undefined;
-    return listDossiers(context, { ...args, unitPath });
+    const territory = args.unitCode !== undefined && args.unitCode !== null ? territoryOf(await resolveUnit(context, args.unitCode)) : undefined;
+    return listDossiers(context, { ...args, territory });
   }
 
   @FieldResolver(() => String, { description: 'Mã hồ sơ: the code printed on the receipt (the same as the id).' })

@@ -3,7 +3,8 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 import type { Principal } from '../../core/principal';
-import { isWithin, requirePrincipal, resolveUnit, storedPath } from '../../core/access';
+import { requirePrincipal, resolveWritableUnit, storedPath } from '../../core/access';
+import { cataloguePaths } from '../procedure/catalogue-scope';
 import { assertMayWrite } from './write-access';
 import { procedureById } from '../loaders';
 import { OnlineService } from '../procedure/online-service';
@@ -45,16 +46,17 @@ export async function receiveDossier(context: SubgraphContext, input: ReceiveDos
 async function receive(context: SubgraphContext, principal: Principal, input: ReceiveDossierInput, write: TransactionalWrite<Dossier>): Promise<Dossier> {
   validateShape(input);
 
-  const unit = await resolveUnit(context, input.unitCode);
+  // A dissolved unit gets no new dossier (rule 13): BAD_USER_INPUT naming its successors.
+  const unit = await resolveWritableUnit(context, input.unitCode);
   assertMayWrite(principal, unit.path, `Receiving a dossier in unit ${unit.code}`, 'dossiers:write');
   // The receiving agency must be one of the receiving unit's, as institutions knows it. Asked as
   // the hub, so one answer for "no such agency" and "another unit's": the unit of an agency
   // outside the caller's scope is not told.
   const agency = await context.institutions.agencies.find(input.agencyId, { as: 'hub' });
-  if (agency?.unit.code !== unit.code) throw badInput(`agencyId "${input.agencyId}" names no agency of unit ${unit.code}`, 'agencyId');
+  if (agency?.unit.id !== unit.id) throw badInput(`agencyId "${input.agencyId}" names no agency of unit ${unit.code}`, 'agencyId');
   const procedure = await procedureById(context).load(input.procedureId);
   if (!procedure) throw notFound(`No procedure has id "${input.procedureId}"`);
-  if (!isWithin(unit.path, procedure.unitPath)) {
+  if (!cataloguePaths(unit)?.includes(procedure.unitPath)) {
     throw badInput(`Procedure ${procedure.id} belongs to the catalogue of province ${procedure.provinceId}, not to unit ${unit.code}'s`, 'procedureId');
   }
   const now = nowLocal();
@@ -73,7 +75,7 @@ async function receive(context: SubgraphContext, principal: Principal, input: Re
   const dossier = Object.assign(new Dossier(), {
     id: `${unit.code}-${receivedAt.slice(2, 10).replace(/-/g, '')}-w${randomBytes(4).toString('hex')}`,
     procedureId: procedure.id,
-    unitId: unit.code,
+    unitId: unit.id,
     unitPath: storedPath(unit.path),
     agencyId: input.agencyId,
     channel: input.channel,

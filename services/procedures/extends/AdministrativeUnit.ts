@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphq
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
-import { assertCoversUnit, resolveUnit } from '../../core/access';
+import { assertCoversUnit, resolveUnitById, territoryOf } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import type { Dossier } from '../dossier/dossier';
 import { DossierFilterArgs } from '../dossier/dossier-args';
@@ -28,7 +28,8 @@ export type UnitRef = EntityReference;
 /**
  * The reporting contract on AdministrativeUnit (the aggregates are computed in `stats/`). The catalogue is public; every aggregate about
  * dossiers and feedback needs the unit within the principal's scope (rule 2: FORBIDDEN, never
- * a narrowed total), with the unit's path from the institutions data.
+ * a narrowed total), and counts the unit's territory from the institutions data (rule 13: a
+ * post-reform unit with its lineage, a pre-reform unit its own subtree).
  */
 @Resolver(() => UnitRef)
 export class UnitStatisticsResolver {
@@ -42,7 +43,7 @@ export class UnitStatisticsResolver {
     return unitServiceIndex(context, unit.id, from, to);
   }
 
-  @FieldResolver(() => ProcedureCatalog, { nullable: true, description: "Procedures in force for the unit's province on a day (public data)." })
+  @FieldResolver(() => ProcedureCatalog, { nullable: true, description: "Procedures in force on a day for the unit's province, and for a unit of the 2025 reform those its predecessors' provinces have not withdrawn (public data)." })
   async procedureCatalog(
     @Root() unit: UnitRef,
     @Ctx() context: SubgraphContext,
@@ -51,7 +52,7 @@ export class UnitStatisticsResolver {
     @Arg('publishedFrom', () => LocalDate, { nullable: true, description: 'Only those published on or after this day.' }) publishedFrom?: string,
     @Arg('publishedTo', () => LocalDate, { nullable: true, description: 'Only those published on or before this day.' }) publishedTo?: string,
   ): Promise<ProcedureCatalog> {
-    const record = await resolveUnit(context, unit.id, 'id');
+    const record = await resolveUnitById(context, unit.id);
     const day = asOf ? assertDate(asOf, 'asOf') : todayInVietnam();
     return procedureCatalog(context, record, day, levels ?? undefined, {
       from: publishedFrom ? assertDate(publishedFrom, 'publishedFrom') : undefined,
@@ -59,7 +60,7 @@ export class UnitStatisticsResolver {
     });
   }
 
-  @FieldResolver(() => DossierStats, { nullable: true, description: 'Dossiers of the unit and every unit below it whose processing overlaps the period.' })
+  @FieldResolver(() => DossierStats, { nullable: true, description: 'Dossiers of the unit, every unit below it and every dissolved unit whose territory went into it, whose processing overlaps the period.' })
   async dossierStats(
     @Root() unit: UnitRef,
     @Arg('from', () => LocalDate) from: string,
@@ -69,8 +70,9 @@ export class UnitStatisticsResolver {
   ): Promise<DossierStats> {
     const period = periodOf(from, to);
     const record = await assertCoversUnit(context, unit.id, 'Dossier statistics');
-    const [row] = await dossierAggregates(context, record.path, period, undefined, countersFor(requestedFields(info)));
-    return Object.assign(new DossierStats(), countsFrom(row ?? {}), { from, to, unitPath: record.path, period });
+    const territory = territoryOf(record);
+    const [row] = await dossierAggregates(context, territory, period, undefined, countersFor(requestedFields(info)));
+    return Object.assign(new DossierStats(), countsFrom(row ?? {}), { from, to, territory, period });
   }
 
   @FieldResolver(() => FeedbackStats, { nullable: true, description: 'Feedback (phản ánh, kiến nghị) on procedures in the unit and below it.' })
@@ -82,7 +84,7 @@ export class UnitStatisticsResolver {
   ): Promise<FeedbackStats> {
     const period = periodOf(from, to);
     const record = await assertCoversUnit(context, unit.id, 'Feedback statistics');
-    return feedbackStats(context, record.path, period);
+    return feedbackStats(context, territoryOf(record), period);
   }
 
   @FieldResolver(() => ServiceDesks, { nullable: true, description: 'Desks of the unit and below it that served by post and online in the period.' })
@@ -94,12 +96,12 @@ export class UnitStatisticsResolver {
   ): Promise<ServiceDesks> {
     const period = periodOf(from, to);
     const record = await assertCoversUnit(context, unit.id, 'Service desk statistics');
-    return serviceDesks(context, record.path, period);
+    return serviceDesks(context, territoryOf(record), period);
   }
 
-  @FieldResolver(() => DossierConnection, { nullable: true, description: 'Dossiers of the unit and the units below it, within your scope (filtered, never refused).' })
+  @FieldResolver(() => DossierConnection, { nullable: true, description: 'Dossiers of the unit, the units below it and the dissolved units whose territory went into it, within your scope (filtered, never refused).' })
   async dossiers(@Root() unit: UnitRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
-    const record = await resolveUnit(context, unit.id, 'id');
-    return listDossiers(context, { ...args, unitPath: record.path });
+    const record = await resolveUnitById(context, unit.id);
+    return listDossiers(context, { ...args, territory: territoryOf(record) });
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
-import { storedPath, resolveUnit } from '../../core/access';
+import { storedPath, resolveWritableUnit } from '../../core/access';
 import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite } from '../dossier/write-access';
@@ -43,7 +43,8 @@ export function publishProcedure(context: SubgraphContext, input: PublishProcedu
 }
 
 async function publish(context: SubgraphContext, input: PublishProcedureInput, write: TransactionalWrite<Procedure>): Promise<Procedure> {
-  const province = await resolveUnit(context, input.provinceCode, 'provinceCode');
+  // Only a province in force publishes (rule 13): a dissolved one is BAD_USER_INPUT naming its successor.
+  const province = await resolveWritableUnit(context, input.provinceCode, 'provinceCode');
   if (province.level !== 'PROVINCE') throw badInput(`Unit ${province.code} is not a province: provinces publish catalogues`, 'provinceCode');
   assertMayWrite(context.principal, province.path, `Publishing a procedure for province ${province.code}`);
   const today = todayInVietnam();
@@ -55,7 +56,8 @@ async function publish(context: SubgraphContext, input: PublishProcedureInput, w
     searchName: searchKey(input.name),
     fieldCode: input.fieldCode,
     level: input.level,
-    provinceId: province.code,
+    // The version id: the entity key of the province (`51@2025` after the reform).
+    provinceId: province.id,
     unitPath: storedPath(province.path),
     onlineService: input.onlineService,
     legacyLevel,

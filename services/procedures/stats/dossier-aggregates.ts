@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../core/context';
-import { whereWithin } from '../../core/access';
+import { whereWithin, type UnitPath } from '../../core/access';
 import { Dossier } from '../dossier/dossier';
 import { Procedure } from '../procedure/procedure';
 import type { Period } from '../../core/time';
@@ -41,11 +41,16 @@ const SUMS: Record<string, string> = {
 /** What a breakdown groups by: a dossier column, or a column of its procedure. */
 export type Grouping = 'channel' | 'level' | 'fieldCode' | 'legacyLevel' | 'province';
 
-/** A province's stored path is 'VN/' plus its 2-digit code plus '/' (Decision 124/2004/QĐ-TTg codes). */
-export const PROVINCE_PATH_LENGTH = 6;
+/**
+ * The stored path of the province a stored path lies in, in SQL: everything up to the separator
+ * after the province's id, `VN/62/` of `VN/62/610/23500/`, `VN/51@2025/` of
+ * `VN/51@2025/21548@2025/` (ids of the two trees differ in length; INSTR and SUBSTR mean the same
+ * on SQLite and MariaDB). `VN/` for a row of the nation itself.
+ */
+export const provincePathOf = (column: string) => `SUBSTR(${column}, 1, 3 + INSTR(SUBSTR(${column}, 4), '/'))`;
 
 const GROUP_COLUMN: Record<Grouping, string> = {
-  province: `SUBSTR(d.unitPath, 1, ${PROVINCE_PATH_LENGTH})`,
+  province: provincePathOf('d.unitPath'),
   channel: 'd.channel',
   level: 'p.level',
   fieldCode: 'p.fieldCode',
@@ -77,15 +82,15 @@ export function countersFor(fields: Iterable<string> | undefined): Set<string> {
   return needed;
 }
 
-/** Dossiers of the subtree at `unitPath` (public form) that overlap the period, counted; grouped when asked. */
+/** Dossiers of a territory (public paths, rule 13: one range each) that overlap the period, counted; grouped when asked. */
 export async function dossierAggregates(
   context: SubgraphContext,
-  unitPath: string,
+  territory: UnitPath | readonly UnitPath[],
   period: Period,
   grouping?: Grouping,
   counters: Set<string> = countersFor(undefined),
 ): Promise<Record<string, unknown>[]> {
-  const query = whereWithin(context.dataSource.getRepository(Dossier).createQueryBuilder('d').select([]), 'd.unitPath', unitPath)
+  const query = whereWithin(context.dataSource.getRepository(Dossier).createQueryBuilder('d').select([]), 'd.unitPath', territory)
     .andWhere('d.receivedAt < :end')
     .andWhere('(d.closedAt IS NULL OR d.closedAt >= :start OR d.returnedAt >= :start)')
     .setParameters({ start: period.start, end: period.end });

@@ -13,19 +13,19 @@ import { ChannelDossierStats, DossierStats, FieldDossierStats, LegacyLevelDossie
 export class DossierStatsResolver {
   @FieldResolver(() => [ChannelDossierStats], { description: 'By submission channel.' })
   async byChannel(@Root() stats: DossierStats, @Ctx() context: SubgraphContext): Promise<ChannelDossierStats[]> {
-    const rows = await dossierAggregates(context, stats.unitPath, stats.period, 'channel');
+    const rows = await dossierAggregates(context, stats.territory, stats.period, 'channel');
     return rows.map((row) => ({ ...countsFrom(row), channel: row.groupKey as DossierChannel }));
   }
 
   @FieldResolver(() => [LevelDossierStats], { description: 'By the level of government that resolves the procedure.' })
   async byLevel(@Root() stats: DossierStats, @Ctx() context: SubgraphContext): Promise<LevelDossierStats[]> {
-    const rows = await dossierAggregates(context, stats.unitPath, stats.period, 'level');
+    const rows = await dossierAggregates(context, stats.territory, stats.period, 'level');
     return rows.map((row) => ({ ...countsFrom(row), level: row.groupKey as UnitLevel }));
   }
 
   @FieldResolver(() => [FieldDossierStats], { description: 'By procedure field (lĩnh vực).' })
   async byField(@Root() stats: DossierStats, @Ctx() context: SubgraphContext): Promise<FieldDossierStats[]> {
-    const rows = await dossierAggregates(context, stats.unitPath, stats.period, 'fieldCode');
+    const rows = await dossierAggregates(context, stats.territory, stats.period, 'fieldCode');
     return rows.map((row) => {
       const code = String(row.groupKey);
       return { ...countsFrom(row), field: procedureField(code) ?? { code, name: code } };
@@ -34,7 +34,7 @@ export class DossierStatsResolver {
 
   @FieldResolver(() => [LegacyLevelDossierStats], { description: 'By the old online level (mức độ) of the procedure.' })
   async byLegacyLevel(@Root() stats: DossierStats, @Ctx() context: SubgraphContext): Promise<LegacyLevelDossierStats[]> {
-    const rows = await dossierAggregates(context, stats.unitPath, stats.period, 'legacyLevel');
+    const rows = await dossierAggregates(context, stats.territory, stats.period, 'legacyLevel');
     return rows.map((row) => ({ ...countsFrom(row), legacyLevel: toNumber(row.groupKey) }));
   }
 }

@@ -4,11 +4,12 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import { UnitLevel } from '../../core/unit-level';
 import { DossierChannel } from '../dossier/dossier-channel';
 import { ProcedureField } from '../procedure/procedure-field';
+import type { UnitPath } from '../../core/access';
 import type { Period } from '../../core/time';
 import { DossierCounts } from './dossier-counts';
 
 @ServiceScope('indicators:read')
-@ObjectType({ description: 'Dossier statistics of a unit and every unit below it over a period (reporting contract).' })
+@ObjectType({ description: 'Dossier statistics of a unit, every unit below it and the dissolved units whose territory went into it, over a period (reporting contract).' })
 export class DossierStats extends DossierCounts {
   @Field(() => LocalDate)
   from!: string;
@@ -16,8 +17,8 @@ export class DossierStats extends DossierCounts {
   @Field(() => LocalDate)
   to!: string;
 
-  /** The unit's public path and the period, for the breakdowns (not exposed). */
-  unitPath!: string;
+  /** The unit's territory (public paths, rule 13) and the period, for the breakdowns (not exposed). */
+  territory!: UnitPath[];
   period!: Period;
 }
 

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeCondition } from '../../core/access';
+import { subtreeCondition, type UnitPath } from '../../core/access';
 import { Feedback } from '../feedback/feedback';
 import { cutPercent } from '../../core/percent';
 import type { Period } from '../../core/time';
@@ -32,8 +32,9 @@ export class FeedbackStats {
   onTimeRate!: number | null;
 }
 
-export async function feedbackStats(context: SubgraphContext, unitPath: string, period: Period): Promise<FeedbackStats> {
-  const subtree = subtreeCondition('f.unitPath', unitPath);
+/** Feedback of a unit's territory (its public paths, rule 13) over the period. */
+export async function feedbackStats(context: SubgraphContext, territory: UnitPath | readonly UnitPath[], period: Period): Promise<FeedbackStats> {
+  const subtree = subtreeCondition('f.unitPath', territory);
   const handled = 'f.handledAt >= :start AND f.handledAt < :end';
   const row = await context.dataSource
     .getRepository(Feedback)

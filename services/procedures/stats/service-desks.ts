@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeCondition } from '../../core/access';
+import { subtreeCondition, type UnitPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { Dossier } from '../dossier/dossier';
 import type { Period } from '../../core/time';
@@ -39,8 +39,8 @@ export class ServiceDesks {
  * Distinct agencies are counted in SQL per receiving unit; the unit levels come from the
  * institutions data (a handful of units, looked up in one batched request).
  */
-export async function serviceDesks(context: SubgraphContext, unitPath: string, period: Period): Promise<ServiceDesks> {
-  const subtree = subtreeCondition('d.unitPath', unitPath);
+export async function serviceDesks(context: SubgraphContext, territory: UnitPath | readonly UnitPath[], period: Period): Promise<ServiceDesks> {
+  const subtree = subtreeCondition('d.unitPath', territory);
   const postal = "(d.channel = 'POSTAL' AND d.receivedAt >= :start) OR (d.resultByPost = 1 AND d.returnedAt >= :start AND d.returnedAt < :end)";
   const online = "d.channel = 'ONLINE' AND d.receivedAt >= :start";
   const rows = await context.dataSource

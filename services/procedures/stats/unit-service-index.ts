@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../core/context';
-import { storedPath, assertCoversUnit } from '../../core/access';
+import { assertCoversUnit, territoryOf } from '../../core/access';
 import { periodOf } from '../../core/time';
 import { dossierAggregates } from './dossier-aggregates';
 import { countsFrom } from './dossier-counts';
@@ -11,16 +11,17 @@ import { rankProvince } from './service-index-ranking';
 /**
  * The Decision 766 index of a unit over a period, from three aggregates: the catalogue in force
  * at the end of the period, the dossier counters and the feedback counters (README, "Service
- * index", has each formula). A province is also ranked among the provinces with data; the rank is
- * a position only, no other province's figures. FORBIDDEN for a unit outside the scope (rule 2).
+ * index", has each formula), each over the unit's territory (rule 13). A province is also ranked
+ * among the provinces in force with it that have data (`rankProvince`); the rank is a position
+ * only, no other province's figures. FORBIDDEN for a unit outside the scope (rule 2).
  */
 export async function unitServiceIndex(context: SubgraphContext, unitId: string, from: string, to: string): Promise<ServiceIndex> {
   const period = periodOf(from, to);
   const record = await assertCoversUnit(context, unitId, 'The service index');
   const [catalogue, [row], feedback] = await Promise.all([
     procedureCatalog(context, record, to, undefined),
-    dossierAggregates(context, record.path, period),
-    feedbackStats(context, record.path, period),
+    dossierAggregates(context, territoryOf(record), period),
+    feedbackStats(context, territoryOf(record), period),
   ]);
   const onlineServices = catalogue.byOnlineService.filter((entry) => entry.service !== 'NONE').reduce((sum, entry) => sum + entry.count, 0);
   const { groups, totalHundredths } = computeIndex({
@@ -32,6 +33,6 @@ export async function unitServiceIndex(context: SubgraphContext, unitId: string,
     feedbackOpen: feedback.received + feedback.carriedOver,
   });
   const [publicity, progress, digitization, onlineService, satisfaction] = groups.map(({ hundredths: _cut, ...group }) => group);
-  const rank = record.level === 'PROVINCE' ? await rankProvince(context, storedPath(record.path), period, to) : null;
+  const rank = record.level === 'PROVINCE' ? await rankProvince(context, record, period, to) : null;
   return { from, to, total: totalHundredths / 100, publicity, progress, digitization, onlineService, satisfaction, rank };
 }
