@@ -307,7 +307,7 @@ export interface WalkUnit {
 }
 
 /** The codes of the walk's units, each once (the filter of lists: it names the unit holding it today). */
-const codesOf = (units: WalkUnit[]) => [...new Set(units.map(({ code }) => code))];
+export const codesOf = (units: WalkUnit[]) => [...new Set(units.map(({ code }) => code))];
 
 /** The walk for one principal. Returns every leak or unchecked shape it finds. */
 export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, subgraphPrincipal: Principal): Promise<Violation[]> {

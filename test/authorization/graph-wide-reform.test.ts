@@ -2,7 +2,7 @@
 import '../support/reform';
 import { DATABASES } from '../support/databases';
 import { startTestHub, type TestHub } from '../support/hub';
-import { walkAsPrincipal } from './graph-walker';
+import { codesOf, walkAsPrincipal } from './graph-walker';
 import { REFORM_TERRITORIES, walkPrincipal, walkTarget, WALK_TIMEOUT_MS } from './walk-setup';
 
 const within = (path: string, outer: string) => path === outer || path.startsWith(`${outer}/`);
@@ -39,6 +39,18 @@ describe.each(DATABASES)('graph-wide authorization across the 2025 reform on %s'
     ['23302@2025', 'a sibling post-reform commune (ward Đăk Bla)'],
   ])('leaks nothing to %s (%s)', async (id, label) => {
     const { who, direct } = await walkPrincipal(hub, id, label);
-    expect(await walkAsPrincipal(await walkTarget(hub, id), who, direct)).toEqual([]);
+    const target = await walkTarget(hub, id);
+    expect(await walkAsPrincipal(target, who, direct)).toEqual([]);
+
+    // The walk meant something: it met dossiers of dissolved units of the territory (to be
+    // answered) and dossiers outside it (to be refused), not only empty answers.
+    const dossiers = await target.oracle.harvest('Dossier', codesOf(target.units));
+    const inTerritory = (path: string) => who.territory.some((covered) => within(path, covered));
+    const lineage = who.territory.filter((covered) => !within(covered, who.unitPath));
+    const met = {
+      ofLineage: dossiers.some((record) => record.paths.some((path) => lineage.some((covered) => within(path, covered)))),
+      outside: dossiers.some((record) => record.paths.length > 0 && !record.paths.some(inTerritory)),
+    };
+    expect(met).toEqual({ ofLineage: true, outside: true });
   }, WALK_TIMEOUT_MS);
 });
