@@ -25,7 +25,10 @@ import { querySubgraph } from '../support/subgraph-client';
  * supergraph: every root query field, every field of AdministrativeUnit, every entity type
  * through `_entities` of every subgraph. Whether a record may be seen is decided by an oracle
  * that reads, as a national principal, which units each record belongs to (SCOPE_LOCATORS):
- * a record is visible to a principal when one of those units lies within its scope.
+ * a record is visible to a principal when one of those units lies within its territory (its
+ * unit's path and, for a unit of the 2025 reform, the paths of every dissolved unit whose
+ * territory went into it: the unit's public `territory` field, rule 13), never decided by the
+ * code under test.
  *
  * A type with an id that is neither public nor located makes the walk report a violation, so
  * a new type added without a scope rule fails the suite; so does any new root field or unit
@@ -83,7 +86,8 @@ export const PUBLIC_ROOT_FIELDS = new Set(['unit', 'units', 'procedure', 'proced
 
 /** Fields of AdministrativeUnit that are public (the tree and the published catalogue). */
 export const PUBLIC_UNIT_FIELDS = new Set([
-  'id', 'code', 'name', 'fullName', 'level', 'validFrom', 'validTo', 'path', 'parent', 'ancestors', 'children', 'successor', 'procedureCatalog',
+  'id', 'code', 'name', 'fullName', 'level', 'validFrom', 'validTo', 'path', 'parent', 'ancestors', 'children',
+  'predecessors', 'successors', 'territory', 'procedureCatalog',
 ]);
 
 /** Values for required arguments, by name: a new required argument without one is reported. */
@@ -104,6 +108,11 @@ export interface WalkPrincipal {
   label: string;
   unitCode: string;
   unitPath: string;
+  /**
+   * The paths whose records it may read, from its unit's public `territory` (institutions): its
+   * own path, and its predecessors' for a unit of the reform. The walk's oracle of visibility.
+   */
+  territory: string[];
   roles: Principal['roles'];
   token: string;
 }
@@ -281,16 +290,32 @@ export interface WalkTarget {
   subgraphUrls: Record<string, string>;
   schema: GraphQLSchema;
   oracle: ScopeOracle;
-  /** Units the walk asks about: for each principal, its own unit, its parent, a sibling and a child. */
-  unitCodes: { code: string; path: string }[];
+  /**
+   * Units the walk asks about: for each principal, its own unit, its parent, a sibling and a
+   * child (and, for a unit of the reform, predecessors and the sibling's). Asked by `id` (a
+   * code may name another unit today: `51` is the merged Quảng Ngãi, not the old one); lists
+   * are filtered by `code`, the unit that holds it today.
+   */
+  units: WalkUnit[];
 }
+
+export interface WalkUnit {
+  code: string;
+  /** The version id: the code before the reform, `<code>@2025` after. */
+  id: string;
+  path: string;
+}
+
+/** The codes of the walk's units, each once (the filter of lists: it names the unit holding it today). */
+export const codesOf = (units: WalkUnit[]) => [...new Set(units.map(({ code }) => code))];
 
 /** The walk for one principal. Returns every leak or unchecked shape it finds. */
 export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, subgraphPrincipal: Principal): Promise<Violation[]> {
   const violations: Violation[] = [];
   const report = (where: string, problem: string) => violations.push({ principal: who.label, where, problem });
   const ask = (query: string) => postGraphQL<Json>(`${target.gatewayUrl}/graphql`, query, {}, { authorization: `Bearer ${who.token}` });
-  const visible = (paths: string[]) => paths.some((path) => within(path, who.unitPath));
+  const inTerritory = (path: string) => who.territory.some((covered) => within(path, covered));
+  const visible = (paths: string[]) => paths.some(inTerritory);
 
   /** Checks every record of a response against the oracle, and that errors are only refusals. */
   async function checkResponse(where: string, result: GraphQLResponse<Json>) {
@@ -326,7 +351,7 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
     if (!isObjectType(named) || !isConnection(named) || PUBLIC_ROOT_FIELDS.has(field.name)) continue;
     const node = connectionNode(named);
     const variants: Record<string, unknown>[] = [{}];
-    if (field.args.some((argument) => argument.name === 'unitCode')) variants.push(...target.unitCodes.map(({ code }) => ({ unitCode: code })));
+    if (field.args.some((argument) => argument.name === 'unitCode')) variants.push(...codesOf(target.units).map((code) => ({ unitCode: code })));
     for (const variant of variants) {
       const args = argumentText(field, { first: 10, ...variant });
       if (args instanceof Error) {
@@ -348,7 +373,7 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
       report(`Query.${field.name}`, `type ${named.name} has no scope locator: add its scope rule to SCOPE_LOCATORS`);
       continue;
     }
-    const records = await target.oracle.harvest(named.name, target.unitCodes.map(({ code }) => code));
+    const records = await target.oracle.harvest(named.name, codesOf(target.units));
     const outside = records.filter((record) => record.paths.length && !visible(record.paths)).slice(0, 3);
     const inside = records.filter((record) => visible(record.paths)).slice(0, 1);
     const byId = (id: string) => ask(`{ record: ${field.name}(id: ${JSON.stringify(id)}) { ${selectionFor(named, 1)} } }`);
@@ -384,10 +409,10 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
       : isConnection(named)
         ? `{ edges { node { ${selectionFor(connectionNode(named as GraphQLObjectType), 1)} } } }`
         : `{ ${selectionFor(named as GraphQLObjectType, 1)} }`;
-    for (const unit of target.unitCodes) {
-      const result = await ask(`{ unit(code: "${unit.code}") { code value: ${field.name}${args} ${selection} } }`);
-      const where = `unit(code: "${unit.code}").${field.name}`;
-      if (within(unit.path, who.unitPath)) {
+    for (const unit of target.units) {
+      const result = await ask(`{ unit(id: "${unit.id}") { code value: ${field.name}${args} ${selection} } }`);
+      const where = `unit(id: "${unit.id}").${field.name}`;
+      if (inTerritory(unit.path)) {
         // The walk's principals hold every role: inside their scope nothing may be refused.
         if (result.errors?.length) report(where, `refused inside the scope: ${result.errors.map((error) => error.message).join('; ')}`);
         await checkResponse(where, result);
@@ -408,9 +433,9 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
       if (!entity) continue;
       const ids =
         type === 'AdministrativeUnit'
-          ? target.unitCodes.filter(({ path }) => !within(path, who.unitPath)).map(({ code }) => code)
+          ? target.units.filter(({ path }) => !inTerritory(path)).map(({ id }) => id)
           : SCOPE_LOCATORS[type]
-            ? (await target.oracle.harvest(type, target.unitCodes.map(({ code }) => code)))
+            ? (await target.oracle.harvest(type, codesOf(target.units)))
                 .filter((record) => record.paths.length && !visible(record.paths))
                 .slice(0, 3)
                 .map((record) => record.id)
