@@ -27,6 +27,9 @@ import { safelistCheck } from './plugins/safelist';
 import { operationsEndpoint } from './operations-endpoint';
 import { serviceScopePlugin } from './plugins/service-scopes';
 import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
+import { observeRequests } from '../services/core/observability/http-scope';
+import { metricsHandler } from '../services/core/observability/metrics';
+import { metricsPlugin } from '../services/core/observability/metrics-plugin';
 
 /** The subgraphs a supergraph names, with the URL each is reached at (overrides applied). */
 export function subgraphsOf(supergraphSdl: string, overrides: Record<string, string>) {
@@ -65,6 +68,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       argumentValuesPlugin(),
       queryCostPlugin(config.limits.maxCost),
       serviceScopePlugin(recordRefusal, scopeRules),
+      metricsPlugin('gateway'),
     ],
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);
@@ -72,6 +76,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
 
   const app = express();
   app.disable('x-powered-by');
+  // Request id, server span and the request's log line come first (services/core/observability/).
+  app.use(observeRequests('gateway'));
+  app.get('/metrics', metricsHandler());
   app.get('/health', healthHandler(() => subgraphs));
   app.use(playgroundRouter());
   app.use(tokenEndpoint({ clients, tokens: config.clientTokens, audience: config.audience, rateLimiter }));

@@ -2,24 +2,30 @@ import 'reflect-metadata';
 import { checkSecretsAtStart, GATEWAY_SECRETS, SecretError } from '../services/core/secrets';
 import { gatewayConfigFromEnv } from './config';
 import { startGateway } from './gateway-server';
+import { configureLogging, logger } from '../services/core/observability/logger';
+import { startTracing, stopTracing } from '../services/core/observability/tracing';
+
+// JSON log lines and traces name this process (HUB_LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT).
+configureLogging({ service: 'gateway' });
+startTracing({ serviceName: 'hub-gateway' });
 
 try {
   // In production a missing, short or development secret stops the gateway here.
   checkSecretsAtStart(GATEWAY_SECRETS);
 } catch (error) {
   if (!(error instanceof SecretError)) throw error;
-  console.error(`gateway: ${error.message}`);
+  logger().fatal(error.message);
   process.exit(1);
 }
 
 startGateway(gatewayConfigFromEnv())
   .then((running) => {
-    console.log(`gateway ready at ${running.url}/graphql (playground: ${running.url}/playground)`);
-    const stop = () => running.close().then(() => process.exit(0));
+    logger().info({ url: `${running.url}/graphql`, playground: `${running.url}/playground` }, 'gateway ready');
+    const stop = () => running.close().then(stopTracing).then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   })
   .catch((error) => {
-    console.error(error);
+    logger().fatal({ err: error }, 'the gateway could not start');
     process.exit(1);
   });

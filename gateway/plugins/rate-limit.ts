@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited } from '../../services/core/errors';
 import type { Principal } from '../../services/core/principal';
+import { rateLimitRefusals } from '../../services/core/observability/metrics';
 
 /** Requests per minute; 0 turns a limit off. */
 export interface RateLimits {
@@ -32,6 +33,7 @@ export class RequestRateLimiter {
       await limiter.consume(key, Math.max(1, operations));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      rateLimitRefusals.inc({ category });
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       const who = principal ? `${principal.kind === 'SERVICE' ? 'client' : 'principal'} ${principal.subject}` : `address ${address}`;
       throw rateLimited(`Too many requests for ${who}: ${limiter.points} a minute. Retry in ${retryAfterSeconds} s`, retryAfterSeconds);

@@ -8,6 +8,8 @@ import { checkSecretsAtStart, SecretError, type SecretUse } from './secrets';
 import { startSubgraph, type RunningServer } from './subgraph-server';
 import { InstitutionsClient } from './institutions/institutions-client';
 import type { UnitDirectory } from './institutions/unit-directory';
+import { configureLogging, logger } from './observability/logger';
+import { startTracing, stopTracing } from './observability/tracing';
 
 /** Everything the hub needs to know to run one subgraph. */
 export interface SubgraphDefinition {
@@ -93,6 +95,9 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
 
 /** Process entry of a subgraph: configuration comes from the environment only. */
 export async function runSubgraph(definition: SubgraphDefinition) {
+  // JSON log lines and traces name this process (HUB_LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT).
+  configureLogging({ service: definition.name });
+  startTracing({ serviceName: `hub-${definition.name}` });
   let running: RunningSubgraph;
   try {
     running = await startSubgraphFrom(definition, {
@@ -105,11 +110,11 @@ export async function runSubgraph(definition: SubgraphDefinition) {
   } catch (error) {
     // A bad secret is a configuration error: its message says all, a stack trace would not help.
     if (!(error instanceof SecretError)) throw error;
-    console.error(`${definition.name} subgraph: ${error.message}`);
+    logger().fatal(error.message);
     process.exit(1);
   }
-  console.log(`${definition.name} subgraph ready at ${running.url}/graphql`);
-  const stop = () => running.close().then(() => process.exit(0));
+  logger().info({ url: `${running.url}/graphql` }, `${definition.name} subgraph ready`);
+  const stop = () => running.close().then(stopTracing).then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -18,6 +18,10 @@ import { sqliteWriteLockPlugin } from './sqlite-write-lock';
 import { jsonBody, unexpectedErrors } from './json-body';
 import type { AuditSink } from './audit/audit-sink';
 import type { InstitutionsClient } from './institutions/institutions-client';
+import { traceStatements, watchDatabase } from './observability/database-telemetry';
+import { observeRequests } from './observability/http-scope';
+import { metricsHandler } from './observability/metrics';
+import { metricsPlugin } from './observability/metrics-plugin';
 
 /** The largest body a subgraph reads: the gateway's queries, entity representations included. */
 const SUBGRAPH_BODY_BYTES = 1_000_000;
@@ -72,18 +76,23 @@ export function listen(app: express.Express, port: number, host = '127.0.0.1'): 
   });
 }
 
-/** Serves one subgraph: `POST /graphql` and `GET /health` (its database answers and it is `ready`). */
+/** Serves one subgraph: `POST /graphql`, `GET /health` (its database answers and it is `ready`) and `GET /metrics`. */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningServer> {
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     formatError,
     // The input rules first: their refusal is decided before the audit plugin reads the arguments.
-    plugins: [inputRulesPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.name, options.audit), sqliteWriteLockPlugin(options.dataSource)],
+    plugins: [inputRulesPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(options.name, options.audit), sqliteWriteLockPlugin(options.dataSource), metricsPlugin(options.name)],
   });
   await apollo.start();
 
   const replays = new ReplayGuard();
+  traceStatements(options.dataSource, options.name);
+  watchDatabase(options.dataSource, options.name);
   const app = express();
+  // Request id, server span and the request's log line come first (services/core/observability/).
+  app.use(observeRequests(options.name));
+  app.get('/metrics', metricsHandler());
   app.get('/health', async (_request, response) => {
     try {
       await options.dataSource.query('SELECT 1');
