@@ -42,6 +42,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   // Refuses to start on a supergraph with a root field whose service scope is undecided.
   const scopeRules = readServiceScopeRules(config.supergraphSdl);
   const urlOf = (name: string) => subgraphs.find((subgraph) => subgraph.name === name)?.url;
+  // Apollo Gateway sends usage metrics to Apollo's servers unless told not to: nothing leaves the hub unasked.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name, url }) => new PrincipalForwardingDataSource(urlOf(name) ?? url ?? '', name, config.deadlines),

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { env } from '../config';
@@ -114,6 +115,10 @@ export function operationLabel(name: string | null | undefined): string {
 export const codeLabel = (code: unknown): string =>
   typeof code === 'string' && (KNOWN_CODES.has(code) || code === 'INTERNAL_SERVER_ERROR') ? code : code === undefined ? 'INTERNAL_SERVER_ERROR' : 'OTHER';
 
+/** Compared in constant time (over their digests, so lengths do not show either). */
+const sameText = (given: string, expected: string) =>
+  timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest());
+
 /**
  * `GET /metrics`: the registry in Prometheus text format. With `HUB_METRICS_TOKEN` set it asks
  * for `Authorization: Bearer <that token>` (a scraper outside the hub's network), else it is open
@@ -123,7 +128,7 @@ export function metricsHandler(): RequestHandler {
   return async (request, response, next) => {
     try {
       const token = env('HUB_METRICS_TOKEN');
-      if (token && request.headers.authorization !== `Bearer ${token}`) {
+      if (token && !sameText(request.headers.authorization ?? '', `Bearer ${token}`)) {
         response.status(401).set('www-authenticate', 'Bearer').type('text/plain').send('metrics need the bearer token of HUB_METRICS_TOKEN\n');
         return;
       }
