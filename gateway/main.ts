@@ -4,10 +4,12 @@ import { gatewayConfigFromEnv } from './config';
 import { startGateway } from './gateway-server';
 import { configureLogging, logger } from '../services/core/observability/logger';
 import { startTracing, stopTracing } from '../services/core/observability/tracing';
+import { collectProcessMetrics } from '../services/core/observability/metrics';
 
 // JSON log lines and traces name this process (HUB_LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT).
 configureLogging({ service: 'gateway' });
 startTracing({ serviceName: 'hub-gateway' });
+collectProcessMetrics();
 
 try {
   // In production a missing, short or development secret stops the gateway here.

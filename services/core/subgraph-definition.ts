@@ -10,6 +10,7 @@ import { InstitutionsClient } from './institutions/institutions-client';
 import type { UnitDirectory } from './institutions/unit-directory';
 import { configureLogging, logger } from './observability/logger';
 import { startTracing, stopTracing } from './observability/tracing';
+import { collectProcessMetrics } from './observability/metrics';
 
 /** Everything the hub needs to know to run one subgraph. */
 export interface SubgraphDefinition {
@@ -98,6 +99,7 @@ export async function runSubgraph(definition: SubgraphDefinition) {
   // JSON log lines and traces name this process (HUB_LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT).
   configureLogging({ service: definition.name });
   startTracing({ serviceName: `hub-${definition.name}` });
+  collectProcessMetrics();
   let running: RunningSubgraph;
   try {
     running = await startSubgraphFrom(definition, {

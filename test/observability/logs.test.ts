@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { configureLogging } from '../../services/core/observability/logger';
+import { startTracing, stopTracing } from '../../services/core/observability/tracing';
 import { basicAuth, requestToken } from '../access/oauth-client';
 import { mintDevToken } from '../../gateway/auth/dev-token';
 import { startProcessHub, type ProcessHub } from '../support/hub-processes';
@@ -46,10 +47,13 @@ describe('logs of a run (SQLite, a process per subgraph)', () => {
         },
       }),
     });
+    // As the gateway's process entry does: its calls carry traceparent, so the subgraphs' lines share its trace id.
+    startTracing({ serviceName: 'hub-gateway' });
     hub = await startProcessHub('sqlite', 'observability-logs', { env: { HUB_LOG_LEVEL: 'debug' } });
   }, TIMEOUT_MS);
   afterAll(async () => {
     await hub?.close();
+    await stopTracing();
     if (previousLevel === undefined) delete process.env.HUB_LOG_LEVEL;
     else process.env.HUB_LOG_LEVEL = previousLevel;
   });
@@ -105,6 +109,13 @@ describe('logs of a run (SQLite, a process per subgraph)', () => {
         body: JSON.stringify({ query: '{ __typename }' }),
       });
       expect(direct.status).toBe(401);
+
+      // A subgraph process serves its metrics, Node's own among them (a scrape is a debug line).
+      const scraped = await fetch(`http://127.0.0.1:${hub.subgraphs.procedures.port}/metrics`);
+      expect(scraped.status).toBe(200);
+      const metrics = await scraped.text();
+      expect(metrics).toMatch(/^process_cpu_user_seconds_total \d/m);
+      expect(metrics).toMatch(/^hub_graphql_requests_total\{service="procedures",operation="LogsReceive",outcome="ok"\} 1$/m);
 
       // The gateway writes a request's line once its answer has gone out.
       for (let attempt = 0; attempt < 200 && gatewayLines.filter((line) => line.includes('"path":"/graphql"')).length < requests; attempt += 1) {

@@ -13,7 +13,18 @@ import { KNOWN_CODES } from '../errors';
  * `codeLabel`, subgraphs and services from the registry.
  */
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry });
+
+let processMetrics = false;
+/**
+ * Adds Node's own metrics (`process_*`, `nodejs_*`: CPU, memory, event-loop lag, GC), once. Called
+ * by the process entries only: their collectors live as long as the process (a GC observer),
+ * which a test file's module instance must not.
+ */
+export function collectProcessMetrics() {
+  if (processMetrics) return;
+  processMetrics = true;
+  collectDefaultMetrics({ register: registry });
+}
 
 /** Seconds: from a few milliseconds (a cached lookup) to a minute (the request deadline). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];

@@ -28,6 +28,11 @@ export interface TracingOptions {
   serviceName: string;
   /** Where spans go instead of the configured OTLP endpoint (tests: an in-memory exporter). */
   exporter?: SpanExporter;
+  /**
+   * Carries `traceparent` on every `fetch` (default true). Its listeners are process-wide
+   * (diagnostics channels): only a process entry, or a test that stops its tracing, sets them.
+   */
+  instrumentFetch?: boolean;
 }
 
 let started: { provider: NodeTracerProvider; disable: () => void } | undefined;
@@ -47,12 +52,19 @@ export function startTracing(options: TracingOptions): void {
   });
   provider.register();
   // Only calls made while serving a request: health polls and start-up lookups make no root spans.
-  const disable = registerInstrumentations({ tracerProvider: provider, instrumentations: [new UndiciInstrumentation({ requireParentforSpans: true })] });
+  const disable =
+    options.instrumentFetch === false
+      ? () => undefined
+      : registerInstrumentations({ tracerProvider: provider, instrumentations: [new UndiciInstrumentation({ requireParentforSpans: true })] });
   started = { provider, disable };
 }
 
-/** The process's tracing started by default, for code that serves requests before any `startTracing` (tests). */
-export const ensureTracing = (serviceName: string) => startTracing({ serviceName: `hub-${serviceName}` });
+/**
+ * Tracing for servers started without a process entry (the tests' in-process hubs): the context
+ * that carries request ids and trace ids, without the process-wide `fetch` listeners, which would
+ * outlive each test file.
+ */
+export const ensureTracing = (serviceName: string) => startTracing({ serviceName: `hub-${serviceName}`, instrumentFetch: false });
 
 /** Sends what is buffered and stops (a process that exits, a test that ends). */
 export async function stopTracing(): Promise<void> {
