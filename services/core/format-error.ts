@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isProduction } from './config';
 import { KNOWN_CODES } from './errors';
 import { isConnectionLost } from './write-conflicts';
@@ -41,7 +41,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   // The stack goes to the log in production too: there it is the only trace of the fault.
-  logger().error({ err: original, path: formatted.path?.join('.') }, 'unexpected error in a GraphQL operation');
+  const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+  logger().error({ err: cause, path: formatted.path?.join('.') }, 'unexpected error in a GraphQL operation');
   return {
     message: isProduction() ? 'Internal server error' : formatted.message,
     locations: formatted.locations,

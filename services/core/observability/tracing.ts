@@ -1,5 +1,5 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type { OTLPTraceExporter as OtlpExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -40,10 +40,16 @@ let started: { provider: NodeTracerProvider; disable: () => void } | undefined;
 const otlpConfigured = () =>
   env('OTEL_TRACES_EXPORTER')?.toLowerCase() !== 'none' && (env('OTEL_EXPORTER_OTLP_ENDPOINT') !== undefined || env('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') !== undefined);
 
+/** The OTLP/HTTP exporter, configured by the OTEL_EXPORTER_OTLP_* variables; loaded only when one is set (it costs start-up time). */
+function otlpExporter(): OtlpExporter {
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as { OTLPTraceExporter: new () => OtlpExporter };
+  return new OTLPTraceExporter();
+}
+
 /** Registers the process's tracer provider, once; later calls keep the first. */
 export function startTracing(options: TracingOptions): void {
   if (started) return;
-  const exporter = options.exporter ?? (otlpConfigured() ? new OTLPTraceExporter() : undefined);
+  const exporter = options.exporter ?? (otlpConfigured() ? otlpExporter() : undefined);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.serviceName }),
     // An exporter given by a test sees every span at once; the OTLP one gets them in batches.
