@@ -32,14 +32,15 @@ const metricsOf = async (baseUrl: string, headers: Record<string, string> = {}) 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
+// Once for the file, before any server starts: Apollo Gateway keeps the tracer it got first.
+const exporter = new InMemorySpanExporter();
+beforeAll(() => startTracing({ serviceName: 'hub-test', exporter }));
+afterAll(() => stopTracing());
+
 describe.each(DATABASES)('metrics and traces on %s', (kind) => {
   let hub: TestHub;
   let limited: RunningServer;
-  // One per block: stopping the tracing shuts its exporter down.
-  const exporter = new InMemorySpanExporter();
   beforeAll(async () => {
-    // Before any server starts: the process's tracer provider records into the exporter.
-    startTracing({ serviceName: 'hub-test', exporter });
     hub = await startTestHub(kind, 'observability');
     // A second gateway in front of the same subgraphs, with a limit of 2 anonymous requests a minute.
     const urls = Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, `${subgraph.url}/graphql`]));
@@ -48,7 +49,6 @@ describe.each(DATABASES)('metrics and traces on %s', (kind) => {
   afterAll(async () => {
     await limited?.close();
     await hub?.close();
-    await stopTracing();
   });
 
   it('counts requests by operation and outcome, and errors by code, in Prometheus text on the gateway', async () => {
