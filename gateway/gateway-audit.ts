@@ -1,6 +1,7 @@
 import { actorOf } from '../services/core/audit/audit-record';
 import type { AuditSink } from '../services/core/audit/audit-sink';
 import type { GatewayContext } from './principal-forwarding';
+import { logger } from '../services/core/observability/logger';
 
 /** How the safelist and the scope check report a refused operation. */
 export type RefusalRecorder = (context: GatewayContext, detail: string, operationName: string | null, hash: string | null) => Promise<void>;
@@ -26,6 +27,6 @@ export async function auditRefusal(sink: AuditSink, context: GatewayContext, det
       },
     ]);
   } catch (error) {
-    console.error('gateway: a refusal could not be written to the audit log', error);
+    logger().error({ err: error }, 'a refusal could not be written to the audit log');
   }
 }

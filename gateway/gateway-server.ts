@@ -33,6 +33,9 @@ import { operationsEndpoint } from './operations-endpoint';
 import { serviceScopePlugin } from './plugins/service-scopes';
 import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
 import { sharedState } from '../services/core/shared-state';
+import { observeRequests } from '../services/core/observability/http-scope';
+import { metricsHandler } from '../services/core/observability/metrics';
+import { metricsPlugin } from '../services/core/observability/metrics-plugin';
 
 /** The subgraphs a supergraph names, with the URL each is reached at (overrides applied). */
 export function subgraphsOf(supergraphSdl: string, overrides: Record<string, string>) {
@@ -45,6 +48,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   // Refuses to start on a supergraph with a root field whose service scope is undecided.
   const scopeRules = readServiceScopeRules(config.supergraphSdl);
   const urlOf = (name: string) => subgraphs.find((subgraph) => subgraph.name === name)?.url;
+  // Apollo Gateway sends usage metrics to Apollo's servers unless told not to: nothing leaves the hub unasked.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name, url }) => new PrincipalForwardingDataSource(urlOf(name) ?? url ?? '', name, config.deadlines),
@@ -80,6 +85,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       serviceScopePlugin(recordRefusal, scopeRules),
       drainPlugin(httpServer),
       ...testHookPlugins('gateway'),
+      metricsPlugin('gateway'),
     ],
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);
@@ -88,6 +94,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
 
   const app = express();
   app.disable('x-powered-by');
+  // Request id, server span and the request's log line come first (services/core/observability/).
+  app.use(observeRequests('gateway'));
+  app.get('/metrics', metricsHandler());
   let stopping = false;
   app.get('/health', healthHandler(() => subgraphs));
   app.get('/live', liveHandler('gateway'));

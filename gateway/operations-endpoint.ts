@@ -4,6 +4,7 @@ import type express from 'express';
 import type { GraphQLError } from 'graphql';
 import { badRequest, responseOf } from '../services/core/errors';
 import { sendError } from '../services/core/json-body';
+import { noteRefusal } from '../services/core/observability/http-scope';
 import type { GatewayContext } from './principal-forwarding';
 
 /** A check of one operation before it runs: null to let it run, or the error that answers it. */
@@ -33,7 +34,10 @@ export function operationsEndpoint(
   async function run(request: express.Request, response: express.Response, body: unknown): Promise<HTTPGraphQLResponse | GraphQLError> {
     const context = contextOf(response);
     const refused = await check(context, request.method.toUpperCase(), body);
-    if (refused) return refused;
+    if (refused) {
+      noteRefusal(refused.extensions.code);
+      return refused;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

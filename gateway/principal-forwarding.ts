@@ -6,6 +6,11 @@ import { fetchFieldPaths, documentOf } from './fetch-paths';
 import { BUDGET_HEADER, budgetLeft, DeadlineExceeded, isTimeout, partUnavailable, type Deadline } from '../services/core/deadline';
 import { PRINCIPAL_HEADER, operationHash, signPrincipal, type Principal } from '../services/core/principal';
 import type { ClientRecord } from '../services/core/service-client-record';
+import { SpanKind } from '@opentelemetry/api';
+import { forwardedRequestId } from '../services/core/observability/http-scope';
+import { logger } from '../services/core/observability/logger';
+import { subgraphCallDuration } from '../services/core/observability/metrics';
+import { inSpan } from '../services/core/observability/tracing';
 
 export interface GatewayContext {
   /** The verified principal; absent for an anonymous request. */
@@ -61,6 +66,7 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     const budget = budgetLeft((context as GatewayContext | undefined)?.deadline, this.deadlines.subgraphMs);
     if (budget <= 0) throw new DeadlineExceeded(`${this.subgraph} call`);
     request.http?.headers.set(BUDGET_HEADER, String(budget));
+    for (const [name, value] of Object.entries(forwardedRequestId())) request.http?.headers.set(name, value);
     const principal = (context as GatewayContext | undefined)?.principal;
     if (!principal) return;
     const incoming = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
@@ -69,12 +75,27 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     request.http?.headers.set(PRINCIPAL_HEADER, await signPrincipal(principal, request.query ?? '', operation));
   }
 
+  /** One subgraph call: a `subgraph <name>` span (its HTTP request, with `traceparent`, below it) and `hub_subgraph_call_duration_seconds`. */
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    let outcome: 'ok' | 'errors' | 'unavailable' = 'ok';
     try {
-      return await super.process(options);
-    } catch (error) {
-      if (error instanceof SubgraphRefused) return this.refused(options, error.body);
-      return this.unavailable(options, error);
+      return await inSpan(`subgraph ${this.subgraph}`, { 'hub.subgraph': this.subgraph }, async () => {
+        try {
+          const response = await super.process(options);
+          if (response.errors?.length) outcome = 'errors';
+          return response;
+        } catch (error) {
+          if (error instanceof SubgraphRefused) {
+            outcome = 'errors';
+            return this.refused(options, error.body);
+          }
+          outcome = 'unavailable';
+          return this.unavailable(options, error);
+        }
+      }, SpanKind.CLIENT);
+    } finally {
+      subgraphCallDuration.observe({ subgraph: this.subgraph, outcome }, (performance.now() - started) / 1000);
     }
   }
 
@@ -103,10 +124,8 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
 
   /** Every field of the fetch null, each with SERVICE_UNAVAILABLE at its path. */
   private unavailable(options: ProcessOptions, cause: unknown): GatewayGraphQLResponse {
-    if (process.env.NODE_ENV !== 'test' || process.env.HUB_LOG_SUBGRAPH_FAILURES) {
-      const detail = cause as Error & { cause?: { code?: string; message?: string } };
-      console.warn(`gateway: ${this.subgraph} call failed: ${isTimeout(cause) ? 'no answer before the deadline' : `${detail?.name}: ${detail?.message} ${detail?.cause?.code ?? ''} ${detail?.cause?.message ?? ''}`}`);
-    }
+    // The address and the cause stay in the log, never in the answer.
+    logger().warn({ subgraph: this.subgraph, ...(isTimeout(cause) ? { reason: 'no answer before the deadline' } : { err: cause }) }, 'subgraph call failed');
     const error = partUnavailable(this.subgraph, cause);
     const document = documentOf(options);
     const paths = document ? fetchFieldPaths(document, options.request.variables) : [];

@@ -3,11 +3,13 @@ import { env, envInt } from '../services/core/config';
 import { devJwtSecret, internalSecret } from '../services/core/secrets';
 import { mintDevToken } from '../gateway/auth/dev-token';
 import { launchHub, type HubProcesses } from './hub-processes';
+import { configureLogging, logger } from '../services/core/observability/logger';
 
 /**
  * `npm start`: runs every subgraph and the gateway as their own processes on the embedded
  * default (a SQLite file per subgraph under data/), loads the demo data on first start, and
- * prints the playground URL with a development token.
+ * prints the playground URL with a development token. The processes log JSON lines (one per
+ * request); the banner below is plain text for the person who started the hub.
  */
 let hub: HubProcesses | undefined;
 
@@ -29,7 +31,7 @@ async function main() {
     basePort: envInt('HUB_BASE_PORT', 4000),
     host: env('HOST') ?? '127.0.0.1',
     onUnexpectedExit: (name, reason) => {
-      console.error(`${name} stopped (${reason}); stopping the hub`);
+      logger().error({ process: name, reason }, 'a hub process stopped; stopping the hub');
       stop(1);
     },
   });
@@ -55,7 +57,8 @@ More tokens: npm run token -- --unit 91 --roles VIEWER      Stop: Ctrl-C
 // SIGTERM and SIGINT (Ctrl-C) are passed on to the processes, which drain before they exit.
 process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
+configureLogging({ service: 'hub' });
 main().catch((error) => {
-  console.error(error);
+  logger().fatal({ err: error }, 'the hub could not start');
   stop(1);
 });

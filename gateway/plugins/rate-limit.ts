@@ -2,6 +2,8 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { rateLimited, serviceUnavailable } from '../../services/core/errors';
 import type { Principal } from '../../services/core/principal';
 import { sharedState, type SharedState } from '../../services/core/shared-state';
+import { rateLimitRefusals } from '../../services/core/observability/metrics';
+import { logger } from '../../services/core/observability/logger';
 
 /** Requests per minute; 0 turns a limit off. */
 export interface RateLimits {
@@ -42,9 +44,10 @@ export class RequestRateLimiter {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) {
         // The store's address stays in the log, never in an answer.
-        console.error(`rate limit: ${(rejection as Error)?.message ?? rejection}`);
+        logger().error({ err: rejection }, 'rate limit cannot be checked');
         throw serviceUnavailable('The rate limit cannot be checked right now; try again shortly');
       }
+      rateLimitRefusals.inc({ category });
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       const who = principal ? `${principal.kind === 'SERVICE' ? 'client' : 'principal'} ${principal.subject}` : `address ${address}`;
       throw rateLimited(`Too many requests for ${who}: ${limiter.points} a minute. Retry in ${retryAfterSeconds} s`, retryAfterSeconds);

@@ -1,8 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isProduction } from './config';
 import { KNOWN_CODES } from './errors';
 import { isConnectionLost } from './write-conflicts';
+import { logger } from './observability/logger';
 
 /** Variable coercion errors, which the gateway's executor raises without a code: the client's input is at fault. */
 const BAD_VARIABLE = /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/;
@@ -15,7 +16,7 @@ const isRequestRefusal = (error: unknown) => {
 /**
  * Errors the hub raised on purpose keep their code and message. Anything else (a driver
  * error, a bug) becomes INTERNAL_SERVER_ERROR, with its text hidden in production so no SQL
- * or stack reaches a client.
+ * or stack reaches a client; it is logged with its stack (observability/logger.ts) either way.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a query limit keeps its own code.
@@ -39,7 +40,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     };
   }
-  if (!isProduction()) console.error(original);
+  // The stack goes to the log in production too: there it is the only trace of the fault.
+  const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+  logger().error({ err: cause, path: formatted.path?.join('.') }, 'unexpected error in a GraphQL operation');
   return {
     message: isProduction() ? 'Internal server error' : formatted.message,
     locations: formatted.locations,

@@ -5,6 +5,7 @@ import { internalSecret } from './secrets';
 import { signalFor, type Deadline } from './deadline';
 import { ReplayGuard } from './principal';
 import { sha256 } from './sha256';
+import { forwardedRequestId } from './observability/http-scope';
 
 /**
  * Server-to-server calls inside the hub that are not GraphQL (a subgraph appending to the audit
@@ -47,7 +48,7 @@ export async function callInternal<T>(baseUrl: string, endpoint: string, caller:
   const body = JSON.stringify(payload);
   const response = await fetch(`${baseUrl}/internal/${endpoint}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [INTERNAL_CALL_HEADER]: await signInternalCall(caller, endpoint, body) },
+    headers: { 'content-type': 'application/json', ...forwardedRequestId(), [INTERNAL_CALL_HEADER]: await signInternalCall(caller, endpoint, body) },
     body,
     signal: signalFor(deadline, internalCallTimeoutMs(), `internal call ${endpoint}`),
   });

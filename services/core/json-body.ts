@@ -2,10 +2,13 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { GraphQLError } from 'graphql';
 import { isProduction } from './config';
 import { badRequest, responseOf } from './errors';
+import { noteRefusal } from './observability/http-scope';
+import { logger } from './observability/logger';
 
 /** Answers an error as a GraphQL response, `{ errors: [{ message, extensions }] }`, with its HTTP status. */
 export function sendError(response: express.Response, error: GraphQLError) {
   const { status, headers, body } = responseOf(error);
+  noteRefusal(body.extensions?.code);
   for (const [name, value] of headers ?? []) response.set(name, value);
   response.status(status).json({ errors: [body] });
 }
@@ -43,12 +46,13 @@ export function jsonBody(limit: number, tooLarge: (limit: number) => GraphQLErro
  * The last Express step: a request error no other step answered (a form body of the token
  * endpoint that does not decode) is `BAD_REQUEST` with its 4xx status; anything else is
  * INTERNAL_SERVER_ERROR (HTTP 500). Both as JSON, never Express's HTML page with file paths;
- * the stack goes to the process's log only.
+ * the stack goes to the process's log only (one JSON line, `err.stack`).
  */
 export const unexpectedErrors: ErrorRequestHandler = (error, _request, response, _next) => {
   const refusal = bodyRefusal(error ?? {}, 0, () => badRequest('The request body is too large', { status: 413 }));
   if (refusal && !response.headersSent) return sendError(response, refusal);
-  console.error(error);
+  // With its stack, in production too, where the client sees only "Internal server error".
+  logger().error({ err: error }, 'unexpected error');
   if (response.headersSent) return response.end();
   const message = isProduction() ? 'Internal server error' : 'Internal server error (see the log)';
   response.status(500).json({ errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });

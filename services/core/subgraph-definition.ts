@@ -12,6 +12,9 @@ import { InstitutionsClient } from './institutions/institutions-client';
 import { processReady } from './probes';
 import { closeOnSignals } from './shutdown';
 import type { UnitDirectory } from './institutions/unit-directory';
+import { configureLogging, logger } from './observability/logger';
+import { startTracing, stopTracing } from './observability/tracing';
+import { collectProcessMetrics } from './observability/metrics';
 
 /** Everything the hub needs to know to run one subgraph. */
 export interface SubgraphDefinition {
@@ -104,6 +107,10 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
 
 /** Process entry of a subgraph: configuration comes from the environment only. */
 export async function runSubgraph(definition: SubgraphDefinition) {
+  // JSON log lines and traces name this process (HUB_LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT).
+  configureLogging({ service: definition.name });
+  startTracing({ serviceName: `hub-${definition.name}` });
+  collectProcessMetrics();
   let running: RunningSubgraph;
   try {
     running = await startSubgraphFrom(definition, {
@@ -116,9 +123,9 @@ export async function runSubgraph(definition: SubgraphDefinition) {
   } catch (error) {
     // A bad secret or a database behind this version is a configuration error: its message says all.
     if (!(error instanceof SecretError) && !(error instanceof PendingMigrationsError)) throw error;
-    console.error(`${definition.name} subgraph: ${error.message}`);
+    logger().fatal(error.message);
     process.exit(1);
   }
-  console.log(`${definition.name} subgraph ready at ${running.url}/graphql`);
-  closeOnSignals(`${definition.name} subgraph`, () => running.close());
+  logger().info({ url: `${running.url}/graphql` }, `${definition.name} subgraph ready`);
+  closeOnSignals(`${definition.name} subgraph`, () => running.close().then(stopTracing));
 }

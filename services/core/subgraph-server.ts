@@ -22,6 +22,10 @@ import { sharedState, StateUnavailable } from './shared-state';
 import { liveHandler, NotReady, readyHandler, type ReadinessCheck } from './probes';
 import { APOLLO_SIGNALS, drainPlugin } from './shutdown';
 import { testHookPlugins } from './test-hooks';
+import { traceStatements, watchDatabase } from './observability/database-telemetry';
+import { observeRequests } from './observability/http-scope';
+import { metricsHandler } from './observability/metrics';
+import { metricsPlugin } from './observability/metrics-plugin';
 
 /** The largest body a subgraph reads: the gateway's queries, entity representations included. */
 const SUBGRAPH_BODY_BYTES = 1_000_000;
@@ -103,6 +107,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
     ...APOLLO_SIGNALS,
     // The input rules first: their refusal is decided before the audit plugin reads the arguments.
     plugins: [
+      metricsPlugin(options.name),
       inputRulesPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -116,7 +121,12 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
 
   await sharedState().ready();
   const replays = new ReplayGuard('principal');
+  traceStatements(options.dataSource, options.name);
+  watchDatabase(options.dataSource, options.name);
   const app = express();
+  // Request id, server span and the request's log line come first (services/core/observability/).
+  app.use(observeRequests(options.name));
+  app.get('/metrics', metricsHandler());
   let stopping = false;
   const readiness: ReadinessCheck[] = [
     {

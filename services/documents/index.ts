@@ -4,6 +4,7 @@ import { authority } from './pki/authority';
 import { sealStoredKeys } from './pki/stored-keys';
 import { seedDocuments } from './seed/seed';
 import { documentsMigrations } from './migrations';
+import { logger } from '../core/observability/logger';
 
 /** Electronic documents, digital certificates, signatures and inter-agency exchange. */
 export const documents: SubgraphDefinition = {
@@ -17,8 +18,8 @@ export const documents: SubgraphDefinition = {
   secrets: ['keyEncryption'],
   prepare: async (dataSource) => {
     const { plaintext, rotated } = await sealStoredKeys(dataSource);
-    if (plaintext > 0) console.log(`documents: sealed ${plaintext} private keys that were stored in plaintext`);
-    if (rotated > 0) console.log(`documents: resealed ${rotated} private keys under the new key-encryption key`);
+    if (plaintext > 0) logger().info({ keys: plaintext }, 'sealed private keys that were stored in plaintext');
+    if (rotated > 0) logger().info({ keys: rotated }, 'resealed private keys under the new key-encryption key');
   },
   // Healthy only when its CA is at hand: made or read, its key opened with the key-encryption key.
   ready: async (dataSource) => {

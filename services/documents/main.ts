@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { runSubgraph } from '../core/subgraph-definition';
+import { logger } from '../core/observability/logger';
 import { documents } from './index';
 
 runSubgraph(documents).catch((error) => {
-  console.error(error);
+  logger().fatal({ err: error }, 'the subgraph could not start');
   process.exit(1);
 });

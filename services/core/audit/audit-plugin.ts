@@ -11,6 +11,7 @@ import type { SubgraphContext } from '../context';
 import { REFUSAL_CODES, responseOf, serviceUnavailable } from '../errors';
 import { operationHash } from '../principal';
 import { actorOf, type AuditRecord } from './audit-record';
+import { logger } from '../observability/logger';
 import type { AuditSink } from './audit-sink';
 
 /** Argument names whose values identify what a mutation acts on. */
@@ -123,7 +124,7 @@ export function auditPlugin(source: string, sink: AuditSink): ApolloServerPlugin
           } catch (error) {
             if (reads.length === 0) {
               // The change is made and its attempt is logged; the missing outcome is reported, not hidden.
-              console.error(`${source}: the outcome of ${mutations.map((field) => field.name).join(', ')} could not be logged`, error);
+              logger().error({ err: error, mutations: mutations.map((field) => field.name) }, 'the outcome of a mutation could not be written to the audit log');
               return;
             }
             // Personal data is never released unlogged.

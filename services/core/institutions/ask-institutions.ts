@@ -1,6 +1,8 @@
 import { internalCallTimeoutMs } from '../config';
 import { partUnavailable, signalFor, type Deadline } from '../deadline';
 import { PRINCIPAL_HEADER, signPrincipal, type Principal } from '../principal';
+import { forwardedRequestId } from '../observability/http-scope';
+import { logger } from '../observability/logger';
 
 export interface InstitutionsAnswer<T> {
   data?: T | null;
@@ -21,7 +23,7 @@ export async function askInstitutions<T>(
   principal?: Principal,
   deadline?: Deadline,
 ): Promise<InstitutionsAnswer<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...forwardedRequestId() };
   if (principal) headers[PRINCIPAL_HEADER] = await signPrincipal(principal, query);
   try {
     const response = await fetch(url, {
@@ -34,7 +36,7 @@ export async function askInstitutions<T>(
     if (!body || typeof body !== 'object' || (!('data' in body) && !Array.isArray(body.errors))) throw new Error(`institutions answered HTTP ${response.status} without GraphQL`);
     return body;
   } catch (error) {
-    console.warn(`institutions lookup failed: ${(error as Error)?.message ?? error}`);
+    logger().warn({ err: error }, 'institutions lookup failed');
     throw partUnavailable('institutions', error);
   }
 }

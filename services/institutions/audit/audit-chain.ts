@@ -6,6 +6,8 @@ import { AuditEntry } from './audit-entry';
 import { isRetryableConflict } from '../../core/write-conflicts';
 import { insertInBatches } from '../../core/database';
 import { wellFormedText } from '../../core/text';
+import { auditAppendDuration, auditAppendedEntries } from '../../core/observability/metrics';
+import { inSpan } from '../../core/observability/tracing';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -265,8 +267,23 @@ export class AuditChain {
     this.transaction = dataSource.options.type === 'mysql' ? mysqlTransaction(dataSource, this.options.lockWaitSeconds) : sqliteTransaction(dataSource);
   }
 
+  /** Appends `records` after the head; timed (`hub_audit_append_duration_seconds`, queueing included) and traced (`audit append`). */
   append(records: AuditRecord[]): Promise<AuditEntry[]> {
     if (records.length === 0) return Promise.resolve([]);
+    const started = performance.now();
+    const appended = inSpan('audit append', { 'hub.audit.records': records.length }, () => this.enqueue(records));
+    const seconds = () => (performance.now() - started) / 1000;
+    appended.then(
+      (entries) => {
+        auditAppendDuration.observe({ outcome: 'ok' }, seconds());
+        auditAppendedEntries.inc(entries.length);
+      },
+      () => auditAppendDuration.observe({ outcome: 'error' }, seconds()),
+    );
+    return appended;
+  }
+
+  private enqueue(records: AuditRecord[]): Promise<AuditEntry[]> {
     return new Promise<AuditEntry[]>((resolve, reject) => {
       const pending: PendingAppend = {
         records,
