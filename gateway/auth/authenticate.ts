@@ -6,7 +6,7 @@ import type { UnitLookups } from '../../services/core/institutions/unit-director
 import type { JWTPayload } from 'jose';
 import type { ClientRecord } from '../../services/core/service-client-record';
 import { effectiveScopes } from '../../services/core/access/service-scopes';
-import { treeDay } from '../../services/core/time';
+import { treeDay, vietnamDayOf } from '../../services/core/time';
 import { unitCodeOf } from '../../services/core/access/unit-path';
 import type { ClientDirectory } from '../oauth/client-directory';
 import { CLIENT_TOKEN_ISSUER } from '../oauth/client-tokens';
@@ -98,6 +98,11 @@ export async function authenticate(
     throw unauthenticated(
       `The token's unit "${claims.unitCode}" (${unit.name}) ceased to exist after ${unit.validTo}${successors ? `; its territory went into ${successors}` : ''}`,
     );
+  }
+  // A token issued before its unit came into force named the code's previous holder (a code can
+  // name two units in turn: 91 was Kiên Giang, then the merged An Giang): it names no unit now.
+  if (unit.validFrom && typeof payload.iat === 'number' && vietnamDayOf(payload.iat * 1000) < unit.validFrom) {
+    throw unauthenticated(`The token was issued before unit "${claims.unitCode}" (${unit.name}) came into force on ${unit.validFrom}: sign in again`);
   }
   return {
     principal: { ...claims, scopes: service?.scopes ?? claims.scopes, unitPath: unit.path, territory: unit.territory },

@@ -16,6 +16,17 @@ export interface UnitInTime {
  * go to units in force today (Vietnam's day). A dissolved unit is BAD_USER_INPUT naming where
  * its territory went, so the caller can retry with the right unit; nothing is written.
  */
+/**
+ * A record dated `day` (a dossier's reception, a document's issue, a plan's year) cannot belong to
+ * a unit that did not exist yet: it belongs to the predecessor that did (rule 13). BAD_USER_INPUT
+ * on `argument`, nothing written. (After the unit's last day is `assertInForce`'s, on today.)
+ */
+export function assertExistedOn(unit: Pick<UnitInTime, 'code' | 'name' | 'validFrom'>, day: string, argument: string): void {
+  if (unit.validFrom !== null && day < unit.validFrom) {
+    throw badInput(`Unit ${unit.code} (${unit.name}) exists from ${unit.validFrom}: a record of ${day} belongs to the unit that held that territory then`, argument);
+  }
+}
+
 export function assertInForce(unit: UnitInTime, argument: string, day = treeDay()): void {
   if (inForceOn(unit.validFrom, unit.validTo, day)) return;
   if (unit.validTo === null || unit.validTo >= day) {

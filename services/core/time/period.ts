@@ -17,5 +17,7 @@ export function periodOf(from: string, to: string): Period {
   assertDate(from, 'from');
   assertDate(to, 'to');
   if (to < from) throw badInput(`The period ends (${to}) before it starts (${from})`, 'to');
-  return { from, to, start: `${from} 00:00:00`, end: `${addDays(to, 1)} 00:00:00` };
+  // The day after 9999-12-31 has five digits of year and would sort before every stored time.
+  const end = to === '9999-12-31' ? '9999-12-31 23:59:59.999' : `${addDays(to, 1)} 00:00:00`;
+  return { from, to, start: `${from} 00:00:00`, end };
 }

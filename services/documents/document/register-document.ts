@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
-import { assertAgencyInForce, storedPath } from '../../core/access';
+import { assertAgencyInForce, assertExistedOn, storedPath } from '../../core/access';
 import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 import { isDate, todayInVietnam } from '../../core/time';
 import { assertMayWrite, DOCUMENT_WRITERS } from './write-access';
@@ -61,6 +61,7 @@ async function register(context: SubgraphContext, input: RegisterDocumentInput, 
   const agency = await context.institutions.agencies.require(input.agencyId, { as: 'hub' });
   // An agency of a dissolved unit registers nothing new (rule 13): BAD_USER_INPUT naming the successors.
   assertAgencyInForce(agency, 'agencyId');
+  assertExistedOn(agency.unit, fields.issueDate, 'issueDate');
   const unitPath = storedPath(agency.unit.path);
   const who = assertMayWrite(context.principal, unitPath, DOCUMENT_WRITERS, `A document of ${agency.name}`, 'documents:exchange');
   const series = seriesOf(fields.info.type, fields.normative);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
 import { insertInBatches } from '../../core/database';
 import { badInput } from '../../core/errors';
-import { assertAgencyInForce, assertMayActFor, isWithin, resolveWritableUnit, storedPath } from '../../core/access';
+import { assertAgencyInForce, assertExistedOn, assertMayActFor, isWithin, resolveWritableUnit, storedPath } from '../../core/access';
 import type { UnitLevel } from '../../core/unit-level';
 import { assertDate, nowTimestamp } from '../../core/time';
 import { assertIdList, assertIntInRange, assertText, assertYear } from '../validation';
@@ -31,6 +31,8 @@ async function create(context: SubgraphContext, input: CreateInspectionPlanInput
   const targetIds = assertIdList(input.targetAgencyIds, 'targetAgencyIds', 1, MAX_PLAN_TARGETS);
   // Plans are made by units in force and target agencies of units in force (rule 13).
   const unit = await resolveWritableUnit(context, input.unitCode);
+  // A plan for a year that ended before the unit existed was its predecessors' to make.
+  assertExistedOn(unit, `${year}-12-31`, 'year');
   const unitPath = storedPath(unit.path);
   assertMayActFor(context, unitPath, 'INSPECTOR', 'Planning inspections');
   const agencies = await context.institutions.agencies.requireMany(targetIds, { as: 'caller', argument: 'targetAgencyIds' });

@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 import type { Principal } from '../../core/principal';
-import { requirePrincipal, resolveWritableUnit, storedPath } from '../../core/access';
+import { assertExistedOn, requirePrincipal, resolveWritableUnit, storedPath } from '../../core/access';
 import { cataloguePaths } from '../procedure/catalogue-scope';
 import { assertMayWrite } from './write-access';
 import { procedureById } from '../loaders';
@@ -56,12 +56,14 @@ async function receive(context: SubgraphContext, principal: Principal, input: Re
   if (agency?.unit.id !== unit.id) throw badInput(`agencyId "${input.agencyId}" names no agency of unit ${unit.code}`, 'agencyId');
   const procedure = await procedureById(context).load(input.procedureId);
   if (!procedure) throw notFound(`No procedure has id "${input.procedureId}"`);
-  if (!cataloguePaths(unit)?.includes(procedure.unitPath)) {
-    throw badInput(`Procedure ${procedure.id} belongs to the catalogue of province ${procedure.provinceId}, not to unit ${unit.code}'s`, 'procedureId');
-  }
   const now = nowLocal();
   const receivedAt = input.receivedAt ? parseDateTime(input.receivedAt, 'receivedAt') : now;
   if (receivedAt > now) throw badInput('receivedAt is in the future', 'receivedAt');
+  // A dossier dated before its unit existed belongs to the predecessor that did (rule 13).
+  assertExistedOn(unit, receivedAt.slice(0, 10), 'receivedAt');
+  if (!cataloguePaths(unit, receivedAt.slice(0, 10))?.includes(procedure.unitPath)) {
+    throw badInput(`Procedure ${procedure.id} belongs to the catalogue of province ${procedure.provinceId}, not to unit ${unit.code}'s`, 'procedureId');
+  }
   const day = receivedAt.slice(0, 10);
   if (procedure.publishedOn > day || (procedure.withdrawnOn !== null && procedure.withdrawnOn <= day)) {
     throw badInput(`Procedure ${procedure.id} is not in force on ${day}`, 'procedureId');

@@ -30,8 +30,8 @@ export class ProcedureResolver {
   @ServiceScope('public')
   async procedures(@Args() args: ProcedureListArgs, @Ctx() context: SubgraphContext): Promise<Page<Procedure>> {
     const query = context.dataSource.getRepository(Procedure).createQueryBuilder('procedure');
-    if (args.unitCode !== undefined && args.unitCode !== null) whereInCatalogue(query, 'procedure', await resolveUnit(context, args.unitCode));
     const asOf = args.asOf ? assertDate(args.asOf, 'asOf') : todayInVietnam();
+    if (args.unitCode !== undefined && args.unitCode !== null) whereInCatalogue(query, 'procedure', await resolveUnit(context, args.unitCode), asOf);
     if ((args.status ?? ProcedureStatus.PUBLISHED) === ProcedureStatus.PUBLISHED) whereInForce(query, 'procedure', asOf);
     else query.andWhere('procedure.withdrawnOn IS NOT NULL AND procedure.withdrawnOn <= :asOf', { asOf });
     if (args.level) query.andWhere('procedure.level = :level', { level: args.level });

@@ -109,7 +109,7 @@ export async function procedureCatalog(
 ): Promise<ProcedureCatalog> {
   const base = () => {
     const query = context.dataSource.getRepository(Procedure).createQueryBuilder('p');
-    whereInCatalogue(query, 'p', unit);
+    whereInCatalogue(query, 'p', unit, asOf);
     whereInForce(query, 'p', asOf);
     if (levels && levels.length) query.andWhere('p.level IN (:...levels)', { levels });
     if (published.from) query.andWhere('p.publishedOn >= :publishedFrom', { publishedFrom: published.from });
