@@ -1,5 +1,6 @@
 import '../support/reform';
 import type { ObjectLiteral } from 'typeorm';
+import { SignJWT } from 'jose';
 import { assertInForce } from '../../services/core/access';
 import { statementCounter } from '../../services/core/database';
 import { inForceOn, treeDay } from '../../services/core/time';
@@ -119,7 +120,13 @@ describe.each(DATABASES)('scope across time through the gateway on %s', (kind) =
     expect(merged.feedbackStats.received).toBe(konTum.feedbackStats.received + old.feedbackStats.received);
     expect(merged.feedbackStats.handled).toBe(konTum.feedbackStats.handled + old.feedbackStats.handled);
     expect(merged.serviceDesks.online.total).toBe(konTum.serviceDesks.online.total + old.serviceDesks.online.total);
-    expect(merged.certificateStats.total).toBe(konTum.certificateStats.total + old.certificateStats.total);
+    // Its own certificates (issued from 1/7/2025 to the merged province's agencies) on top of its predecessors'.
+    const own = await hub.subgraphs.documents.dataSource
+      .getRepository(Certificate)
+      .createQueryBuilder('c')
+      .where('c.unitPath >= :low AND c.unitPath < :high', { low: 'VN/51@2025/', high: 'VN/51@20250' })
+      .getCount();
+    expect(merged.certificateStats.total).toBe(konTum.certificateStats.total + old.certificateStats.total + own);
     expect(merged.documentExchangeStats.sent).toBe(konTum.documentExchangeStats.sent + old.documentExchangeStats.sent);
     expect(merged.documentExchangeStats.received).toBe(konTum.documentExchangeStats.received + old.documentExchangeStats.received);
   });
@@ -260,6 +267,47 @@ describe.each(DATABASES)('scope across time through the gateway on %s', (kind) =
       expect(result.errors![0].message).toContain(successor);
       expect(await rowsOf(subgraph, entity)).toBe(before);
     }
+  });
+
+  it('gives the merged Quảng Ngãi its own republished catalogue from 1/7/2025 and its predecessors\' before, never both', async () => {
+    const data = await ok(`{
+      today: unit(code: "51") { procedureCatalog(asOf: "2025-07-01") { total byLevel { level count } } }
+      before: unit(code: "51") { procedureCatalog(asOf: "2023-10-31") { total } }
+      konTum: unit(code: "62") { procedureCatalog(asOf: "2023-10-31") { total } }
+    }`);
+    expect(data.today.procedureCatalog.total).toBe(1711);
+    const district = data.today.procedureCatalog.byLevel.find((row: { level: string }) => row.level === 'DISTRICT');
+    expect(district?.count ?? 0).toBe(0);
+    expect(data.before.procedureCatalog.total).toBeGreaterThanOrEqual(data.konTum.procedureCatalog.total);
+  });
+
+  it('refuses a record dated before its unit existed, and a token issued before its unit came into force', async () => {
+    const officer = await hub.token('51', ['OFFICER', 'ADMIN']);
+    const before = await rowsOf('procedures', Dossier);
+    const [procedure] = await hub.subgraphs.procedures.dataSource.getRepository(Procedure).find({ where: { provinceId: '51@2025' }, take: 1 });
+    const dossier = await hub.query<any>(`mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { id } }`, {
+      input: {
+        clientKey: 'reform-backdated', procedureId: procedure.id, unitCode: '51', agencyId: '51@2025.ttphvhcc', channel: 'IN_PERSON', componentCount: 1,
+        applicantName: 'Lê Văn A', applicantIdNumber: '051987654321', receivedAt: '2024-03-01T09:00:00+07:00',
+      },
+    }, officer);
+    expect(errorCodes(dossier)).toEqual(['BAD_USER_INPUT']);
+    expect(dossier.errors![0].extensions).toMatchObject({ argument: 'receivedAt' });
+    expect(await rowsOf('procedures', Dossier)).toBe(before);
+
+    const plan = await hub.query<any>(`mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`, {
+      input: { unitCode: '51', year: 2024, coverageTarget: 50, decisionNumber: '02/KH-UBND', targetAgencyIds: ['51@2025.ubnd'] },
+    }, await hub.token('51', ['INSPECTOR']));
+    expect(errorCodes(plan)).toEqual(['BAD_USER_INPUT']);
+
+    // Issued on 30/6/2025, the last day 91 named Kiên Giang: it names no unit now.
+    const secret = new TextEncoder().encode(process.env.HUB_DEV_JWT_SECRET!);
+    const stale = await new SignJWT({ unit: '91', roles: ['VIEWER'], kind: 'USER' })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject('kien-giang-official').setIssuer('gov-hub-dev').setAudience('gov-hub')
+      .setIssuedAt(Math.floor(Date.parse('2025-06-30T10:00:00+07:00') / 1000)).setExpirationTime('10 years').sign(secret);
+    const result = await hub.query<any>(`{ unit(code: "91") { name } }`, {}, stale);
+    expect(result.status).toBe(401);
+    expect(result.errors![0].message).toContain('came into force on 2025-07-01');
   });
 
   it('reads a page of 100 dossiers for a merged province (three lineage branches) in as many statements as for an unmerged one', async () => {
