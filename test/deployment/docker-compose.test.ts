@@ -14,11 +14,8 @@ type Service = { image?: string; build?: string; command?: string[]; environment
 const compose = parse(readFileSync(composeFile, 'utf8'), { merge: true }) as { services: Record<string, Service> };
 const demo = parse(readFileSync(demoFile, 'utf8'), { merge: true }) as { services: Record<string, Service> };
 
-/**
- * Variables the compose file sets for work landing beside this one, not read by this tree's
- * code yet: REDIS_URL (shared state of replicas, issue 13 item 1). Remove once it is read.
- */
-const READ_ELSEWHERE = new Set(['REDIS_URL']);
+/** Variables the compose file sets that the code does not read through env(): none now. */
+const READ_ELSEWHERE = new Set<string>();
 
 /** Names the code reads through env(), envInt() and envBool() (services/core/config.ts). */
 function variablesTheCodeReads(): Set<string> {
