@@ -8,7 +8,7 @@ import { newRsaKeyPair } from '../../services/documents/pki/keys';
 
 /** The rule of services/core/secrets.ts and the envelope of documents' private keys, without processes. */
 const strong = () => randomBytes(32).toString('base64');
-const VARIABLES = ['NODE_ENV', 'HUB_INTERNAL_SECRET', 'HUB_DEV_JWT_SECRET', 'HUB_CLIENT_TOKEN_SECRET', 'HUB_KEY_ENCRYPTION_KEY', 'HUB_KEY_ENCRYPTION_KEY_PREVIOUS', 'HUB_DATA_DIR'];
+const VARIABLES = ['NODE_ENV', 'HUB_INTERNAL_SECRET', 'HUB_DEV_JWT_SECRET', 'HUB_CLIENT_TOKEN_SECRET', 'HUB_KEY_ENCRYPTION_KEY', 'HUB_KEY_ENCRYPTION_KEY_PREVIOUS', 'HUB_DATA_DIR', 'HUB_AS_OF'];
 
 describe('secrets', () => {
   const saved: Record<string, string | undefined> = {};
@@ -25,6 +25,8 @@ describe('secrets', () => {
   /** The message checkSecretsAtStart gives in production with `environment`, or undefined when it passes. */
   const refusal = (environment: Record<string, string | undefined>, uses = GATEWAY_SECRETS) => {
     process.env.NODE_ENV = 'production';
+    // The suites replay the pre-reform day (test/support/env.ts), which production refuses.
+    if (!('HUB_AS_OF' in environment)) delete process.env.HUB_AS_OF;
     for (const [name, value] of Object.entries(environment)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
@@ -42,6 +44,8 @@ describe('secrets', () => {
     const good = { HUB_INTERNAL_SECRET: strong(), HUB_CLIENT_TOKEN_SECRET: undefined, HUB_DEV_JWT_SECRET: undefined };
     expect(refusal(good)).toBeUndefined();
     expect(refusal({ ...good, HUB_INTERNAL_SECRET: undefined })).toMatch(/HUB_INTERNAL_SECRET is not set/);
+    // Not a secret, but a replayed tree day would let tokens of dissolved units in (rule 13).
+    expect(refusal({ ...good, HUB_AS_OF: '2025-06-30' })).toMatch(/HUB_AS_OF is for training and tests/);
     expect(refusal({ ...good, HUB_INTERNAL_SECRET: 'x' })).toMatch(/HUB_INTERNAL_SECRET is too short: 1 characters, at least 32/);
     const short = 'compose-test-internal-secret';
     const message = refusal({ ...good, HUB_INTERNAL_SECRET: short })!;
