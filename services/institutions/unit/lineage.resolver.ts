@@ -4,7 +4,7 @@ import { PageArgs, type Page } from '../../core/pagination';
 import { pageOfRows } from '../../core/row-page';
 import { AdministrativeUnit } from './administrative-unit';
 import { UnitConnection } from './unit-connection';
-import { predecessorsOf, successorsOf, territoryOf } from './lineage';
+import { predecessorsOf, successorsOf, territoryPathsOf } from './lineage';
 
 /** Lineage is public, like the tree it links (docs/architecture.md, rules 5 and 13). */
 @Resolver(() => AdministrativeUnit)
@@ -26,6 +26,6 @@ export class LineageResolver {
       'Paths whose records this unit\'s principals read and its reports count (rule 13 of docs/architecture.md): its own path and those of every dissolved unit whose territory went into it, at any depth of lineage, none inside another. For the merged Quảng Ngãi: ["VN/51", "VN/51@2025", "VN/62"]. At most a few dozen.',
   })
   territory(@Root() unit: AdministrativeUnit, @Ctx() context: SubgraphContext): Promise<string[]> {
-    return territoryOf(context, unit);
+    return territoryPathsOf(context, unit);
   }
 }

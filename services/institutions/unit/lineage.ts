@@ -39,7 +39,7 @@ const MAX_LINEAGE_DEPTH = 16;
  * of every dissolved unit whose territory went into it, at any depth of lineage, without a
  * path that lies inside another of the list. One statement pair per level of lineage.
  */
-export async function territoryOf(context: SubgraphContext, unit: AdministrativeUnit): Promise<UnitPath[]> {
+export async function territoryPathsOf(context: SubgraphContext, unit: AdministrativeUnit): Promise<UnitPath[]> {
   const found = new Map<string, AdministrativeUnit>([[unit.id, unit]]);
   let frontier = [unit.id];
   for (let depth = 0; frontier.length > 0; depth += 1) {
