@@ -44,7 +44,25 @@ export interface GatewayConfig {
   corsOrigins?: string[];
   /** Subgraphs `/ready` requires (`HUB_READY_SUBGRAPHS`); default institutions alone (gateway/health.ts). */
   readySubgraphs?: string[];
+  /** The cache of public answers and the sharing of identical calls in flight; from the environment when absent. */
+  caching?: GatewayCaching;
 }
+
+/** README, "Caching and deduplication". */
+export interface GatewayCaching {
+  /** `HUB_CACHE` (on|off, default on): anonymous public answers kept for their lifetimes. */
+  publicAnswers: boolean;
+  /** `HUB_DEDUP` (on|off, default on): identical subgraph calls in flight share one. */
+  deduplicate: boolean;
+}
+
+const onOff = (name: string): boolean => {
+  const value = env(name) ?? 'on';
+  if (value !== 'on' && value !== 'off') throw new Error(`${name} must be on or off, got "${value}"`);
+  return value === 'on';
+};
+
+export const cachingFromEnv = (): GatewayCaching => ({ publicAnswers: onOff('HUB_CACHE'), deduplicate: onOff('HUB_DEDUP') });
 
 export interface GatewayLimits extends ShapeLimits, RequestLimits {
   /** Largest estimated cost (fields, multiplied by the page sizes of the lists they are under). */
@@ -137,5 +155,6 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     deadlines: deadlinesFromEnv(),
     corsOrigins: corsOriginsFromEnv(),
     readySubgraphs: env('HUB_READY_SUBGRAPHS')?.split(',').map((name) => name.trim()).filter(Boolean),
+    caching: cachingFromEnv(),
   };
 }

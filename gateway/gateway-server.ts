@@ -1,6 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { createServer } from 'node:http';
 import express from 'express';
 import { formatError, withoutSchemaHints } from '../services/core/format-error';
@@ -9,7 +10,7 @@ import { listen, type RunningServer } from '../services/core/subgraph-server';
 import { authenticationMiddleware, hubContextOf } from './auth/authentication-middleware';
 import { createTokenVerifier } from './auth/token-verifier';
 import { UnitDirectory } from '../services/core/institutions/unit-directory';
-import type { GatewayConfig } from './config';
+import { cachingFromEnv, type GatewayConfig } from './config';
 import { gatewayReadiness, healthHandler } from './health';
 import { corsMiddleware } from './cors';
 import { liveHandler, readyHandler } from '../services/core/probes';
@@ -36,6 +37,8 @@ import { sharedState } from '../services/core/shared-state';
 import { observeRequests } from '../services/core/observability/http-scope';
 import { metricsHandler } from '../services/core/observability/metrics';
 import { metricsPlugin } from '../services/core/observability/metrics-plugin';
+import { CacheGeneration } from './cache/cache-generation';
+import { invalidateOnWrites, noStoreHeader, publicAnswerCache } from './cache/public-answers';
 
 /** The subgraphs a supergraph names, with the URL each is reached at (overrides applied). */
 export function subgraphsOf(supergraphSdl: string, overrides: Record<string, string>) {
@@ -50,9 +53,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const urlOf = (name: string) => subgraphs.find((subgraph) => subgraph.name === name)?.url;
   // Apollo Gateway sends usage metrics to Apollo's servers unless told not to: nothing leaves the hub unasked.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const caching = config.caching ?? cachingFromEnv();
+  // Read before any request: every cache key and shared call's key carries it.
+  await sharedState().ready();
+  const generation = new CacheGeneration();
+  await generation.start();
+  const sharing = { deduplicate: caching.deduplicate, generation: () => generation.value };
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService: ({ name, url }) => new PrincipalForwardingDataSource(urlOf(name) ?? url ?? '', name, config.deadlines),
+    buildService: ({ name, url }) => new PrincipalForwardingDataSource(urlOf(name) ?? url ?? '', name, config.deadlines, sharing),
   });
   const verify = createTokenVerifier(config);
   const institutionsUrl = () => {
@@ -86,6 +95,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       drainPlugin(httpServer),
       ...testHookPlugins('gateway'),
       metricsPlugin('gateway'),
+      // Subgraphs' hints make the policy (principal-forwarding.ts); clients are told no-store.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      noStoreHeader(),
+      invalidateOnWrites(generation),
+      ...(caching.publicAnswers ? [publicAnswerCache(generation)] : []),
     ],
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);
@@ -126,6 +140,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       await apollo.stop();
       await running.close();
       clients.close();
+      generation.close();
     },
   };
 }

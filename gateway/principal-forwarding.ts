@@ -9,8 +9,10 @@ import type { ClientRecord } from '../services/core/service-client-record';
 import { SpanKind } from '@opentelemetry/api';
 import { forwardedRequestId } from '../services/core/observability/http-scope';
 import { logger } from '../services/core/observability/logger';
-import { subgraphCallDuration } from '../services/core/observability/metrics';
+import { sharedSubgraphCalls, subgraphCallDuration } from '../services/core/observability/metrics';
 import { inSpan } from '../services/core/observability/tracing';
+import { InFlight } from './cache/in-flight';
+import { principalScopeKey } from './cache/scope-key';
 
 export interface GatewayContext {
   /** The verified principal; absent for an anonymous request. */
@@ -30,6 +32,19 @@ export interface GatewayDeadlines {
 }
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+
+/** Whether identical calls in flight share one (HUB_DEDUP), and the cache generation they must agree on. */
+export interface CallSharing {
+  deduplicate: boolean;
+  /** Changes when a write went through (gateway/cache/cache-generation.ts): no later read joins an earlier call. */
+  generation: () => string;
+}
+
+/** A subgraph's answer as every sharer receives it: its own copy, and the Cache-Control hint. */
+interface SharedAnswer {
+  body: string;
+  cacheControl: string | null;
+}
 
 /** A subgraph answered a non-2xx status with GraphQL errors in its body: those errors are its answer. */
 class SubgraphRefused extends GraphQLError {
@@ -56,6 +71,7 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     url: string,
     private readonly subgraph: string,
     private readonly deadlines: GatewayDeadlines,
+    private readonly sharing: CallSharing = { deduplicate: false, generation: () => '' },
   ) {
     super({ url });
     this.fetcher = this.fetchWithDeadline;
@@ -75,8 +91,45 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     request.http?.headers.set(PRINCIPAL_HEADER, await signPrincipal(principal, request.query ?? '', operation));
   }
 
-  /** One subgraph call: a `subgraph <name>` span (its HTTP request, with `traceparent`, below it) and `hub_subgraph_call_duration_seconds`. */
+  private readonly inFlight = new InFlight<SharedAnswer>();
+
+  /**
+   * Identical queries in flight to this subgraph share one call (signed once, for the caller
+   * that made it), keyed by `sharingKey`. Each sharer gets its own copy of the answer (the
+   * executor merges into what it receives) and folds the subgraph's Cache-Control hint into its
+   * own operation's cache policy, as Apollo's data source does for the caller that made the call.
+   */
   override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    const key = this.sharingKey(options);
+    if (key === undefined) return this.call(options);
+    const { value, shared } = await this.inFlight.share(key, async () => {
+      const response = await this.call(options);
+      const { data, errors, extensions } = response;
+      return { body: JSON.stringify({ data, errors, extensions }), cacheControl: response.http?.headers.get('cache-control') ?? null };
+    });
+    if (shared) sharedSubgraphCalls.inc({ subgraph: this.subgraph });
+    restrictCachePolicy(options, value.cacheControl);
+    return JSON.parse(value.body) as GatewayGraphQLResponse;
+  }
+
+  /**
+   * What two calls must have in common to share one: the cache generation, who asks
+   * (`principalScopeKey`: never across principals whose answers may differ), the subgraph
+   * document, its variables and operation name. A principal's calls also name the client's
+   * operation, which the signed principal carries to the audit log. Mutations never share.
+   */
+  private sharingKey(options: ProcessOptions): string | undefined {
+    if (!this.sharing.deduplicate || !('incomingRequestContext' in options)) return undefined;
+    const { request, incomingRequestContext: incoming } = options;
+    if (incoming.operation?.operation !== 'query' || !request.query || /^\s*mutation\b/.test(request.query)) return undefined;
+    const principal = (options.context as GatewayContext | undefined)?.principal;
+    const clientQuery = incoming.source ?? incoming.request.query;
+    const operation = principal && clientQuery ? [incoming.operationName ?? null, operationHash(clientQuery)] : null;
+    return JSON.stringify([this.sharing.generation(), principalScopeKey(principal), operation, request.operationName ?? null, request.query, request.variables ?? {}]);
+  }
+
+  /** One subgraph call: a `subgraph <name>` span (its HTTP request, with `traceparent`, below it) and `hub_subgraph_call_duration_seconds`. */
+  private async call(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     const started = performance.now();
     let outcome: 'ok' | 'errors' | 'unavailable' = 'ok';
     try {
@@ -86,6 +139,8 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
           if (response.errors?.length) outcome = 'errors';
           return response;
         } catch (error) {
+          // An answer made here has no hint: it is never cached.
+          restrictCachePolicy(options, null);
           if (error instanceof SubgraphRefused) {
             outcome = 'errors';
             return this.refused(options, error.body);
@@ -132,4 +187,18 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     const formatted = { message: error.message, extensions: { code: error.extensions.code } };
     return { errors: paths.length ? paths.map((path) => ({ ...formatted, path })) : [formatted] };
   }
+}
+
+/**
+ * Folds a subgraph's `Cache-Control` into the operation's cache policy, as Apollo's
+ * RemoteGraphQLDataSource does: `max-age=N, public` lets the answer be cached for N seconds,
+ * anything else (none, `no-store`, `private`) makes it uncacheable.
+ */
+function restrictCachePolicy(options: ProcessOptions, header: string | null): void {
+  if (!('incomingRequestContext' in options)) return;
+  const policy = options.incomingRequestContext.overallCachePolicy;
+  if (!policy || !('restrict' in policy)) return;
+  const maxAge = /(?:^|,)\s*max-age=(\d+)\s*(?:,|$)/.exec(header ?? '')?.[1];
+  const isPublic = /(?:^|,)\s*public\s*(?:,|$)/.test(header ?? '');
+  policy.restrict(maxAge && isPublic ? { maxAge: Number(maxAge), scope: 'PUBLIC' } : { maxAge: 0 });
 }

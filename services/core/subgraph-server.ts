@@ -26,6 +26,7 @@ import { traceStatements, watchDatabase } from './observability/database-telemet
 import { observeRequests } from './observability/http-scope';
 import { metricsHandler } from './observability/metrics';
 import { metricsPlugin } from './observability/metrics-plugin';
+import { publicAnswerPlugin } from './cache/public-answers';
 
 /** The largest body a subgraph reads: the gateway's queries, entity representations included. */
 const SUBGRAPH_BODY_BYTES = 1_000_000;
@@ -113,6 +114,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
       ApolloServerPluginInlineTraceDisabled(),
       auditPlugin(options.name, options.audit),
       sqliteWriteLockPlugin(options.dataSource),
+      publicAnswerPlugin(options.name),
       drainPlugin(httpServer),
       ...testHookPlugins(options.name),
     ],

@@ -59,6 +59,13 @@ export const subgraphCallDuration = new Histogram({
   registers: [registry],
 });
 
+export const sharedSubgraphCalls = new Counter({
+  name: 'hub_subgraph_calls_shared_total',
+  help: "The gateway's subgraph requests answered by an identical call already in flight (gateway/cache/in-flight.ts), by subgraph",
+  labelNames: ['subgraph'] as const,
+  registers: [registry],
+});
+
 export const auditAppendDuration = new Histogram({
   name: 'hub_audit_append_duration_seconds',
   help: 'Appending one group of entries to the audit chain (institutions), by outcome (ok, error)',
