@@ -12,7 +12,6 @@ import { logger } from '../services/core/observability/logger';
 import { sharedSubgraphCalls, subgraphCallDuration } from '../services/core/observability/metrics';
 import { inSpan } from '../services/core/observability/tracing';
 import { InFlight } from './cache/in-flight';
-import { principalScopeKey } from './cache/scope-key';
 
 export interface GatewayContext {
   /** The verified principal; absent for an anonymous request. */
@@ -113,19 +112,18 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
   }
 
   /**
-   * What two calls must have in common to share one: the cache generation, who asks
-   * (`principalScopeKey`: never across principals whose answers may differ), the subgraph
-   * document, its variables and operation name. A principal's calls also name the client's
-   * operation, which the signed principal carries to the audit log. Mutations never share.
+   * What two calls must have in common to share one: the cache generation, the subgraph
+   * document, its variables and operation name; and both must be anonymous (docs/architecture.md,
+   * rule 14). A principal's calls never share: each is its own signed call, so every read of
+   * personal data is audited once per request with that request's id (rule 11), and no answer
+   * crosses principals. Mutations never share.
    */
   private sharingKey(options: ProcessOptions): string | undefined {
     if (!this.sharing.deduplicate || !('incomingRequestContext' in options)) return undefined;
+    if ((options.context as GatewayContext | undefined)?.principal) return undefined;
     const { request, incomingRequestContext: incoming } = options;
     if (incoming.operation?.operation !== 'query' || !request.query || /^\s*mutation\b/.test(request.query)) return undefined;
-    const principal = (options.context as GatewayContext | undefined)?.principal;
-    const clientQuery = incoming.source ?? incoming.request.query;
-    const operation = principal && clientQuery ? [incoming.operationName ?? null, operationHash(clientQuery)] : null;
-    return JSON.stringify([this.sharing.generation(), principalScopeKey(principal), operation, request.operationName ?? null, request.query, request.variables ?? {}]);
+    return JSON.stringify([this.sharing.generation(), request.operationName ?? null, request.query, request.variables ?? {}]);
   }
 
   /** One subgraph call: a `subgraph <name>` span (its HTTP request, with `traceparent`, below it) and `hub_subgraph_call_duration_seconds`. */

@@ -88,7 +88,7 @@ describe.each(DATABASES)('caching and deduplication at the gateway on %s', (kind
     expect(await subgraphCalls(origin('institutions'), 'institutions', name)).toBe(1);
   });
 
-  it('shares a call between requests of the same principal, never between principals of different units', async () => {
+  it('never shares a principal\'s call, even with the same identity: each request is its own signed, audited call', async () => {
     const name = named(SLOW_OPERATION_PREFIX);
     const query = `query ${name} { dossiers(first: 20) { totalCount edges { node { unit { path } } } } }`;
     const konTum = await mintDevToken({ unit: '62', roles: ['VIEWER'] });
@@ -105,8 +105,8 @@ describe.each(DATABASES)('caching and deduplication at the gateway on %s', (kind
     // Anonymous gets no dossier, whoever asked beside it.
     expect(JSON.stringify(anonymous)).not.toContain('VN/6');
     expect(errorCodes(anonymous)).toContain('UNAUTHENTICATED');
-    // Kon Tum's two tokens (one identity) shared; Gia Lai and anonymous had their own call.
-    expect(await subgraphCalls(origin('procedures'), 'procedures', name)).toBe(3);
+    // Each of Kon Tum's two tokens (one identity), Gia Lai's and the anonymous request had its own call.
+    expect(await subgraphCalls(origin('procedures'), 'procedures', name)).toBe(4);
   });
 
   it('serves a public answer again from its cache, and shows a catalogue write at the next read', async () => {
