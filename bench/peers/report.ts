@@ -92,7 +92,7 @@ export function writePeersResults(results: MixResult[], options: PeersOptions) {
     '',
     '## Where the hub gateway\'s time goes',
     '',
-    "From the hub gateway's `/metrics`, read before and after each of its runs (all rounds): Apollo's time per operation (`hub_graphql_request_duration_seconds`), the subgraph calls (`hub_subgraph_call_duration_seconds`; calls in parallel each count) and each plugin's or Express step's own time per request that went through it (`hub_gateway_plugin_duration_seconds`; an async hook counts until its promise settles). `authentication` includes `rate-limit`.",
+    "From the hub gateway's `/metrics`, read before and after each of its runs (all rounds): Apollo's time per operation (`hub_graphql_request_duration_seconds`), the subgraph calls (`hub_subgraph_call_duration_seconds`; calls in parallel each count) and each plugin's or Express step's time per request that went through it (`hub_gateway_plugin_duration_seconds`): for an Apollo plugin its hooks' own time (an async hook's up to its first `await`); for an Express step (`request-limits`, `authentication`, `rate-limit`, `safelist`) the elapsed time, waits included (reading the body, a unit lookup, the event loop's queue). `authentication` includes `rate-limit`.",
     '',
     '| mix | requests | gateway µs/request | subgraph calls/request | subgraph µs/request | plugins and steps, µs/request |',
     '| --- | ---: | ---: | ---: | ---: | --- |',

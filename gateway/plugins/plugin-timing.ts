@@ -4,13 +4,19 @@ import { gatewayPluginDuration } from '../../services/core/observability/metrics
 
 /**
  * Where the gateway's time goes (issue 14, item 7): each plugin's and each Express step's time
- * per request, in `hub_gateway_plugin_duration_seconds{plugin, stage}` (README, "Benchmarks").
+ * per request, in `hub_gateway_plugin_duration_seconds{plugin, stage}` (README, "Observability").
  *
- * A plugin's time is the sum, over one request, of its hooks' own time: from the call to the
- * return, or to the settling of the promise an async hook returns (so a hook that awaits I/O
- * counts its wait), the callbacks a hook returns (`parsingDidStart`'s end, `willResolveField`'s)
- * included. It is observed once per request, after the plugin's `willSendResponse`. Plugins
- * with no per-request hooks (the landing page, the drain) are passed through untouched.
+ * An Apollo plugin's time (`stage` `apollo`) is the sum, over one request, of its hooks' own
+ * time: from the call to the return, which for an async hook is its work up to its first
+ * `await` (the whole of the hub's hooks but a refusal's audit). Not the time to the promise's
+ * settling: Apollo calls every plugin's hook before awaiting any, so that would charge each
+ * plugin with the others' work. The callbacks a hook gives back (`parsingDidStart`'s end,
+ * `executionDidStart`'s listener) count too. It is observed once per request, after the
+ * plugin's `willSendResponse`. Plugins with no per-request hooks (the landing page, the drain)
+ * are passed through untouched.
+ *
+ * An Express step's time (`stage` `express`) is elapsed time, from entering it to its `next()`:
+ * reading the body, a unit lookup and the queue for the event loop included.
  */
 type Hook = (...args: any[]) => unknown;
 
@@ -19,39 +25,34 @@ interface Spent {
   seconds: number;
 }
 
+/** What a hook answers with, besides nothing: an end callback, or (executionDidStart) a listener. */
+const GIVES_BACK: Record<string, 'callback' | 'listener'> = {
+  parsingDidStart: 'callback',
+  validationDidStart: 'callback',
+  executionDidStart: 'listener',
+  willResolveField: 'callback',
+};
+
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | undefined)?.then === 'function';
 
-/** `hook` timed into `spent`; a function it returns (an end callback) is timed too. */
-function timedHook(hook: Hook, self: unknown, spent: Spent, listenerResult: boolean): Hook {
+/** `hook`'s own time added to `spent`; what it gives back (per `givesBack`) is timed the same way. */
+function timedHook(hook: Hook, self: unknown, spent: Spent, givesBack?: 'callback' | 'listener'): Hook {
+  const wrap = (value: unknown) =>
+    givesBack === 'callback' && typeof value === 'function'
+      ? timedHook(value as Hook, undefined, spent)
+      : givesBack === 'listener' && value && typeof value === 'object'
+        ? timedListener(value as Record<string, unknown>, spent)
+        : value;
   return (...args) => {
     const started = performance.now();
-    const wrapResult = (value: unknown) =>
-      typeof value === 'function'
-        ? timedHook(value as Hook, undefined, spent, false)
-        : listenerResult && value && typeof value === 'object'
-          ? timedListener(value as Record<string, unknown>, spent)
-          : value;
     let result: unknown;
     try {
       result = hook.apply(self, args);
-    } catch (error) {
+    } finally {
       spent.seconds += (performance.now() - started) / 1000;
-      throw error;
     }
-    if (!isPromise(result)) {
-      spent.seconds += (performance.now() - started) / 1000;
-      return wrapResult(result);
-    }
-    return result.then(
-      (value) => {
-        spent.seconds += (performance.now() - started) / 1000;
-        return wrapResult(value);
-      },
-      (error) => {
-        spent.seconds += (performance.now() - started) / 1000;
-        throw error;
-      },
-    );
+    if (!givesBack) return result;
+    return isPromise(result) ? result.then(wrap) : wrap(result);
   };
 }
 
@@ -59,8 +60,7 @@ function timedHook(hook: Hook, self: unknown, spent: Spent, listenerResult: bool
 function timedListener<T extends Record<string, unknown>>(listener: T, spent: Spent): T {
   const timed: Record<string, unknown> = {};
   for (const [name, hook] of Object.entries(listener)) {
-    // executionDidStart answers with a listener of its own (executionDidEnd, willResolveField).
-    timed[name] = typeof hook === 'function' ? timedHook(hook as Hook, listener, spent, name === 'executionDidStart') : hook;
+    timed[name] = typeof hook === 'function' ? timedHook(hook as Hook, listener, spent, GIVES_BACK[name]) : hook;
   }
   return timed as T;
 }
@@ -73,13 +73,7 @@ export function timedPlugin<TContext extends BaseContext>(name: string, plugin: 
   const timed: ApolloServerPlugin<TContext> = Object.create(plugin);
   timed.requestDidStart = async (requestContext) => {
     const spent: Spent = { seconds: 0 };
-    const started = performance.now();
-    let listener: GraphQLRequestListener<TContext> | void;
-    try {
-      listener = await requestDidStart.call(plugin, requestContext);
-    } finally {
-      spent.seconds += (performance.now() - started) / 1000;
-    }
+    const listener = await (timedHook(requestDidStart, plugin, spent) as typeof requestDidStart)(requestContext);
     const hooks = listener ? timedListener(listener as Record<string, unknown>, spent) : {};
     const willSendResponse = (hooks as GraphQLRequestListener<TContext>).willSendResponse;
     return {
