@@ -65,7 +65,7 @@ export function writePeersResults(results: MixResult[], options: PeersOptions) {
   const lines = [
     '# The hub beside other gateways',
     '',
-    `${results_.when} · ${machine} · Node ${process.version} · ${options.connections} connections, ${options.rounds} rounds of ${options.duration} s per mix and target, targets alternating; the median round (by requests/s) per target. Demo data on SQLite; every process (subgraphs, gateways, load generator) on the same machine. Every target's answer was checked equal to the hub's before measuring.`,
+    `${results_.when} · ${machine} · Node ${process.version} · ${options.connections} connections, ${options.rounds} rounds of ${options.duration} s per mix and target, targets alternating; the median round (by requests/s; the lower middle one of an even count) per target. Demo data on SQLite; every process (subgraphs, gateways, load generator) on the same machine. Every target's answer was checked equal to the hub's before measuring.`,
     '',
     `Versions: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
     '',

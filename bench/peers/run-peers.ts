@@ -6,7 +6,8 @@ import { launchHub } from '../../scripts/hub-processes';
 import { addDelta, gatewayTimeOf, readMetrics, type GatewayTime, type MetricsSnapshot } from './gateway-time';
 import { buildMixes, type Mix, type MixRequest } from './mixes';
 import { writePeersResults } from './report';
-import { launchPeers, supergraphFor, type Target } from './targets';
+import { assertPortsFree, launchPeers, PEERS, supergraphFor, type Target } from './targets';
+import { SUBGRAPHS } from '../../services/registry';
 
 /**
  * `npm run bench -- --peers [--rounds 3] [--duration 5] [--connections 10] [--port 4700]`:
@@ -93,6 +94,11 @@ async function measure(target: Target, mix: Mix, options: PeersOptions): Promise
 }
 
 export async function runPeers(options: PeersOptions): Promise<void> {
+  const subgraphCount = SUBGRAPHS.length;
+  await assertPortsFree([
+    ...Array.from({ length: subgraphCount + 1 }, (_, index) => options.basePort + index),
+    ...PEERS.map((_, index) => options.basePort + 10 + index),
+  ]);
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-peers-'));
   process.env.HUB_DATA_DIR = dataDir;
   console.log(`starting the hub on 127.0.0.1:${options.basePort} (the first start loads the demo data: minutes)`);

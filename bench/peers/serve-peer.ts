@@ -39,6 +39,8 @@ async function main() {
   } else {
     throw new Error(`unknown peer ${kind}: apollo, hive or hive-router`);
   }
+  // Hive Gateway's runtime handles SIGTERM by disposing itself and stays up: the benchmark ends it.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
   console.log(`${kind} listening on http://${host}:${port}/graphql`);
 }
 

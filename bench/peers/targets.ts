@@ -29,6 +29,20 @@ export function supergraphFor(subgraphUrls: Record<string, string>, folder: stri
   return file;
 }
 
+/**
+ * Throws when something already answers on one of `ports` of 127.0.0.1: a gateway left from
+ * another run would otherwise be measured in place of the one this run starts.
+ */
+export async function assertPortsFree(ports: number[]) {
+  for (const port of ports) {
+    const taken = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) }).then(
+      () => true,
+      (error: Error & { cause?: { code?: string } }) => error.cause?.code !== 'ECONNREFUSED',
+    );
+    if (taken) throw new Error(`port ${port} of 127.0.0.1 is in use: stop what listens there or pick another --port`);
+  }
+}
+
 /** Waits until `url` answers `{ __typename }`. */
 async function waitForGraphql(url: string, name: string, child: ChildProcess, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -56,6 +70,8 @@ export async function launchPeers(supergraphFile: string, basePort: number): Pro
             if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
+            // A peer that does not end within 10 s is killed, so the hub's processes are stopped too.
+            setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 10_000).unref();
           }),
       ),
     );
