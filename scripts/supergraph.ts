@@ -1,12 +1,17 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
 import { SUBGRAPHS, subgraphUrl } from '../services/registry';
 
 export interface ComposedSchemas {
   subgraphs: { name: string; sdl: string }[];
   supergraph: string;
+  /**
+   * The public API schema (`schema/api.graphql`): what clients see and code generators read,
+   * without the federation internals (`join__*`, `link__*`, `_entities`, `_service`).
+   */
+  api: string;
 }
 
 /** Prints each subgraph's SDL and composes them, as `npm run schema` writes them to schema/. */
@@ -20,5 +25,6 @@ export async function composeSupergraph(): Promise<ComposedSchemas> {
     throw new Error(`The subgraphs do not compose:\n${result.errors.map((error) => error.message).join('\n')}`);
   }
   readServiceScopeRules(result.supergraphSdl); // what the gateway will read at start-up
-  return { subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })), supergraph: result.supergraphSdl };
+  const api = printSchema(lexicographicSortSchema(result.schema.toAPISchema().toGraphQLJSSchema())) + '\n';
+  return { subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })), supergraph: result.supergraphSdl, api };
 }

@@ -13,6 +13,12 @@ const FEDERATION_LINK = `
     @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@composeDirective"])
 ${SERVICE_SCOPE_SDL}`;
 
+/** The root types' descriptions, the same in every subgraph so that they compose as one. */
+const ROOT_DESCRIPTIONS = {
+  query: 'Reads. Lists are cursor connections (`first`, `after`) holding only what the principal may read: its unit and the units below it.',
+  mutation: 'Writes. Each runs in one transaction, is audited, and takes an idempotency key (`clientKey`) where it creates something.',
+};
+
 /**
  * type-graphql builds the schema from the resolver classes; @apollo/subgraph turns its
  * printed SDL into a federation 2 subgraph and adds `_entities`, whose reference resolvers
@@ -26,6 +32,9 @@ export async function buildFederatedSchema(
   // Every resolver gets its string arguments in NFC (core/input).
   const globalMiddlewares = [normalizeArguments, ...(options.globalMiddlewares ?? [])];
   const schema = await buildSchema({ ...options, globalMiddlewares, skipCheck: true, validate: false });
+  for (const [root, description] of [[schema.getQueryType(), ROOT_DESCRIPTIONS.query], [schema.getMutationType(), ROOT_DESCRIPTIONS.mutation]] as const) {
+    if (root) root.description = description;
+  }
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, typeResolvers] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as never;

@@ -1,26 +1,21 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Per-value GraphQL description or deprecation, keyed by value. */
-export type EnumValuesConfig<V extends string> = { readonly [K in V]?: { description?: string; deprecationReason?: string } };
-
 /**
  * One GraphQL enum whose values are their own names: builds the frozen object `{ A: 'A', … }`
  * in the order of `values` (the order of the schema), registers it with type-graphql under
- * `name`, and returns it. Declare the value and its type under one name:
+ * `name`, and returns it. Every value comes with its description, so the schema a client's
+ * code generator reads explains each one (schema/api.graphql). Declare the value and its type
+ * under one name:
  *
- *   export const X = graphqlEnum('X', '…', ['A', 'B']);
+ *   export const X = graphqlEnum('X', '…', { A: 'what A means', B: 'what B means' });
  *   export type X = (typeof X)[keyof typeof X];
  *
  * so `X.A`, `Record<X, …>` and `@Field(() => X)` read as with a TypeScript string enum.
- * `description` is undefined only for an enum that has none in the schema.
  */
-export function graphqlEnum<const V extends string>(
-  name: string,
-  description: string | undefined,
-  values: readonly V[],
-  valuesConfig?: EnumValuesConfig<V>,
-): { readonly [K in V]: K } {
-  const object = Object.freeze(Object.fromEntries(values.map((value) => [value, value]))) as { readonly [K in V]: K };
-  registerEnumType(object, { name, description, ...(valuesConfig && { valuesConfig }) });
+export function graphqlEnum<const V extends string>(name: string, description: string, values: { readonly [K in V]: string }): { readonly [K in V]: K } {
+  const names = Object.keys(values) as V[];
+  const object = Object.freeze(Object.fromEntries(names.map((value) => [value, value]))) as { readonly [K in V]: K };
+  const valuesConfig = Object.fromEntries(names.map((value) => [value, { description: values[value] }])) as { [K in V]: { description: string } };
+  registerEnumType(object, { name, description, valuesConfig });
   return object;
 }

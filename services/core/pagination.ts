@@ -15,15 +15,35 @@ export class PageArgs {
   after?: string;
 }
 
-/** Every subgraph defines PageInfo alike, so federation must know it is shareable. */
+/**
+ * Every subgraph defines PageInfo alike, so federation must know it is shareable. The fields
+ * are those of the GraphQL Cursor Connections Specification (Relay); lists page forward only
+ * (`first`/`after`).
+ */
 @Directive('@shareable')
-@ObjectType({ description: 'Where a page stands in its list.' })
+@ObjectType({ description: 'Where a page stands in its list (GraphQL Cursor Connections Specification).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether items follow this page: pass `endCursor` as `after` for the next one.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Whether items come before this page (true when it was asked for with `after`).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the page; null when the page is empty.' })
   endCursor!: string | null;
+}
+
+/** The PageInfo of a page of `edges` asked for with `after`; `hasNextPage` when rows remain past it. */
+export function pageInfoOf(edges: Edge<unknown>[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage: after !== undefined && after !== null,
+    startCursor: edges.length ? edges[0].cursor : null,
+    endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+  };
 }
 
 export interface Edge<T> {
@@ -40,21 +60,21 @@ export interface Page<T> {
 
 /** Builds the `XConnection` and `XEdge` types of a node type (Relay cursor connections). */
 export function Connection<T extends object>(nodeType: ClassType<T>, name = nodeType.name) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'Opaque cursor of this item: pass it as `after` to continue after it.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of the page, in the list\'s stable order.' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where the page stands in the list.' })
     pageInfo!: PageInfo;
 
     totalCount!: () => Promise<number>;
@@ -108,7 +128,7 @@ export async function paginate<T extends ObjectLiteral>(
   const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
     edges,
-    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: pageInfoOf(edges, hasNextPage, args.after),
     totalCount: async () => toNumber(await counting.getCount()),
   };
 }

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from './pagination';
+import { decodeCursor, encodeCursor, pageInfoOf, pageSize, type Page, type PageArgs } from './pagination';
 
 /**
  * A cursor page over rows a batched loader already fetched (the children of one parent among
@@ -12,7 +12,7 @@ export function pageOfRows<T>(rows: T[], keyOf: (row: T) => string, args: PageAr
   const edges = rest.slice(0, size).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: rest.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: pageInfoOf(edges, rest.length > size, args.after),
     totalCount: async () => rows.length,
   };
 }

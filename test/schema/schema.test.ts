@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildSchema, specifiedDirectives } from 'graphql';
 import { projectRoot } from '../../services/core/config';
 import { SUBGRAPHS } from '../../services/registry';
 import { composeSupergraph } from '../../scripts/supergraph';
@@ -25,5 +26,17 @@ describe('checked-in schema', () => {
 
   it('has a current schema/supergraph.graphql (run `npm run schema`)', () => {
     expect(readFileSync(resolve(folder, 'supergraph.graphql'), 'utf8')).toBe(composed.supergraph);
+  });
+
+  it('has a current schema/api.graphql, the public API without federation internals (run `npm run schema`)', () => {
+    const api = readFileSync(resolve(folder, 'api.graphql'), 'utf8');
+    expect(api).toBe(composed.api);
+    const schema = buildSchema(api);
+    const names = Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__'));
+    expect(names.filter((name) => /^(join__|link__|_Any$|_Entity$|_Service$|federation__)/i.test(name))).toEqual([]);
+    expect(Object.keys(schema.getQueryType()!.getFields()).filter((name) => name.startsWith('_'))).toEqual([]);
+    expect(schema.getDirectives().map((directive) => directive.name).filter((name) => !specifiedDirectives.some((d) => d.name === name))).toEqual([]);
+    // What clients query: every root field of the supergraph's API is there.
+    expect(schema.getQueryType()!.getFields()).toHaveProperty('unit');
   });
 });

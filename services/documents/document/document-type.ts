@@ -56,7 +56,10 @@ export const DocumentType = graphqlEnum(
   'Loại văn bản hành chính (Decree 30/2020/NĐ-CP): ' +
     TABLE.map((entry) => `${entry.type} ${entry.abbreviation} (${entry.name})`).join(', ') +
     '. An official letter (công văn) has no type abbreviation in its symbol.',
-  TABLE.map((entry) => entry.type),
+  Object.fromEntries(TABLE.map((entry) => [entry.type, `${entry.name} (${entry.abbreviation})${entry.mayBeNormative ? '; may be a legal normative document' : ''}.`])) as Record<
+    (typeof TABLE)[number]['type'],
+    string
+  >,
 );
 export type DocumentType = (typeof DocumentType)[keyof typeof DocumentType];
 

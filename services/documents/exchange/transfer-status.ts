@@ -9,7 +9,14 @@ export const TransferStatus = graphqlEnum(
   'Trạng thái liên thông văn bản: ARRIVED 01 (đã đến), REFUSED 02 (từ chối tiếp nhận), ACCEPTED 03 (đã tiếp nhận), ' +
     'ASSIGNED 04 (phân công), IN_PROGRESS 05 (đang xử lý), DONE 06 (hoàn thành). ' +
     'Moves: ARRIVED to ACCEPTED or REFUSED; ACCEPTED to ASSIGNED; ASSIGNED to IN_PROGRESS; IN_PROGRESS to DONE.',
-  ['ARRIVED', 'REFUSED', 'ACCEPTED', 'ASSIGNED', 'IN_PROGRESS', 'DONE'],
+  {
+    ARRIVED: '01 Đã đến: delivered to the recipient agency.',
+    REFUSED: '02 Từ chối tiếp nhận: the recipient refused it; final.',
+    ACCEPTED: '03 Đã tiếp nhận: the recipient registered it.',
+    ASSIGNED: '04 Phân công: assigned to someone to handle.',
+    IN_PROGRESS: '05 Đang xử lý: being handled.',
+    DONE: '06 Hoàn thành: handled; final.',
+  },
 );
 export type TransferStatus = (typeof TransferStatus)[keyof typeof TransferStatus];
 

@@ -2,25 +2,44 @@ import { Field, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../../core/graphql-enum';
 import { DocumentSignature } from './document-signature';
 
-export const CheckStatus = graphqlEnum('CheckStatus', undefined, ['PASSED', 'FAILED', 'NOT_CHECKED']);
+export const CheckStatus = graphqlEnum('CheckStatus', 'The outcome of one check.', {
+  PASSED: 'The check passed.',
+  FAILED: 'The check failed; `detail` says why.',
+  NOT_CHECKED: 'Not run, because an earlier check failed.',
+});
 export type CheckStatus = (typeof CheckStatus)[keyof typeof CheckStatus];
 
 export const VerificationCheck = graphqlEnum(
   'VerificationCheck',
   'INTEGRITY: the content hashes to the signed digest and the signature verifies; CHAIN: the signer chains to a trusted root; ' +
     'VALIDITY: every certificate of the chain was valid at the signing time; REVOCATION: the certificate was not revoked before the signing time.',
-  ['INTEGRITY', 'CHAIN', 'VALIDITY', 'REVOCATION'],
+  {
+    INTEGRITY: 'The content hashes to the signed digest and the signature verifies with the signer\'s key.',
+    CHAIN: "The signer's certificate chains to a trusted root.",
+    VALIDITY: 'Every certificate of the chain was valid at the signing time.',
+    REVOCATION: 'The certificate was not revoked before the signing time.',
+  },
 );
 export type VerificationCheck = (typeof VerificationCheck)[keyof typeof VerificationCheck];
 
 export const SignatureVerdict = graphqlEnum(
   'SignatureVerdict',
   'The first failed check, in the order INTEGRITY, CHAIN, VALIDITY, REVOCATION; or VALID.',
-  ['VALID', 'INTEGRITY_FAILED', 'CHAIN_FAILED', 'NOT_VALID_AT_SIGNING', 'REVOKED'],
+  {
+    VALID: 'Every check passed.',
+    INTEGRITY_FAILED: 'The content or the signature was altered, or the signature does not verify.',
+    CHAIN_FAILED: 'The signer does not chain to a trusted root.',
+    NOT_VALID_AT_SIGNING: 'A certificate of the chain was not valid at the signing time.',
+    REVOKED: 'The certificate was revoked before the signing time.',
+  },
 );
 export type SignatureVerdict = (typeof SignatureVerdict)[keyof typeof SignatureVerdict];
 
-export const DocumentVerdict = graphqlEnum('DocumentVerdict', 'VALID when the document has signatures and every one is VALID.', ['VALID', 'INVALID', 'UNSIGNED']);
+export const DocumentVerdict = graphqlEnum('DocumentVerdict', 'VALID when the document has signatures and every one is VALID.', {
+  VALID: 'Signed, and every signature is VALID.',
+  INVALID: 'At least one signature is not VALID.',
+  UNSIGNED: 'The document has no signature.',
+});
 export type DocumentVerdict = (typeof DocumentVerdict)[keyof typeof DocumentVerdict];
 
 @ObjectType({ description: 'The outcome of one check on one signature.' })

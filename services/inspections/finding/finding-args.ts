@@ -5,7 +5,11 @@ import { PageArgs } from '../../core/pagination';
 export const FindingState = graphqlEnum(
   'FindingState',
   'OPEN: not yet remedied; OVERDUE: not remedied and its due date has passed (Vietnam time); REMEDIATED: remedied.',
-  ['OPEN', 'OVERDUE', 'REMEDIATED'],
+  {
+    OPEN: 'Not yet remedied, within its due date.',
+    OVERDUE: 'Not remedied and its due date has passed (Vietnam time).',
+    REMEDIATED: 'Remedied (khắc phục), with the day it was.',
+  },
 );
 export type FindingState = (typeof FindingState)[keyof typeof FindingState];
 

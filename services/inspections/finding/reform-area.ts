@@ -4,15 +4,14 @@ import { graphqlEnum } from '../../core/graphql-enum';
 export const ReformArea = graphqlEnum(
   'ReformArea',
   'Lĩnh vực cải cách hành chính: an area of the administrative reform programme.',
-  ['INSTITUTIONS', 'ADMINISTRATIVE_PROCEDURES', 'APPARATUS_ORGANISATION', 'CIVIL_SERVICE', 'PUBLIC_FINANCE', 'E_GOVERNMENT', 'REFORM_DIRECTION'],
   {
-    INSTITUTIONS: { description: 'Cải cách thể chế: institutions and legal documents.' },
-    ADMINISTRATIVE_PROCEDURES: { description: 'Cải cách thủ tục hành chính: administrative procedures.' },
-    APPARATUS_ORGANISATION: { description: 'Cải cách tổ chức bộ máy: organisation of the apparatus.' },
-    CIVIL_SERVICE: { description: 'Xây dựng đội ngũ cán bộ, công chức, viên chức: civil service.' },
-    PUBLIC_FINANCE: { description: 'Cải cách tài chính công: public finance.' },
-    E_GOVERNMENT: { description: 'Xây dựng chính phủ điện tử, chính phủ số: e-government and digital government.' },
-    REFORM_DIRECTION: { description: 'Công tác chỉ đạo, điều hành cải cách hành chính: direction of the reform.' },
+    INSTITUTIONS: 'Cải cách thể chế: institutions and legal documents.',
+    ADMINISTRATIVE_PROCEDURES: 'Cải cách thủ tục hành chính: administrative procedures.',
+    APPARATUS_ORGANISATION: 'Cải cách tổ chức bộ máy: organisation of the apparatus.',
+    CIVIL_SERVICE: 'Xây dựng đội ngũ cán bộ, công chức, viên chức: civil service.',
+    PUBLIC_FINANCE: 'Cải cách tài chính công: public finance.',
+    E_GOVERNMENT: 'Xây dựng chính phủ điện tử, chính phủ số: e-government and digital government.',
+    REFORM_DIRECTION: 'Công tác chỉ đạo, điều hành cải cách hành chính: direction of the reform.',
   },
 );
 export type ReformArea = (typeof ReformArea)[keyof typeof ReformArea];

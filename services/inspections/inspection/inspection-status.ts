@@ -4,7 +4,12 @@ import { graphqlEnum } from '../../core/graphql-enum';
 export const InspectionStatus = graphqlEnum(
   'InspectionStatus',
   'Where an inspection stands: PLANNED (scheduled), IN_PROGRESS (team on site), CONCLUDED (kết luận kiểm tra issued; final), CANCELLED (final).',
-  ['PLANNED', 'IN_PROGRESS', 'CONCLUDED', 'CANCELLED'],
+  {
+    PLANNED: 'Scheduled in a plan; the team has not been on site yet.',
+    IN_PROGRESS: 'The team is on site or working on its conclusion.',
+    CONCLUDED: 'The conclusion (kết luận kiểm tra) was issued; final.',
+    CANCELLED: 'Cancelled before it concluded, with its reason; final.',
+  },
 );
 export type InspectionStatus = (typeof InspectionStatus)[keyof typeof InspectionStatus];
 

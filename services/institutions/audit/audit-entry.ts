@@ -4,12 +4,17 @@ import { AUDIT_OUTCOMES, type AuditOutcome } from '../../core/audit/audit-record
 import { graphqlEnum } from '../../core/graphql-enum';
 import { PRINCIPAL_KINDS, type PrincipalKind } from '../../core/principal';
 
-export const AuditOutcomeEnum = graphqlEnum(
-  'AuditOutcome',
-  'ATTEMPTED: a mutation about to run (logged first); SUCCEEDED, REFUSED or FAILED: how it ended; READ: personal data was read.',
-  AUDIT_OUTCOMES,
-);
-const PrincipalKindEnum = graphqlEnum('PrincipalKind', 'USER: a person; SERVICE: a registered service client.', PRINCIPAL_KINDS);
+export const AuditOutcomeEnum = graphqlEnum('AuditOutcome', 'What an audit entry records: a mutation attempted, how it ended, or a read of personal data.', {
+  ATTEMPTED: 'A mutation about to run, logged before it runs (if this cannot be logged, the mutation does not run).',
+  SUCCEEDED: 'The mutation ran and its change was committed.',
+  REFUSED: 'The mutation, or an operation of a service client, was refused (authorization, safelist, scope or input).',
+  FAILED: 'The mutation ran and failed; the error code is in `detail`; nothing was written.',
+  READ: 'Personal data (an applicant, an official\'s contact) was read.',
+} satisfies Record<(typeof AUDIT_OUTCOMES)[number], string>);
+const PrincipalKindEnum = graphqlEnum('PrincipalKind', 'Who acted: a person or a registered service client.', {
+  USER: 'A person signed in through an identity provider (an official).',
+  SERVICE: 'A registered service client (another agency\'s system), with the OAuth 2.0 client-credentials grant.',
+} satisfies Record<(typeof PRINCIPAL_KINDS)[number], string>);
 
 /**
  * One link of the append-only audit chain. `hash` is SHA-256 over the previous link's hash and

@@ -2,16 +2,19 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { graphqlEnum } from '../../core/graphql-enum';
 
-export const ClientStatus = graphqlEnum('ClientStatus', "REVOKED: the client's tokens stop working within a minute and no new ones are issued.", [
-  'ACTIVE',
-  'REVOKED',
-]);
+export const ClientStatus = graphqlEnum('ClientStatus', 'Whether a service client may take tokens.', {
+  ACTIVE: 'The client takes tokens and calls the hub within its scopes.',
+  REVOKED: "The client's tokens stop working within a minute and no new ones are issued.",
+});
 export type ClientStatus = (typeof ClientStatus)[keyof typeof ClientStatus];
 
 export const ClientAuthentication = graphqlEnum(
   'ClientAuthentication',
-  'SECRET: client_secret_basic or client_secret_post; PUBLIC_KEY: a signed client assertion (private_key_jwt, RFC 7523).',
-  ['SECRET', 'PUBLIC_KEY'],
+  'How a service client proves who it is at the token endpoint (RFC 6749, RFC 7523).',
+  {
+    SECRET: 'A client secret: client_secret_basic or client_secret_post.',
+    PUBLIC_KEY: 'A client assertion signed with its private key (private_key_jwt, RFC 7523).',
+  },
 );
 export type ClientAuthentication = (typeof ClientAuthentication)[keyof typeof ClientAuthentication];
 

@@ -4,7 +4,15 @@ export const DossierStatus = graphqlEnum(
   'DossierStatus',
   'Trạng thái hồ sơ: RECEIVED (tiếp nhận), SUPPLEMENT_REQUESTED (yêu cầu bổ sung), PROCESSING (đang xử lý), ' +
     'REJECTED (từ chối), RESOLVED (đã xử lý xong), RETURNED (đã trả kết quả), WITHDRAWN (rút hồ sơ).',
-  ['RECEIVED', 'SUPPLEMENT_REQUESTED', 'PROCESSING', 'REJECTED', 'RESOLVED', 'RETURNED', 'WITHDRAWN'],
+  {
+    RECEIVED: 'Tiếp nhận: received at a desk or online; the processing time starts.',
+    SUPPLEMENT_REQUESTED: 'Yêu cầu bổ sung: the applicant must complete the dossier.',
+    PROCESSING: 'Đang xử lý: being processed by the competent agency.',
+    REJECTED: 'Từ chối: refused, with reasons; final.',
+    RESOLVED: 'Đã xử lý xong: the result is ready (on time or late against its due date).',
+    RETURNED: 'Đã trả kết quả: the result was handed to the applicant; final.',
+    WITHDRAWN: 'Rút hồ sơ: withdrawn by the applicant; final.',
+  },
 );
 export type DossierStatus = (typeof DossierStatus)[keyof typeof DossierStatus];
 

@@ -5,7 +5,11 @@ export const OnlineService = graphqlEnum(
   'OnlineService',
   'Dịch vụ công trực tuyến: FULL "toàn trình" (the whole procedure online, the old level 4), ' +
     'PARTIAL "một phần" (submission online, the old level 3), NONE (information and forms only, the old levels 1-2).',
-  ['NONE', 'PARTIAL', 'FULL'],
+  {
+    NONE: 'Information and forms only online (the old levels 1-2).',
+    PARTIAL: 'Một phần: submission online, the result in person (the old level 3).',
+    FULL: 'Toàn trình: the whole procedure online (the old level 4).',
+  },
 );
 export type OnlineService = (typeof OnlineService)[keyof typeof OnlineService];
 
