@@ -11,6 +11,7 @@ import { mintDevToken } from '../gateway/auth/dev-token';
 import { launchHub } from '../scripts/hub-processes';
 import { measureAuditAppends, type AuditAppendRow } from './audit-append';
 import { BENCH_OPERATIONS, type BenchOperation } from './operations';
+import { runPeers } from './peers/run-peers';
 
 /**
  * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b]`
@@ -19,6 +20,10 @@ import { BENCH_OPERATIONS, type BenchOperation } from './operations';
  * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}. `audit-append`
  * (also a name for --only) measures audit log appends without the hub (bench/audit-append.ts).
  * With --only, the rows measured replace theirs in the results file and the others are kept.
+ *
+ * `npm run bench -- --peers [--rounds 3] [--duration 5] [--connections 10] [--port 4700]`: the hub
+ * beside Apollo Gateway and Hive Gateway on the same subgraphs (bench/peers/run-peers.ts), to
+ * bench/results/peers.{json,md}.
  */
 interface Row {
   operation: string;
@@ -33,9 +38,13 @@ interface Row {
 const { values } = parseArgs({
   options: {
     db: { type: 'string', default: 'sqlite' },
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
+    // The hub beside other gateways (bench/peers/run-peers.ts).
+    peers: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    port: { type: 'string', default: '4700' },
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
   },
 });
@@ -77,6 +86,10 @@ async function measure(operation: BenchOperation, target: string, url: string, h
 }
 
 async function main() {
+  if (values.peers) {
+    return runPeers({ rounds: Number(values.rounds), duration: Number(values.duration ?? '5'), connections: Number(values.connections), basePort: Number(values.port) });
+  }
+  values.duration ??= '10';
   const db = values.db;
   if (db !== 'sqlite' && db !== 'mariadb') throw new Error('--db must be sqlite or mariadb');
   const only = values.only?.split(',');

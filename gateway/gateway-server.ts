@@ -30,6 +30,7 @@ import { auditRefusal, type RefusalRecorder } from './gateway-audit';
 import { ClientDirectory } from './oauth/client-directory';
 import { tokenEndpoint } from './oauth/token-endpoint';
 import { safelistCheck } from './plugins/safelist';
+import { timedCall, timedPlugins, timedStep } from './plugins/plugin-timing';
 import { operationsEndpoint } from './operations-endpoint';
 import { serviceScopePlugin } from './plugins/service-scopes';
 import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
@@ -86,23 +87,25 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     introspection: config.introspection,
     ...APOLLO_SIGNALS,
     validationRules: [...shapeLimitRules(config.limits), keyAliasRule(entityKeyFields(config.supergraphSdl))],
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      operationResolutionPlugin(),
-      argumentValuesPlugin(),
-      queryCostPlugin(config.limits.maxCost),
-      serviceScopePlugin(recordRefusal, scopeRules),
-      drainPlugin(httpServer),
-      ...testHookPlugins('gateway'),
-      metricsPlugin('gateway'),
+    // Each plugin's time per request goes to hub_gateway_plugin_duration_seconds (plugin-timing.ts).
+    plugins: timedPlugins<GatewayContext>([
+      ['landing-page', ApolloServerPluginLandingPageDisabled()],
+      ['operation-resolution', operationResolutionPlugin()],
+      ['argument-values', argumentValuesPlugin()],
+      ['query-cost', queryCostPlugin(config.limits.maxCost)],
+      ['service-scopes', serviceScopePlugin(recordRefusal, scopeRules)],
+      ['drain', drainPlugin(httpServer)],
+      ...testHookPlugins('gateway').map((plugin): [string, typeof plugin] => ['test-hooks', plugin]),
+      ['metrics', metricsPlugin('gateway')],
       // Subgraphs' hints make the policy (principal-forwarding.ts); clients are told no-store.
-      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
-      noStoreHeader(),
-      invalidateOnWrites(generation),
-      ...(caching.publicAnswers ? [publicAnswerCache(generation)] : []),
-    ],
+      ['cache-control', ApolloServerPluginCacheControl({ calculateHttpHeaders: false })],
+      ['no-store', noStoreHeader()],
+      ['cache-invalidation', invalidateOnWrites(generation)],
+      ...(caching.publicAnswers ? [['public-answer-cache', publicAnswerCache(generation)] as [string, ReturnType<typeof publicAnswerCache>]] : []),
+    ]),
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);
+  rateLimiter.consume = timedCall('rate-limit', rateLimiter.consume.bind(rateLimiter));
   await sharedState().ready();
   await apollo.start();
 
@@ -126,9 +129,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       response.locals.deadline = Date.now() + config.deadlines.requestMs;
       next();
     },
-    ...requestLimits(config.limits),
-    authenticationMiddleware(verify, units, clients, rateLimiter),
-    operationsEndpoint(apollo, safelistCheck(recordRefusal), (response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number })),
+    ...timedStep('request-limits', requestLimits(config.limits)),
+    // Its time includes the rate limit's, which is also timed alone ('rate-limit').
+    ...timedStep('authentication', [authenticationMiddleware(verify, units, clients, rateLimiter)]),
+    operationsEndpoint(apollo, timedCall('safelist', safelistCheck(recordRefusal)), (response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number })),
   );
   app.use(unexpectedErrors);
   const running = await listen(app, config.port, config.host, httpServer);

@@ -80,6 +80,17 @@ export const auditAppendedEntries = new Counter({
   registers: [registry],
 });
 
+/** Seconds, from a microsecond (a synchronous check) to a second (a hook waiting on a slow call). */
+const STEP_BUCKETS = [0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.01, 0.1, 1];
+
+export const gatewayPluginDuration = new Histogram({
+  name: 'hub_gateway_plugin_duration_seconds',
+  help: "Time one request spends in one of the gateway's Apollo plugins (stage apollo: its hooks summed) or Express steps (stage express), by plugin (gateway/plugins/plugin-timing.ts)",
+  labelNames: ['plugin', 'stage'] as const,
+  buckets: STEP_BUCKETS,
+  registers: [registry],
+});
+
 export const rateLimitRefusals = new Counter({
   name: 'hub_rate_limit_refusals_total',
   help: "Requests the gateway's rate limit refused, by who was limited (anonymous, USER, SERVICE)",
