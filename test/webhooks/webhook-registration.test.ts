@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { mintDevToken } from '../../gateway/auth/dev-token';
 import type { HubEvent } from '../../services/core/events/hub-event';
 import { callInternal, InternalCallFailed, serviceBase } from '../../services/core/internal-call';
@@ -56,10 +57,12 @@ describe('webhook URLs', () => {
   });
 
   it('refuses at delivery a name that resolves to an internal address the allow-list does not name', async () => {
-    process.env.HUB_WEBHOOK_ALLOWED_HOSTS = 'localhost:8443,127.0.0.1:9443';
+    process.env.HUB_WEBHOOK_ALLOWED_HOSTS = 'localhost:8443,127.0.0.1:9443,localhost:9443,[::1]:9443';
     await expect(deliveryTarget('https://localhost:8443/in')).rejects.toThrow(/internal address/);
     await expect(deliveryTarget('https://127.0.0.1:9443/in')).resolves.toMatchObject({ address: '127.0.0.1', family: 4 });
     await expect(deliveryTarget('https://127.0.0.1:9444/in')).rejects.toThrow(/allow-list/);
+    // A name that resolves to an address the list names with that very port is what development does.
+    await expect(deliveryTarget('https://localhost:9443/in')).resolves.toMatchObject({ address: (await lookup('localhost', { verbatim: true })).address });
   });
 });
 

@@ -1,22 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import { startGateway } from '../../gateway/gateway-server';
-import { callInternal, InternalCallFailed, serviceBase } from '../../services/core/internal-call';
+import { callInternal, serviceBase } from '../../services/core/internal-call';
 import type { HubEvent } from '../../services/core/events/hub-event';
-import type { RunningServer } from '../../services/core/subgraph-server';
-import { Webhook } from '../../services/institutions/clients/webhook';
 import { StoredEvent } from '../../services/institutions/events/stored-event';
 import { WebhookDelivery } from '../../services/institutions/events/webhook-delivery';
 import { mintDevToken } from '../../gateway/auth/dev-token';
 import { DATABASES } from '../support/databases';
-import { errorCodes, postGraphQL } from '../support/graphql-client';
-import { testGatewayConfig } from '../support/hub';
-import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
+import { errorCodes } from '../support/graphql-client';
+import { REGISTER_WEBHOOK as REGISTER, startWebhookHub, type WebhookHub } from './webhook-hub';
 import { WebhookReceiver, waitFor } from './webhook-receiver';
 
 const NATS_URL = process.env.HUB_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-const REGISTER_CLIENT = `mutation($input: RegisterServiceClientInput!) { registerServiceClient(input: $input) { client { id } } }`;
-const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret webhook { id clientId url eventTypes } } }`;
 const DELIVERIES = `query($id: ID!, $status: WebhookDeliveryStatus) { serviceClient(id: $id) { webhookDeliveries(status: $status, first: 100) {
   edges { node { id webhookId eventId eventType recordKey sequence status attempts lastStatus lastError parkedAt } } pageInfo { hasNextPage } } } }`;
 const REPLAY = `mutation($id: ID!) { replayWebhookDelivery(id: $id) { id status attempts } }`;
@@ -48,15 +42,14 @@ describe.each(DATABASES)('webhooks on %s', (kind) => {
     const receiver = new WebhookReceiver();
     const prefix = `whtest${process.pid}${kind}`;
     const stream = `WH_TEST_${process.pid}_${kind}`;
-    let started: TestSubgraphs;
-    let gateway: RunningServer;
+    let hub: WebhookHub;
     let nats: NatsConnection | undefined;
     let konTumAdmin: string;
     let clientId: string;
     let okWebhook: { id: string; secret: string };
     const saved = { ...process.env };
-    const query = <T = any>(text: string, variables: Record<string, unknown>, token: string) => postGraphQL<T>(`${gateway.url}/graphql`, text, variables, { authorization: `Bearer ${token}` });
-    const institutions = () => started.subgraphs.institutions;
+    const query = (text: string, variables: Record<string, unknown>, token: string) => hub.query(text, variables, token);
+    const institutions = () => hub.started.subgraphs.institutions;
     const rows = <T extends object>(entity: new () => T) => institutions().dataSource.getRepository(entity);
 
     /** Sends events the way the transport under test carries them. */
@@ -86,14 +79,9 @@ describe.each(DATABASES)('webhooks on %s', (kind) => {
       } else {
         delete process.env.NATS_URL;
       }
-      started = await startSubgraphs(kind, `webhooks_${transport}`, ['institutions']);
-      // Only institutions runs: the other subgraphs' addresses answer nothing, and no test asks them.
-      const urls = { procedures: 'http://127.0.0.1:9/graphql', documents: 'http://127.0.0.1:9/graphql', inspections: 'http://127.0.0.1:9/graphql', ...started.urls };
-      gateway = await startGateway(testGatewayConfig(urls));
+      hub = await startWebhookHub(kind, `webhooks_${transport}`);
       konTumAdmin = await mintDevToken({ unit: '62', roles: ['ADMIN'] });
-      const client = await query(REGISTER_CLIENT, { input: { name: 'Hệ thống quản lý hồ sơ tỉnh Kon Tum', unitCode: '62', scopes: ['dossiers:read'] } }, konTumAdmin);
-      expect(client.errors).toBeUndefined();
-      clientId = client.data.registerServiceClient.client.id;
+      clientId = await hub.client('62', ['dossiers:read']);
       const registered = await query(REGISTER, { input: { clientId, url: receiver.url('/ok'), eventTypes: ['dossier.received', 'dossier.state_changed'] } }, konTumAdmin);
       expect(registered.errors).toBeUndefined();
       okWebhook = { id: registered.data.registerWebhook.webhook.id, secret: registered.data.registerWebhook.secret };
@@ -102,8 +90,7 @@ describe.each(DATABASES)('webhooks on %s', (kind) => {
     }, 900_000);
 
     afterAll(async () => {
-      await gateway?.close();
-      await started?.close();
+      await hub?.close();
       if (nats) {
         await (await nats.jetstreamManager()).streams.delete(stream).catch(() => undefined);
         await nats.close();

@@ -10,7 +10,7 @@ import { badInput } from '../../core/errors';
  * webhook at all), with no credentials in the URL; https only, except plain http to 127.0.0.1
  * outside production (development and tests). Checked at registration (BAD_USER_INPUT) and again
  * at every delivery, where the name is resolved once and the connection goes to that very
- * address (`deliveryTarget`), which must not be internal unless the allow-list names it.
+ * address (`deliveryTarget`), which must not be internal unless the allow-list names it (with that port).
  */
 export const MAX_URL_LENGTH = 2000;
 const LOCAL_HTTP_HOST = '127.0.0.1';
@@ -74,7 +74,8 @@ export interface DeliveryTarget {
 /**
  * The address a delivery connects to, or a thrown Error saying why not: the URL must pass the
  * allow-list as configured now, and its name must resolve to an address that is not internal,
- * unless the allow-list names that address itself (127.0.0.1 in development and tests).
+ * unless the allow-list names that address itself with the URL's port (127.0.0.1 in development
+ * and tests).
  */
 export async function deliveryTarget(text: string): Promise<DeliveryTarget> {
   const refusal = urlRefusal(text);
@@ -82,7 +83,9 @@ export async function deliveryTarget(text: string): Promise<DeliveryTarget> {
   const url = new URL(text);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const { address, family } = isIP(host) ? { address: host, family: isIP(host) } : await lookup(host, { verbatim: true });
-  const named = allowedHosts().some((entry) => entry === address || entry.startsWith(`${address}:`) || entry.startsWith(`[${address}]`));
+  // The address itself must be on the list, with the URL's port, as a URL would write it.
+  const written = family === 6 ? `[${address}]` : address;
+  const named = allowedHosts().some((entry) => entry === `${written}:${portOf(url)}` || (entry === written && !url.port));
   if (isInternalAddress(address) && !named) throw new Error('refused: the host resolves to an internal address that the allow-list does not name');
   return { url, address, family: family === 6 ? 6 : 4 };
 }
