@@ -28,23 +28,37 @@ async function clientTerritory(dataSource: DataSource, client: ServiceClient): P
 }
 
 /**
- * The webhooks an event goes to: those asking for its type, of an active client whose scopes
+ * Which webhooks an event goes to: those asking for its type, of an active client whose scopes
  * let it read the record's type and whose territory covers the record's unit (README,
- * "Webhooks"). The unit's path is institutions' own when it knows the unit.
+ * "Webhooks"). The unit's path is institutions' own when it knows the unit. Webhooks, clients
+ * and territories are read once per batch.
  */
-async function webhooksFor(dataSource: DataSource, event: HubEvent): Promise<Webhook[]> {
-  const webhooks = (await dataSource.getRepository(Webhook).find()).filter((webhook) => webhook.eventTypes.includes(event.type));
-  if (webhooks.length === 0) return [];
-  const clients = await dataSource.getRepository(ServiceClient).findBy({ id: In([...new Set(webhooks.map((webhook) => webhook.clientId))]) });
-  const unit = await dataSource.getRepository(AdministrativeUnit).findOneBy({ id: event.unit.id });
-  const recordPath = unit?.unitPath ?? event.unit.path;
-  const readers = new Set<string>();
-  for (const client of clients) {
-    if (client.status !== ClientStatus.ACTIVE || !scopesMayRead(client.scopes, event.record.type)) continue;
-    const territory = await clientTerritory(dataSource, client);
-    if (territory.some((path) => isWithin(recordPath, path))) readers.add(client.id);
-  }
-  return webhooks.filter((webhook) => readers.has(webhook.clientId));
+async function deliveryMatcher(dataSource: DataSource): Promise<(event: HubEvent) => Promise<Webhook[]>> {
+  const webhooks = await dataSource.getRepository(Webhook).find();
+  const clientIds = [...new Set(webhooks.map((webhook) => webhook.clientId))];
+  const clients = new Map((clientIds.length ? await dataSource.getRepository(ServiceClient).findBy({ id: In(clientIds) }) : []).map((client) => [client.id, client]));
+  const territories = new Map<string, Promise<UnitPath[]>>();
+  const territoryOf = (client: ServiceClient) => {
+    if (!territories.has(client.id)) territories.set(client.id, clientTerritory(dataSource, client));
+    return territories.get(client.id)!;
+  };
+  const unitPaths = new Map<string, Promise<string>>();
+  const recordPathOf = (event: HubEvent) => {
+    if (!unitPaths.has(event.unit.id)) {
+      unitPaths.set(event.unit.id, dataSource.getRepository(AdministrativeUnit).findOneBy({ id: event.unit.id }).then((unit) => unit?.unitPath ?? event.unit.path));
+    }
+    return unitPaths.get(event.unit.id)!;
+  };
+  return async (event) => {
+    const matching: Webhook[] = [];
+    for (const webhook of webhooks.filter((candidate) => candidate.eventTypes.includes(event.type))) {
+      const client = clients.get(webhook.clientId);
+      if (!client || client.status !== ClientStatus.ACTIVE || !scopesMayRead(client.scopes, event.record.type)) continue;
+      const recordPath = await recordPathOf(event);
+      if ((await territoryOf(client)).some((path) => isWithin(recordPath, path))) matching.push(webhook);
+    }
+    return matching;
+  };
 }
 
 export interface IntakeResult {
@@ -52,65 +66,93 @@ export interface IntakeResult {
   duplicates: number;
 }
 
+const rowOf = (event: HubEvent, now: string) =>
+  Object.assign(new StoredEvent(), {
+    id: event.id,
+    type: event.type,
+    subgraph: event.subgraph,
+    recordType: event.record.type,
+    recordId: event.record.id,
+    unitPath: storedPath(event.unit.path),
+    sequence: event.sequence,
+    occurredAt: event.occurredAt,
+    body: JSON.stringify(event),
+    receivedAt: now,
+  });
+
+const deliveriesOf = (event: HubEvent, webhooks: Webhook[], now: string) =>
+  webhooks.map((webhook) =>
+    Object.assign(new WebhookDelivery(), {
+      id: `${webhook.id}:${event.id}`,
+      webhookId: webhook.id,
+      clientId: webhook.clientId,
+      eventId: event.id,
+      eventType: event.type,
+      recordKey: `${event.record.type}:${event.record.id}`,
+      sequence: event.sequence,
+      status: DeliveryStatus.PENDING,
+      attempts: 0,
+      nextAttemptAt: now,
+      claimedUntil: null,
+      lastStatus: null,
+      lastError: null,
+      lastAttemptAt: null,
+      deliveredAt: null,
+      parkedAt: null,
+      unitPath: webhook.unitPath,
+      createdAt: now,
+    }),
+  );
+
+interface Prepared {
+  row: StoredEvent;
+  deliveries: WebhookDelivery[];
+}
+
+const INSERT_CHUNK = 100;
+
+async function insertAll(dataSource: DataSource, batch: Prepared[]): Promise<void> {
+  await withSqliteWriteLock(dataSource, () =>
+    dataSource.transaction(async (manager) => {
+      const rows = batch.map((one) => one.row);
+      const deliveries = batch.flatMap((one) => one.deliveries);
+      for (let at = 0; at < rows.length; at += INSERT_CHUNK) await manager.insert(StoredEvent, rows.slice(at, at + INSERT_CHUNK));
+      for (let at = 0; at < deliveries.length; at += INSERT_CHUNK) await manager.insert(WebhookDelivery, deliveries.slice(at, at + INSERT_CHUNK));
+    }),
+  );
+}
+
 /**
- * Stores each event once by id, with its deliveries, in one transaction per event; an event
- * stored before (a transport's redelivery) is counted and left alone. Resolves only once every
- * event is stored, so the caller may acknowledge then; throws (nothing acknowledged) otherwise.
+ * Stores each event once by id, with its deliveries: the batch's new events in one transaction;
+ * an event stored before (a transport's redelivery) is counted and left alone. When another
+ * replica stores some of them meanwhile, each is stored in a transaction of its own. Resolves
+ * only once every event is stored, so the caller may acknowledge then; throws otherwise.
  */
 export async function storeEvents(dataSource: DataSource, events: HubEvent[]): Promise<IntakeResult> {
-  const result: IntakeResult = { stored: 0, duplicates: 0 };
-  const stored = dataSource.getRepository(StoredEvent);
-  for (const event of events) {
-    if (await stored.existsBy({ id: event.id })) {
-      result.duplicates += 1;
-      continue;
-    }
-    const now = new Date().toISOString();
-    const webhooks = await webhooksFor(dataSource, event);
-    const row = Object.assign(new StoredEvent(), {
-      id: event.id,
-      type: event.type,
-      subgraph: event.subgraph,
-      recordType: event.record.type,
-      recordId: event.record.id,
-      unitPath: storedPath(event.unit.path),
-      sequence: event.sequence,
-      occurredAt: event.occurredAt,
-      body: JSON.stringify(event),
-      receivedAt: now,
-    });
-    const deliveries = webhooks.map((webhook) =>
-      Object.assign(new WebhookDelivery(), {
-        id: `${webhook.id}:${event.id}`,
-        webhookId: webhook.id,
-        clientId: webhook.clientId,
-        eventId: event.id,
-        eventType: event.type,
-        recordKey: `${event.record.type}:${event.record.id}`,
-        sequence: event.sequence,
-        status: DeliveryStatus.PENDING,
-        attempts: 0,
-        nextAttemptAt: now,
-        claimedUntil: null,
-        lastStatus: null,
-        lastError: null,
-        lastAttemptAt: null,
-        deliveredAt: null,
-        parkedAt: null,
-        unitPath: webhook.unitPath,
-        createdAt: now,
-      }),
-    );
+  const unique = [...new Map(events.map((event) => [event.id, event])).values()];
+  const known = unique.length
+    ? new Set((await dataSource.getRepository(StoredEvent).find({ select: { id: true }, where: { id: In(unique.map((event) => event.id)) } })).map((row) => row.id))
+    : new Set<string>();
+  const fresh = unique.filter((event) => !known.has(event.id));
+  const result: IntakeResult = { stored: 0, duplicates: events.length - fresh.length };
+  if (fresh.length === 0) return result;
+  const now = new Date().toISOString();
+  const webhooksFor = await deliveryMatcher(dataSource);
+  const prepared: Prepared[] = [];
+  for (const event of fresh) prepared.push({ row: rowOf(event, now), deliveries: deliveriesOf(event, await webhooksFor(event), now) });
+  try {
+    await insertAll(dataSource, prepared);
+    result.stored += prepared.length;
+    return result;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  // Some were stored meanwhile (another replica, a redelivery): one transaction each, the stored ones counted as duplicates.
+  for (const one of prepared) {
     try {
-      await withSqliteWriteLock(dataSource, () =>
-        dataSource.transaction(async (manager) => {
-          await manager.insert(StoredEvent, row);
-          if (deliveries.length) await manager.insert(WebhookDelivery, deliveries);
-        }),
-      );
+      await insertAll(dataSource, [one]);
       result.stored += 1;
     } catch (error) {
-      // The same event stored meanwhile by another replica or a redelivery: stored once, as asked.
       if (!isUniqueViolation(error)) throw error;
       result.duplicates += 1;
     }
