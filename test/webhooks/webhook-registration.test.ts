@@ -165,6 +165,32 @@ describe.each(DATABASES)('webhook registration on %s', (kind) => {
     }
   });
 
+  it("delivers to a merged province's client the events of the dissolved provinces whose territory went into it, and no others (rule 13)", async () => {
+    // Registered on the real day: the merged Quảng Ngãi (51@2025) holds old Quảng Ngãi and old Kon Tum; old Gia Lai went into the new Gia Lai.
+    const asOf = process.env.HUB_AS_OF;
+    process.env.HUB_AS_OF = '';
+    let mergedClient: string;
+    try {
+      mergedClient = await hub.client('51', ['dossiers:read']);
+      const answer = await hub.query(
+        REGISTER_WEBHOOK,
+        { input: { clientId: mergedClient, url: receiver.url('/merged'), eventTypes: ['dossier.received'] } },
+        await mintDevToken({ unit: '51', roles: ['ADMIN'] }),
+      );
+      expect(answer.errors).toBeUndefined();
+      receiver.secrets.set('/merged', answer.data.registerWebhook.secret);
+    } finally {
+      process.env.HUB_AS_OF = asOf;
+    }
+    const konTum = event();
+    const giaLai = event({ unit: { id: '64', path: 'VN/64' }, record: { type: 'Dossier', id: `64-${randomUUID()}` } });
+    await emit([giaLai, konTum]);
+    const got = await waitFor('the old Kon Tum event at the merged province', () => receiver.at('/merged').find((request) => request.headers['webhook-id'] === konTum.id));
+    expect(got.verified).toMatchObject({ ok: true, payload: { data: konTum } });
+    const deliveries = hub.started.subgraphs.institutions.dataSource.getRepository(WebhookDelivery);
+    expect(await deliveries.countBy({ eventId: giaLai.id })).toBe(0);
+  });
+
   it('takes at /internal/events only signed batches of HubEvents about the caller\'s own records', async () => {
     const stored = () => hub.started.subgraphs.institutions.dataSource.getRepository(StoredEvent).count();
     const before = await stored();
