@@ -11,7 +11,6 @@ import type { DataSource } from 'typeorm';
  */
 export function sqliteWriteLockPlugin(dataSource: DataSource): ApolloServerPlugin {
   if (dataSource.options.type !== 'better-sqlite3') return {};
-  let tail: Promise<void> = Promise.resolve();
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
@@ -22,11 +21,7 @@ export function sqliteWriteLockPlugin(dataSource: DataSource): ApolloServerPlugi
       return {
         async executionDidStart({ operation }) {
           if (operation.operation !== 'mutation') return;
-          const previous = tail;
-          let open!: () => void;
-          tail = new Promise<void>((resolve) => (open = resolve));
-          release = open;
-          await previous;
+          release = await acquire(dataSource);
         },
         async willSendResponse() {
           done();
@@ -34,4 +29,30 @@ export function sqliteWriteLockPlugin(dataSource: DataSource): ApolloServerPlugi
       };
     },
   };
+}
+
+/** The end of the queue of writes of one SQLite database, per DataSource (mutations and background writes alike). */
+const tails = new WeakMap<DataSource, Promise<void>>();
+
+/** Waits for the writes queued before, then holds the database's write turn until the returned release is called. */
+function acquire(dataSource: DataSource): Promise<() => void> {
+  const previous = tails.get(dataSource) ?? Promise.resolve();
+  let open!: () => void;
+  tails.set(dataSource, new Promise<void>((resolve) => (open = resolve)));
+  return previous.then(() => open);
+}
+
+/**
+ * Runs a write made outside a GraphQL mutation (an event stored, a delivery's outcome) in the
+ * same queue as the mutations on SQLite, so its transaction never nests in theirs; on MariaDB
+ * it just runs. Never call it from a mutation's resolver: it would wait for that mutation.
+ */
+export async function withSqliteWriteLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return work();
+  const release = await acquire(dataSource);
+  try {
+    return await work();
+  } finally {
+    release();
+  }
 }

@@ -39,6 +39,16 @@ export interface SubgraphDefinition {
   prepare?(dataSource: DataSource): Promise<void>;
   /** Throws when the subgraph cannot do its work; `/health` then answers 503 with the message. */
   ready?(dataSource: DataSource): Promise<void>;
+  /**
+   * Work of its own beside the requests (institutions: the webhook dispatcher and the events
+   * consumer), started once the server listens and stopped before it closes.
+   */
+  background?(dataSource: DataSource): BackgroundWork;
+}
+
+/** Loops a subgraph runs beside its requests; `stop` lets what is in flight end. */
+export interface BackgroundWork {
+  stop(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -88,6 +98,7 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
       // Every other subgraph looks units up in institutions and appends its audit records there.
       dependencies: definition.name === 'institutions' ? [] : [processReady('institutions', institutionsUrl)],
     });
+    const background = definition.background?.(dataSource);
     let closing: Promise<void> | undefined;
     return {
       ...server,
@@ -95,6 +106,7 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
       // The requests in flight finish first (HUB_SHUTDOWN_GRACE_MS), then the pool closes; once, however often asked.
       close: () =>
         (closing ??= (async () => {
+          await background?.stop();
           await server.close();
           if (dataSource.isInitialized) await dataSource.destroy();
         })()),

@@ -5,6 +5,8 @@ import { institutionsInternalRoutes } from './internal-routes';
 import { buildInstitutionsSchema, institutionsEntities } from './schema';
 import { seedInstitutions } from './seed/seed';
 import { institutionsMigrations } from './migrations';
+import { WebhookDispatcher } from './events/webhook-dispatcher';
+import { consumerSettings, startEventConsumer } from './events/event-consumer';
 
 /** One chain per DataSource: the local sink and the internal endpoint share its group commit. */
 const chains = new WeakMap<DataSource, AuditChain>();
@@ -30,4 +32,16 @@ export const institutions: SubgraphDefinition = {
     return { append: async (records) => void (await chain.append(records)) };
   },
   internalRoutes: (dataSource) => institutionsInternalRoutes(dataSource, chainOf(dataSource)),
+  // Webhooks (README, "Webhooks"): the dispatcher always; the JetStream consumer when NATS_URL is set.
+  background: (dataSource) => {
+    const dispatcher = new WebhookDispatcher(dataSource).start();
+    const settings = consumerSettings();
+    const consumer = settings ? startEventConsumer(dataSource, settings) : undefined;
+    return {
+      stop: async () => {
+        await consumer?.stop();
+        await dispatcher.stop();
+      },
+    };
+  },
 };

@@ -8,6 +8,11 @@ import { StateUnavailable } from '../core/shared-state';
 import type { AuditChain } from './audit/audit-chain';
 import { SERVICE_CLIENT_ENDPOINT } from '../core/service-client-record';
 import { clientRecord } from './clients/client-record';
+import { isHubEvent } from './events/event-check';
+import { storeEvents } from './events/event-intake';
+
+/** Where the emitting subgraphs post their events without NATS (services/core/events/hub-event.ts). */
+export const EVENTS_ENDPOINT = 'events';
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
@@ -23,7 +28,8 @@ function validRecord(value: unknown, caller: string): value is AuditRecord {
 
 /**
  * Endpoints for the other hub processes, beside /graphql and outside the supergraph: the audit
- * log takes records here, and the gateway looks service clients up here. Every call is signed
+ * log takes records here, the gateway looks service clients up here, and the emitting subgraphs
+ * post events here. Every call is signed
  * with the internal key, bound to its body and used once.
  */
 export function institutionsInternalRoutes(dataSource: DataSource, chain: AuditChain): express.Router {
@@ -62,6 +68,15 @@ export function institutionsInternalRoutes(dataSource: DataSource, chain: AuditC
   signed(SERVICE_CLIENT_ENDPOINT, async (body) => {
     const found = isString(body.clientId) ? await clientRecord(dataSource, body.clientId) : null;
     return found ? [200, found] : [404, { error: 'unknown client' }];
+  });
+
+  // 200 only once every event of the batch is stored (once by id): the caller may mark them sent then.
+  signed(EVENTS_ENDPOINT, async (body, caller) => {
+    const events = body.events;
+    if (!Array.isArray(events) || events.length > 1000 || !events.every((event) => isHubEvent(event, caller))) {
+      return [400, { error: 'events must be a list of at most 1000 HubEvents about records of the caller' }];
+    }
+    return [200, await storeEvents(dataSource, events)];
   });
 
   return router;

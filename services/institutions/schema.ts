@@ -17,11 +17,15 @@ import { UnitResolver } from './unit/unit.resolver';
 import { LineageResolver } from './unit/lineage.resolver';
 import { UnitLineage } from './unit/unit-lineage';
 import { IdempotencyRecord } from '../core/idempotency';
+import { Webhook } from './clients/webhook';
+import { WebhookResolver } from './clients/webhook.resolver';
+import { StoredEvent } from './events/stored-event';
+import { WebhookDelivery } from './events/webhook-delivery';
 
-export const institutionsEntities = [AdministrativeUnit, UnitLineage, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry, AuditChainLock, IdempotencyRecord];
+export const institutionsEntities = [AdministrativeUnit, UnitLineage, Agency, Official, ServiceClient, SafelistedOperation, AuditEntry, AuditChainLock, IdempotencyRecord, Webhook, StoredEvent, WebhookDelivery];
 
 export const buildInstitutionsSchema = () =>
   buildFederatedSchema(
-    { resolvers: [UnitResolver, LineageResolver, UnitAgenciesResolver, AgencyResolver, OfficialResolver, MeResolver, ServiceClientResolver, AuditLogResolver] },
+    { resolvers: [UnitResolver, LineageResolver, UnitAgenciesResolver, AgencyResolver, OfficialResolver, MeResolver, ServiceClientResolver, WebhookResolver, AuditLogResolver] },
     referenceResolvers,
   );

@@ -78,8 +78,8 @@ function beyondPublicFacts(type: string, value: Json): string[] {
 const isEmptyConnection = (value: unknown) =>
   typeof value === 'object' && value !== null && 'edges' in (value as Json) && Array.isArray((value as Json).edges) && (value as Json).edges.length === 0;
 
-/** Types seen only inside a located parent (a signature inside its document): checked through the parent. */
-export const PARENT_SCOPED_TYPES = new Set(['DocumentSignature', 'SafelistedOperation']);
+/** Types seen only inside a located parent (a signature inside its document, a webhook inside its client): checked through the parent. */
+export const PARENT_SCOPED_TYPES = new Set(['DocumentSignature', 'SafelistedOperation', 'Webhook', 'WebhookDelivery']);
 
 /** Root fields readable without a token. */
 export const PUBLIC_ROOT_FIELDS = new Set(['unit', 'units', 'procedure', 'procedures', 'certificateAuthority']);

@@ -62,3 +62,21 @@ export function assertServiceMayWrite(principal: Principal, scope: ServiceScope 
   if (!scope) throw forbidden(`${what} is not open to service clients`);
   assertServiceScope(principal, scope, what);
 }
+
+/**
+ * The scope that lets a client read each record type an event can be about
+ * (services/core/events/hub-event.ts): a webhook delivers an event only to a client that could
+ * read its record through the graph (README, "Webhooks").
+ */
+export const RECORD_READ_SCOPES: Readonly<Record<string, ServiceScope>> = {
+  Dossier: 'dossiers:read',
+  Document: 'documents:read',
+  Inspection: 'inspections:read',
+  Finding: 'inspections:read',
+};
+
+/** True when scopes granted to a client let it read records of `recordType`; false for a type no scope names. */
+export function scopesMayRead(granted: readonly string[], recordType: string): boolean {
+  const needed = RECORD_READ_SCOPES[recordType];
+  return needed !== undefined && effectiveScopes(granted).has(needed);
+}
