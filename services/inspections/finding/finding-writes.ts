@@ -7,6 +7,7 @@ import { Inspection } from '../inspection/inspection';
 import { findingById, inspectionById } from '../loaders';
 import { assertText } from '../validation';
 import { Finding } from './finding';
+import { recordEvent } from '../../core/events/outbox';
 import type { RecordFindingInput, RemedyFindingInput } from './finding-inputs';
 import { assertMayHoldFindings, findingRows } from './finding-rows';
 import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
@@ -48,6 +49,15 @@ export async function remedyFinding(context: SubgraphContext, input: RemedyFindi
       .where('id = :id AND remediatedAt IS NULL', { id: finding.id })
       .execute();
     if (result.affected === 0) throw conflict(`Finding ${finding.id} was remedied meanwhile`);
+    // Told to both sides of the inspection (rule 6), in this transaction (rule 14); a finding has no status field: OPEN, then REMEDIED.
+    await recordEvent(manager, {
+      subgraph: 'inspections',
+      type: 'finding.remedied',
+      record: { type: 'Finding', id: finding.id },
+      units: [finding.inspectorPath, finding.targetPath],
+      state: 'REMEDIED',
+      previousState: 'OPEN',
+    });
   });
   return { ...finding, ...changes };
 }
