@@ -1,6 +1,23 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 
+const tails = new WeakMap<DataSource, Promise<void>>();
+
+/**
+ * Waits for this process's turn to write to a SQLite database; answers the function that ends
+ * the turn. On MariaDB the turn is immediate. The mutations take it (below) and so does the
+ * events relay (core/events/relay.ts), whose reads would otherwise see a mutation's rows before
+ * they commit.
+ */
+export async function sqliteWriteTurn(dataSource: DataSource): Promise<() => void> {
+  if (dataSource.options.type !== 'better-sqlite3') return () => undefined;
+  const previous = tails.get(dataSource) ?? Promise.resolve();
+  let open!: () => void;
+  tails.set(dataSource, new Promise<void>((resolve) => (open = resolve)));
+  await previous;
+  return open;
+}
+
 /**
  * On SQLite, one mutation at a time per process. TypeORM's better-sqlite3 driver runs every
  * query of a process on one connection, so two transactions of concurrent requests nest as
@@ -11,7 +28,6 @@ import type { DataSource } from 'typeorm';
  */
 export function sqliteWriteLockPlugin(dataSource: DataSource): ApolloServerPlugin {
   if (dataSource.options.type !== 'better-sqlite3') return {};
-  let tail: Promise<void> = Promise.resolve();
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
@@ -22,11 +38,7 @@ export function sqliteWriteLockPlugin(dataSource: DataSource): ApolloServerPlugi
       return {
         async executionDidStart({ operation }) {
           if (operation.operation !== 'mutation') return;
-          const previous = tail;
-          let open!: () => void;
-          tail = new Promise<void>((resolve) => (open = resolve));
-          release = open;
-          await previous;
+          release = await sqliteWriteTurn(dataSource);
         },
         async willSendResponse() {
           done();

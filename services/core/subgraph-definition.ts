@@ -10,6 +10,7 @@ import { checkSecretsAtStart, SecretError, type SecretUse } from './secrets';
 import { startSubgraph, type RunningServer } from './subgraph-server';
 import { InstitutionsClient } from './institutions/institutions-client';
 import { processReady } from './probes';
+import { startRelay } from './events/relay';
 import { closeOnSignals } from './shutdown';
 import type { UnitDirectory } from './institutions/unit-directory';
 import { configureLogging, logger } from './observability/logger';
@@ -39,6 +40,8 @@ export interface SubgraphDefinition {
   prepare?(dataSource: DataSource): Promise<void>;
   /** Throws when the subgraph cannot do its work; `/health` then answers 503 with the message. */
   ready?(dataSource: DataSource): Promise<void>;
+  /** It writes events to its outbox (`core/events/`): its process runs the relay that publishes them. */
+  emitsEvents?: boolean;
 }
 
 export interface StartOptions {
@@ -88,14 +91,17 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
       // Every other subgraph looks units up in institutions and appends its audit records there.
       dependencies: definition.name === 'institutions' ? [] : [processReady('institutions', institutionsUrl)],
     });
+    // Publishes what the outbox holds, from before this start too (README, "Events").
+    const relay = definition.emitsEvents ? startRelay(definition.name, dataSource, institutionsUrl) : undefined;
     let closing: Promise<void> | undefined;
     return {
       ...server,
       dataSource,
-      // The requests in flight finish first (HUB_SHUTDOWN_GRACE_MS), then the pool closes; once, however often asked.
+      // The requests in flight finish first (HUB_SHUTDOWN_GRACE_MS), then the relay's round, then the pool closes; once, however often asked.
       close: () =>
         (closing ??= (async () => {
           await server.close();
+          await relay?.stop();
           if (dataSource.isInitialized) await dataSource.destroy();
         })()),
     };
