@@ -10,6 +10,8 @@ import { EventRelayLease, OutboxEvent } from './outbox-entities';
 import { DirectTransport, JetStreamTransport, PublishFailed, type EventTransport } from './transports';
 
 const LEASE = 'relay';
+/** The most `stop` waits for the round in flight. */
+const STOP_WAIT_MS = 5_000;
 
 /** NATS JetStream when `NATS_URL` is set, else the direct POST to institutions (or `HUB_EVENTS_URL`). */
 export function transportFromEnv(subgraph: string, institutionsUrl: () => string): EventTransport {
@@ -49,7 +51,8 @@ export class EventRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.round;
+    // A publish stuck on a frozen receiver does not hold the shutdown: what it did not stamp goes again at the next start.
+    await Promise.race([this.round, new Promise((done) => setTimeout(done, STOP_WAIT_MS).unref())]);
     const release = () =>
       this.dataSource
         .createQueryBuilder()
