@@ -40,7 +40,7 @@ async function nextSequence(manager: EntityManager, record: HubEvent['record']):
 
 /**
  * Writes the events of a change to the subgraph's outbox, with `manager` being the change's own
- * transaction: the event commits with the change or not at all (docs/architecture.md, rule 14).
+ * transaction: the event commits with the change or not at all (docs/architecture.md, "Events: the outbox rule").
  * One event per change and distinct unit of its `units`, each with the record's next `sequence`.
  * Carries ids and states only, never personal data (issue 15). Returns what it wrote.
  */

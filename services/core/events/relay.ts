@@ -26,7 +26,7 @@ export function transportFromEnv(subgraph: string, institutionsUrl: () => string
  * the duplicate by its msgID; institutions stores by id). On a failure it waits, doubling from
  * 500 ms up to `maxBackoffMs`, and starts again from the first unpublished row, so a record's
  * events never overtake each other. With several replicas on one database, only the holder of
- * the lease (`event_relay_lease`) publishes (docs/architecture.md, rule 14).
+ * the lease (`event_relay_lease`) publishes (docs/architecture.md, "Events: the outbox rule").
  */
 export class EventRelay {
   private readonly holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;

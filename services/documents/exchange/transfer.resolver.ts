@@ -63,7 +63,7 @@ export class TransferResolver {
         .where('id = :id AND status = :from', { id: transfer.id, from: transfer.status })
         .execute();
       if (!result.affected) throw conflict('The transfer changed meanwhile: read it again');
-      // Accepted and refused are told to the recipient's side, in this transaction (rule 14).
+      // Accepted and refused are told to the recipient's side, in this transaction (docs/architecture.md, "Events").
       const type = EVENT_OF_MOVE[input.status];
       if (type) {
         await recordEvent(manager, {

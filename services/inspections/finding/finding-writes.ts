@@ -49,7 +49,7 @@ export async function remedyFinding(context: SubgraphContext, input: RemedyFindi
       .where('id = :id AND remediatedAt IS NULL', { id: finding.id })
       .execute();
     if (result.affected === 0) throw conflict(`Finding ${finding.id} was remedied meanwhile`);
-    // Told to both sides of the inspection (rule 6), in this transaction (rule 14); a finding has no status field: OPEN, then REMEDIED.
+    // Told to both sides of the inspection (rule 6), in this transaction (docs/architecture.md, "Events"); a finding has no status field: OPEN, then REMEDIED.
     await recordEvent(manager, {
       subgraph: 'inspections',
       type: 'finding.remedied',

@@ -129,7 +129,7 @@ export async function concludeInspection(context: SubgraphContext, input: Conclu
   await context.dataSource.transaction(async (manager) => {
     await transition(manager, inspection, OPEN_STATUSES, changes);
     if (findings.length > 0) await manager.createQueryBuilder().insert().into(Finding).values(findings).execute();
-    // Told to both sides of the inspection (rule 6), in this transaction (rule 14).
+    // Told to both sides of the inspection (rule 6), in this transaction (docs/architecture.md, "Events").
     await recordEvent(manager, {
       subgraph: 'inspections',
       type: 'inspection.concluded',

@@ -40,7 +40,7 @@ const EVENT_OF_MOVE: Partial<Record<DossierStatus, HubEventType>> = {
 
 /**
  * Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status);
- * a change of status writes its event in the same transaction (rule 14).
+ * a change of status writes its event in the same transaction (docs/architecture.md, "Events").
  */
 async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, changes: Partial<Dossier>): Promise<Dossier> {
   await context.dataSource.transaction(async (manager) => {
