@@ -75,7 +75,12 @@ export class EventRelay {
   /** One round; answers how long to wait before the next. */
   private async runRound(): Promise<number> {
     try {
-      const due = await this.inTurn(async () => ((await this.holdLease()) ? this.dueEvents() : undefined));
+      const due = await this.inTurn(async () => {
+        const rows = await this.dueEvents();
+        // An idle outbox costs no write: the lease is taken only to publish.
+        if (rows.length === 0) return rows;
+        return (await this.holdLease()) ? rows : undefined;
+      });
       if (due === undefined) return this.pacing.pollMs;
       const published = await this.publish(due);
       this.failures = 0;
