@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { connect } from 'nats';
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import { openDatabase } from '../services/core/database';
 import { IdempotencyRecord } from '../services/core/idempotency';
 import { recordEvent } from '../services/core/events/outbox';
@@ -72,7 +72,7 @@ async function relayThroughput(dataSource: DataSource, count: number, servers: s
   const outbox = dataSource.getRepository(OutboxEvent);
   const started = performance.now();
   relay.start();
-  while ((await outbox.countBy({ publishedAt: null as never })) > 0) await new Promise((done) => setTimeout(done, 50));
+  while ((await outbox.countBy({ publishedAt: IsNull() })) > 0) await new Promise((done) => setTimeout(done, 50));
   const seconds = (performance.now() - started) / 1000;
   await relay.stop();
   console.log(`relay to JetStream      ${String(Math.round(count / seconds)).padStart(6)} events/s (${count} events, acks awaited one by one)`);
