@@ -1,6 +1,24 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 
+/** The end of the queue of writes of one SQLite database, per DataSource (mutations and background writes alike). */
+const tails = new WeakMap<DataSource, Promise<void>>();
+
+/**
+ * Waits for this process's turn to write to a SQLite database; answers the function that ends
+ * the turn. On MariaDB the turn is immediate. The mutations take it (below), and so do the
+ * events relay (core/events/relay.ts), whose reads would otherwise see a mutation's rows before
+ * they commit, and institutions' webhook intake and dispatcher (`withSqliteWriteLock`).
+ */
+export async function sqliteWriteTurn(dataSource: DataSource): Promise<() => void> {
+  if (dataSource.options.type !== 'better-sqlite3') return () => undefined;
+  const previous = tails.get(dataSource) ?? Promise.resolve();
+  let open!: () => void;
+  tails.set(dataSource, new Promise<void>((resolve) => (open = resolve)));
+  await previous;
+  return open;
+}
+
 /**
  * On SQLite, one mutation at a time per process. TypeORM's better-sqlite3 driver runs every
  * query of a process on one connection, so two transactions of concurrent requests nest as
@@ -21,7 +39,7 @@ export function sqliteWriteLockPlugin(dataSource: DataSource): ApolloServerPlugi
       return {
         async executionDidStart({ operation }) {
           if (operation.operation !== 'mutation') return;
-          release = await acquire(dataSource);
+          release = await sqliteWriteTurn(dataSource);
         },
         async willSendResponse() {
           done();
@@ -31,25 +49,13 @@ export function sqliteWriteLockPlugin(dataSource: DataSource): ApolloServerPlugi
   };
 }
 
-/** The end of the queue of writes of one SQLite database, per DataSource (mutations and background writes alike). */
-const tails = new WeakMap<DataSource, Promise<void>>();
-
-/** Waits for the writes queued before, then holds the database's write turn until the returned release is called. */
-function acquire(dataSource: DataSource): Promise<() => void> {
-  const previous = tails.get(dataSource) ?? Promise.resolve();
-  let open!: () => void;
-  tails.set(dataSource, new Promise<void>((resolve) => (open = resolve)));
-  return previous.then(() => open);
-}
-
 /**
  * Runs a write made outside a GraphQL mutation (an event stored, a delivery's outcome) in the
  * same queue as the mutations on SQLite, so its transaction never nests in theirs; on MariaDB
  * it just runs. Never call it from a mutation's resolver: it would wait for that mutation.
  */
 export async function withSqliteWriteLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== 'better-sqlite3') return work();
-  const release = await acquire(dataSource);
+  const release = await sqliteWriteTurn(dataSource);
   try {
     return await work();
   } finally {

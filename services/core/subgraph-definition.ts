@@ -10,6 +10,7 @@ import { checkSecretsAtStart, SecretError, type SecretUse } from './secrets';
 import { startSubgraph, type RunningServer } from './subgraph-server';
 import { InstitutionsClient } from './institutions/institutions-client';
 import { processReady } from './probes';
+import { startRelay } from './events/relay';
 import { closeOnSignals } from './shutdown';
 import type { UnitDirectory } from './institutions/unit-directory';
 import { configureLogging, logger } from './observability/logger';
@@ -44,6 +45,8 @@ export interface SubgraphDefinition {
    * consumer), started once the server listens and stopped before it closes.
    */
   background?(dataSource: DataSource): BackgroundWork;
+  /** It writes events to its outbox (`core/events/`): its process runs the relay that publishes them. */
+  emitsEvents?: boolean;
 }
 
 /** Loops a subgraph runs beside its requests; `stop` lets what is in flight end. */
@@ -99,15 +102,18 @@ export async function startSubgraphFrom(definition: SubgraphDefinition, options:
       dependencies: definition.name === 'institutions' ? [] : [processReady('institutions', institutionsUrl)],
     });
     const background = definition.background?.(dataSource);
+    // Publishes what the outbox holds, from before this start too (README, "Events").
+    const relay = definition.emitsEvents ? startRelay(definition.name, dataSource, institutionsUrl) : undefined;
     let closing: Promise<void> | undefined;
     return {
       ...server,
       dataSource,
-      // The requests in flight finish first (HUB_SHUTDOWN_GRACE_MS), then the pool closes; once, however often asked.
+      // The requests in flight finish first (HUB_SHUTDOWN_GRACE_MS), then the relay's round, then the pool closes; once, however often asked.
       close: () =>
         (closing ??= (async () => {
           await background?.stop();
           await server.close();
+          await relay?.stop();
           if (dataSource.isInitialized) await dataSource.destroy();
         })()),
     };

@@ -14,6 +14,7 @@ export const documents: SubgraphDefinition = {
   migrations: documentsMigrations,
   buildSchema: buildDocumentsSchema,
   seedDemo: seedDocuments,
+  emitsEvents: true,
   // Its private keys are sealed under the key-encryption key (pki/key-envelope.ts).
   secrets: ['keyEncryption'],
   prepare: async (dataSource) => {

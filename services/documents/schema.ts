@@ -15,9 +15,10 @@ import { AuthorityRecord } from './pki/authority-record';
 import { referenceResolvers } from './references';
 import { DocumentSignature } from './signature/document-signature';
 import { SignatureResolver } from './signature/signature.resolver';
+import { outboxEntities } from '../core/events/outbox-entities';
 import { IdempotencyRecord } from '../core/idempotency';
 
-export const documentsEntities = [AuthorityRecord, Certificate, CertificateKey, Document, DocumentSignature, DocumentTransfer, ExchangeDailyCount, IdempotencyRecord];
+export const documentsEntities = [AuthorityRecord, Certificate, CertificateKey, Document, DocumentSignature, DocumentTransfer, ExchangeDailyCount, IdempotencyRecord, ...outboxEntities];
 
 export const buildDocumentsSchema = () =>
   buildFederatedSchema(

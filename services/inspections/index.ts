@@ -11,4 +11,5 @@ export const inspections: SubgraphDefinition = {
   migrations: inspectionsMigrations,
   buildSchema: buildInspectionsSchema,
   seedDemo: seedInspections,
+  emitsEvents: true,
 };

@@ -12,9 +12,10 @@ import { PlanResolver } from './plan/plan.resolver';
 import { referenceResolvers } from './references';
 import { ReformScoreAreaRecord, ReformScoreRecord } from './score/reform-score-record';
 import { ScoreResolver } from './score/score.resolver';
+import { outboxEntities } from '../core/events/outbox-entities';
 import { IdempotencyRecord } from '../core/idempotency';
 
-export const inspectionsEntities = [InspectionPlan, PlanTarget, Inspection, Finding, ReformScoreRecord, ReformScoreAreaRecord, IdempotencyRecord];
+export const inspectionsEntities = [InspectionPlan, PlanTarget, Inspection, Finding, ReformScoreRecord, ReformScoreAreaRecord, IdempotencyRecord, ...outboxEntities];
 
 export const buildInspectionsSchema = () =>
   buildFederatedSchema(

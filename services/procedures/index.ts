@@ -11,4 +11,5 @@ export const procedures: SubgraphDefinition = {
   migrations: proceduresMigrations,
   buildSchema: buildProceduresSchema,
   seedDemo: seedProcedures,
+  emitsEvents: true,
 };

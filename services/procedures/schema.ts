@@ -10,9 +10,10 @@ import { ProcedureMutationsResolver } from './procedure/procedure-mutations.reso
 import { ProcedureResolver } from './procedure/procedure.resolver';
 import { referenceResolvers } from './references';
 import { DossierStatsResolver } from './stats/dossier-stats.resolver';
+import { outboxEntities } from '../core/events/outbox-entities';
 import { IdempotencyRecord } from '../core/idempotency';
 
-export const proceduresEntities = [Procedure, Dossier, Feedback, IdempotencyRecord];
+export const proceduresEntities = [Procedure, Dossier, Feedback, IdempotencyRecord, ...outboxEntities];
 
 export const buildProceduresSchema = () =>
   buildFederatedSchema(

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../core/write-conflicts';
 import { DocumentTransfer } from './document-transfer';
 import type { SendDocumentInput } from './transfer-args';
 import { TransferStatus } from './transfer-status';
+import { recordEvent } from '../../core/events/outbox';
 import { entityListResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 
 const MAX_RECIPIENTS = 100;
@@ -76,6 +77,17 @@ async function send(context: SubgraphContext, input: SendDocumentInput, write: T
   try {
     return await write(async (manager) => {
       await manager.insert(DocumentTransfer, transfers);
+      // Sent, on the sending side; arrived, on each recipient's side (hub-event.ts).
+      await recordEvent(manager, [
+        { subgraph: 'documents', type: 'document.sent', record: { type: 'Document', id: document.id }, units: [document.unitPath], state: TransferStatus.ARRIVED },
+        ...transfers.map((transfer) => ({
+          subgraph: 'documents' as const,
+          type: 'document.arrived' as const,
+          record: { type: 'Document' as const, id: document.id },
+          units: [transfer.recipientUnitPath],
+          state: transfer.status,
+        })),
+      ]);
       return transfers;
     });
   } catch (error) {

@@ -10,7 +10,15 @@ import { DocumentTransfer } from './document-transfer';
 import { sendDocument } from './send-document';
 import { SendDocumentInput, UpdateTransferStatusInput } from './transfer-args';
 import { transferById } from './transfer-access';
-import { NEXT_STATUSES, STATUS_CODES, STATUS_TIME_COLUMN } from './transfer-status';
+import { NEXT_STATUSES, STATUS_CODES, STATUS_TIME_COLUMN, TransferStatus } from './transfer-status';
+import { recordEvent } from '../../core/events/outbox';
+import type { HubEventType } from '../../core/events/hub-event';
+
+/** The transfer moves partners are told of (hub-event.ts); the later steps are the recipient's own work. */
+const EVENT_OF_MOVE: Partial<Record<TransferStatus, HubEventType>> = {
+  [TransferStatus.ACCEPTED]: 'document.accepted',
+  [TransferStatus.REFUSED]: 'document.refused',
+};
 
 @Resolver(() => DocumentTransfer)
 export class TransferResolver {
@@ -47,13 +55,27 @@ export class TransferResolver {
     const at = new Date().toISOString();
     const changes = { status: input.status, [STATUS_TIME_COLUMN[input.status]]: at, note };
     // The WHERE on the old status makes a concurrent move lose cleanly instead of skipping a step.
-    const result = await context.dataSource
-      .createQueryBuilder()
-      .update(DocumentTransfer)
-      .set(changes)
-      .where('id = :id AND status = :from', { id: transfer.id, from: transfer.status })
-      .execute();
-    if (!result.affected) throw conflict('The transfer changed meanwhile: read it again');
+    await context.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(DocumentTransfer)
+        .set(changes)
+        .where('id = :id AND status = :from', { id: transfer.id, from: transfer.status })
+        .execute();
+      if (!result.affected) throw conflict('The transfer changed meanwhile: read it again');
+      // Accepted and refused are told to the recipient's side, in this transaction (docs/architecture.md, "Events").
+      const type = EVENT_OF_MOVE[input.status];
+      if (type) {
+        await recordEvent(manager, {
+          subgraph: 'documents',
+          type,
+          record: { type: 'Document', id: transfer.documentId },
+          units: [transfer.recipientUnitPath],
+          state: input.status,
+          previousState: transfer.status,
+        });
+      }
+    });
     return { ...transfer, ...changes };
   }
 

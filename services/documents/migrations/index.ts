@@ -1,10 +1,12 @@
 // Written by `npm run migration:generate` from the files beside it; not edited by hand.
 import type { DriverMigrations } from '../../core/migrations/driver-migrations';
 import { Initial1796032583693 as mariadbInitial1796032583693 } from './mariadb/1796032583693-Initial';
+import { EventOutbox1796043142451 as mariadbEventOutbox1796043142451 } from './mariadb/1796043142451-EventOutbox';
 import { Initial1796032583693 as sqliteInitial1796032583693 } from './sqlite/1796032583693-Initial';
+import { EventOutbox1796043142451 as sqliteEventOutbox1796043142451 } from './sqlite/1796043142451-EventOutbox';
 
 /** The documents subgraph's migrations, oldest first, one list per database kind (README, "Migrations"). */
 export const documentsMigrations: DriverMigrations = {
-  mariadb: [mariadbInitial1796032583693],
-  sqlite: [sqliteInitial1796032583693],
+  mariadb: [mariadbInitial1796032583693, mariadbEventOutbox1796043142451],
+  sqlite: [sqliteInitial1796032583693, sqliteEventOutbox1796043142451],
 };

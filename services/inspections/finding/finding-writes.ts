@@ -7,6 +7,8 @@ import { Inspection } from '../inspection/inspection';
 import { findingById, inspectionById } from '../loaders';
 import { assertText } from '../validation';
 import { Finding } from './finding';
+import { FindingState } from './finding-args';
+import { recordEvent } from '../../core/events/outbox';
 import type { RecordFindingInput, RemedyFindingInput } from './finding-inputs';
 import { assertMayHoldFindings, findingRows } from './finding-rows';
 import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
@@ -48,6 +50,15 @@ export async function remedyFinding(context: SubgraphContext, input: RemedyFindi
       .where('id = :id AND remediatedAt IS NULL', { id: finding.id })
       .execute();
     if (result.affected === 0) throw conflict(`Finding ${finding.id} was remedied meanwhile`);
+    // Told to both sides of the inspection (rule 6), in this transaction (docs/architecture.md, "Events"); its state as FindingState names it: OPEN, then REMEDIATED.
+    await recordEvent(manager, {
+      subgraph: 'inspections',
+      type: 'finding.remedied',
+      record: { type: 'Finding', id: finding.id },
+      units: [finding.inspectorPath, finding.targetPath],
+      state: FindingState.REMEDIATED,
+      previousState: FindingState.OPEN,
+    });
   });
   return { ...finding, ...changes };
 }

@@ -12,6 +12,7 @@ import { assertIdList, assertText } from '../validation';
 import { Inspection } from './inspection';
 import type { CancelInspectionInput, ConcludeInspectionInput, ScheduleInspectionInput, StartInspectionInput } from './inspection-inputs';
 import { InspectionStatus } from './inspection-status';
+import { recordEvent } from '../../core/events/outbox';
 import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
 
 const OPEN_STATUSES = [InspectionStatus.PLANNED, InspectionStatus.IN_PROGRESS];
@@ -128,6 +129,15 @@ export async function concludeInspection(context: SubgraphContext, input: Conclu
   await context.dataSource.transaction(async (manager) => {
     await transition(manager, inspection, OPEN_STATUSES, changes);
     if (findings.length > 0) await manager.createQueryBuilder().insert().into(Finding).values(findings).execute();
+    // Told to both sides of the inspection (rule 6), in this transaction (docs/architecture.md, "Events").
+    await recordEvent(manager, {
+      subgraph: 'inspections',
+      type: 'inspection.concluded',
+      record: { type: 'Inspection', id: inspection.id },
+      units: [inspection.inspectorPath, inspection.targetPath],
+      state: changes.status,
+      previousState: inspection.status,
+    });
   });
   return { ...inspection, ...changes };
 }

@@ -3,6 +3,8 @@ import { badInput, conflict, notFound } from '../../core/errors';
 import { assertMayWrite } from './write-access';
 import { dossierById } from '../loaders';
 import { addSeconds, nowLocal, parseDateTime, secondsBetween } from '../../core/time';
+import { recordEvent } from '../../core/events/outbox';
+import type { HubEventType } from '../../core/events/hub-event';
 import { Dossier } from './dossier';
 import { ALLOWED_TRANSITIONS, DossierStatus } from './dossier-status';
 
@@ -30,7 +32,16 @@ function eventTime(dossier: Dossier, at: string | undefined): string {
   return time;
 }
 
-/** Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status). */
+/** The event a move to `to` is told as (hub-event.ts): resolved and returned have their own. */
+const EVENT_OF_MOVE: Partial<Record<DossierStatus, HubEventType>> = {
+  [DossierStatus.RESOLVED]: 'dossier.resolved',
+  [DossierStatus.RETURNED]: 'dossier.returned',
+};
+
+/**
+ * Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status);
+ * a change of status writes its event in the same transaction (docs/architecture.md, "Events").
+ */
 async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, changes: Partial<Dossier>): Promise<Dossier> {
   await context.dataSource.transaction(async (manager) => {
     const result = await manager
@@ -40,6 +51,16 @@ async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, chang
       .where('id = :id AND status = :status', { id: dossier.id, status: dossier.status })
       .execute();
     if (result.affected === 0) throw conflict(`Dossier ${dossier.id} changed meanwhile: read it again and retry`);
+    if (changes.status !== undefined && changes.status !== dossier.status) {
+      await recordEvent(manager, {
+        subgraph: 'procedures',
+        type: EVENT_OF_MOVE[changes.status] ?? 'dossier.state_changed',
+        record: { type: 'Dossier', id: dossier.id },
+        units: [dossier.unitPath],
+        state: changes.status,
+        previousState: dossier.status,
+      });
+    }
   });
   return Object.assign(new Dossier(), dossier, changes);
 }

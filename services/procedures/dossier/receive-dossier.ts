@@ -9,6 +9,7 @@ import { assertMayWrite } from './write-access';
 import { procedureById } from '../loaders';
 import { OnlineService } from '../procedure/online-service';
 import { addWorkingDays, nowLocal, parseDateTime } from '../../core/time';
+import { recordEvent } from '../../core/events/outbox';
 import { Dossier } from './dossier';
 import { DossierChannel } from './dossier-channel';
 import { DossierStatus } from './dossier-status';
@@ -101,6 +102,7 @@ async function receive(context: SubgraphContext, principal: Principal, input: Re
   });
   return write(async (manager) => {
     await manager.insert(Dossier, dossier);
+    await recordEvent(manager, { subgraph: 'procedures', type: 'dossier.received', record: { type: 'Dossier', id: dossier.id }, units: [dossier.unitPath], state: dossier.status });
     return dossier;
   });
 }
