@@ -29,7 +29,8 @@ import { auditRefusal, type RefusalRecorder } from './gateway-audit';
 import { ClientDirectory } from './oauth/client-directory';
 import { tokenEndpoint } from './oauth/token-endpoint';
 import { safelistCheck } from './plugins/safelist';
-import { operationsEndpoint } from './operations-endpoint';
+import { operationRunner, operationsEndpoint } from './operations-endpoint';
+import { exportEndpoint, exportFormatCheck, readOnlyCheck } from './export/export-endpoint';
 import { serviceScopePlugin } from './plugins/service-scopes';
 import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
 import { sharedState } from '../services/core/shared-state';
@@ -103,10 +104,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   app.get('/ready', readyHandler('gateway', () => readiness, () => stopping));
   app.use(playgroundRouter());
   app.use(tokenEndpoint({ clients, units, tokens: config.clientTokens, audience: config.audience, rateLimiter }));
-  app.use(
-    '/graphql',
-    // Browsers' cross-origin calls (HUB_CORS_ORIGINS) and their preflight, before anything reads the body.
-    ...corsMiddleware(config.corsOrigins ?? []),
+  // What every operation passes before it runs, for /graphql and /export alike.
+  // Browsers' cross-origin calls (HUB_CORS_ORIGINS) and their preflight, before anything reads the body.
+  const cors = corsMiddleware(config.corsOrigins ?? []);
+  const beforeOperations = [
     // The request's deadline counts from its arrival; subgraph calls get what is left of it.
     (_request: express.Request, response: express.Response, next: express.NextFunction) => {
       response.locals.deadline = Date.now() + config.deadlines.requestMs;
@@ -114,8 +115,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     },
     ...requestLimits(config.limits),
     authenticationMiddleware(verify, units, clients, rateLimiter),
-    operationsEndpoint(apollo, safelistCheck(recordRefusal), (response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number })),
-  );
+  ];
+  const contextOf = (response: express.Response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number });
+  const safelist = safelistCheck(recordRefusal);
+  app.use('/graphql', ...cors, ...beforeOperations, operationsEndpoint(operationRunner(apollo, safelist, contextOf)));
+  // Reports as spreadsheets (gateway/export/): the same path, reads only.
+  app.use('/export', ...cors, exportFormatCheck, ...beforeOperations, exportEndpoint(operationRunner(apollo, readOnlyCheck(safelist), contextOf)));
   app.use(unexpectedErrors);
   const running = await listen(app, config.port, config.host, httpServer);
   return {
