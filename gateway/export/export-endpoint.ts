@@ -56,10 +56,16 @@ export function readOnlyCheck(check: OperationCheck): OperationCheck {
   };
 }
 
-const fileName = (body: unknown, format: ExportFormat) => {
-  const name = (body as { operationName?: unknown })?.operationName;
-  return `${typeof name === 'string' && /^\w{1,80}$/.test(name) ? name : 'export'}.${format}`;
-};
+/** The file's name: the operation's name (`operationName`, or the document's one named operation), else `export`. */
+function fileName(body: unknown, format: ExportFormat): string {
+  const { operationName, query } = (body ?? {}) as { operationName?: unknown; query?: unknown };
+  let name = typeof operationName === 'string' ? operationName : undefined;
+  if (!name && typeof query === 'string') {
+    const named = /^\s*(?:query|mutation)\s+(\w+)/.exec(query.replace(/^\s*#.*$/gm, ''));
+    name = named?.[1];
+  }
+  return `${name && /^\w{1,80}$/.test(name) ? name : 'export'}.${format}`;
+}
 
 /**
  * `POST /export?format=xlsx|csv`, the same JSON body as `/graphql` (one operation): the operation
