@@ -92,6 +92,23 @@ describe.each(DATABASES)('safelisting a persisted-documents manifest on %s', (ki
     expect(unknown.data ?? null).toBeNull();
   });
 
+  it('exports a safelisted operation as a spreadsheet for the client, sent by its hash alone', async () => {
+    const response = await fetch(`${hub.gatewayUrl}/export?format=csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await clientToken()}` },
+      body: JSON.stringify({ documentId: sha256(STATS), variables: PERIOD }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="KonTumStats.csv"');
+    expect(await response.text()).toBe(`Field,Value\r\nunit.dossierStats.received,${KON_TUM_2023.received}\r\n`);
+    const unlisted = await fetch(`${hub.gatewayUrl}/export?format=csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await clientToken()}` },
+      body: JSON.stringify({ query: UNITS }),
+    });
+    expect(unlisted.status).toBe(403);
+  });
+
   it('writes nothing when any entry is bad, and names the entry', async () => {
     const before = await rows();
     const good = manifestOf(UNITS);
