@@ -8,6 +8,7 @@ import type { RequestLimits } from './plugins/request-limits';
 import type { ShapeLimits } from './plugins/shape-limits';
 import type { GatewayDeadlines } from './principal-forwarding';
 import { corsOriginsFromEnv } from './cors';
+import { DEFAULT_CLAIM_MAPPING, parseRoleMap, type ProviderClaimMapping } from './auth/provider-claims';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -20,6 +21,8 @@ export interface IdentityProviderConfig {
   publicKeyPem?: string;
   jwksUrl?: string;
   algorithms: string[];
+  /** Where its tokens hold the unit and the roles, and what its role names mean (gateway/auth/provider-claims.ts). */
+  claims?: ProviderClaimMapping;
 }
 
 export interface GatewayConfig {
@@ -133,7 +136,21 @@ function identityProviderFromEnv(): IdentityProviderConfig | undefined {
   if (!publicKeyPem && !jwksUrl) return undefined;
   if (!issuer) throw new Error('HUB_JWT_ISSUER must be set with HUB_JWT_PUBLIC_KEY or HUB_JWKS_URL');
   const algorithms = (env('HUB_JWT_ALGORITHMS') ?? 'RS256,ES256').split(',').map((name) => name.trim());
-  return { issuer, publicKeyPem, jwksUrl, algorithms };
+  return { issuer, publicKeyPem, jwksUrl, algorithms, claims: claimMappingFromEnv() };
+}
+
+/**
+ * `HUB_IDP_UNIT_CLAIM` (dotted path, default `unit`), `HUB_IDP_ROLES_CLAIM` (dotted paths,
+ * comma-separated, default `roles`), `HUB_IDP_ROLE_MAP` (`providerRole=HUBROLE,...`; default
+ * the hub's own role names). README, "Identity providers".
+ */
+export function claimMappingFromEnv(): ProviderClaimMapping {
+  const roleMap = env('HUB_IDP_ROLE_MAP');
+  return {
+    unitClaim: env('HUB_IDP_UNIT_CLAIM') ?? DEFAULT_CLAIM_MAPPING.unitClaim,
+    rolesClaims: env('HUB_IDP_ROLES_CLAIM')?.split(',').map((path) => path.trim()).filter(Boolean) ?? DEFAULT_CLAIM_MAPPING.rolesClaims,
+    roleMap: roleMap ? parseRoleMap(roleMap) : DEFAULT_CLAIM_MAPPING.roleMap,
+  };
 }
 
 export function gatewayConfigFromEnv(): GatewayConfig {

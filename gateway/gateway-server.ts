@@ -31,7 +31,8 @@ import { ClientDirectory } from './oauth/client-directory';
 import { tokenEndpoint } from './oauth/token-endpoint';
 import { safelistCheck } from './plugins/safelist';
 import { timedCall, timedPlugins, timedStep } from './plugins/plugin-timing';
-import { operationsEndpoint } from './operations-endpoint';
+import { operationRunner, operationsEndpoint } from './operations-endpoint';
+import { exportEndpoint, exportFormatCheck, readOnlyCheck } from './export/export-endpoint';
 import { serviceScopePlugin } from './plugins/service-scopes';
 import { readServiceScopeRules } from '../services/core/access/service-scope-rules';
 import { sharedState } from '../services/core/shared-state';
@@ -120,10 +121,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   app.get('/ready', readyHandler('gateway', () => readiness, () => stopping));
   app.use(playgroundRouter());
   app.use(tokenEndpoint({ clients, units, tokens: config.clientTokens, audience: config.audience, rateLimiter }));
-  app.use(
-    '/graphql',
-    // Browsers' cross-origin calls (HUB_CORS_ORIGINS) and their preflight, before anything reads the body.
-    ...corsMiddleware(config.corsOrigins ?? []),
+  // What every operation passes before it runs, for /graphql and /export alike.
+  // Browsers' cross-origin calls (HUB_CORS_ORIGINS) and their preflight, before anything reads the body.
+  const cors = corsMiddleware(config.corsOrigins ?? []);
+  const beforeOperations = [
     // The request's deadline counts from its arrival; subgraph calls get what is left of it.
     (_request: express.Request, response: express.Response, next: express.NextFunction) => {
       response.locals.deadline = Date.now() + config.deadlines.requestMs;
@@ -132,8 +133,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     ...timedStep('request-limits', requestLimits(config.limits)),
     // Its time includes the rate limit's, which is also timed alone ('rate-limit').
     ...timedStep('authentication', [authenticationMiddleware(verify, units, clients, rateLimiter)]),
-    operationsEndpoint(apollo, timedCall('safelist', safelistCheck(recordRefusal)), (response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number })),
-  );
+  ];
+  const contextOf = (response: express.Response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number });
+  const safelist = timedCall('safelist', safelistCheck(recordRefusal));
+  app.use('/graphql', ...cors, ...beforeOperations, operationsEndpoint(operationRunner(apollo, safelist, contextOf)));
+  // Reports as spreadsheets (gateway/export/): the same path, reads only.
+  app.use('/export', ...cors, exportFormatCheck, ...beforeOperations, exportEndpoint(operationRunner(apollo, readOnlyCheck(safelist), contextOf)));
   app.use(unexpectedErrors);
   const running = await listen(app, config.port, config.host, httpServer);
   return {

@@ -17,21 +17,20 @@ interface Answer {
   body: string;
 }
 
+/** Runs one operation of a request: the check, then Apollo; the refusal or Apollo's answer. */
+export type OperationRunner = (request: express.Request, response: express.Response, body: unknown) => Promise<HTTPGraphQLResponse | GraphQLError>;
+
 /**
- * `/graphql` after authentication: each operation (the body, or each entry of a batched body)
- * is checked and run on its own, so one bad entry of a batch fails alone. (Apollo's own
- * batching runs the entries together: an entry that is not an object fails the whole batch,
- * and any failing entry's status becomes the batch's.)
- *
- * A batch answers HTTP 200 with one result per entry, in order, when any entry ran; when none
- * did, the first entry's status (4xx). A single operation answers with its own status.
+ * One operation through the gateway's own path after authentication: `check` (the safelist),
+ * then Apollo with its plugins (limits, service scopes) and the subgraphs. `/graphql` and
+ * `/export` both run operations this way, so an export is exactly as authorized as the query.
  */
-export function operationsEndpoint(
+export function operationRunner(
   apollo: ApolloServer<GatewayContext>,
   check: OperationCheck,
   contextOf: (response: express.Response) => GatewayContext,
-): express.RequestHandler {
-  async function run(request: express.Request, response: express.Response, body: unknown): Promise<HTTPGraphQLResponse | GraphQLError> {
+): OperationRunner {
+  return async (request, response, body) => {
     const context = contextOf(response);
     const refused = await check(context, request.method.toUpperCase(), body);
     if (refused) {
@@ -47,8 +46,19 @@ export function operationsEndpoint(
       httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: query < 0 ? '' : request.originalUrl.slice(query), body },
       context: async () => context,
     });
-  }
+  };
+}
 
+/**
+ * `/graphql` after authentication: each operation (the body, or each entry of a batched body)
+ * is checked and run on its own, so one bad entry of a batch fails alone. (Apollo's own
+ * batching runs the entries together: an entry that is not an object fails the whole batch,
+ * and any failing entry's status becomes the batch's.)
+ *
+ * A batch answers HTTP 200 with one result per entry, in order, when any entry ran; when none
+ * did, the first entry's status (4xx). A single operation answers with its own status.
+ */
+export function operationsEndpoint(run: OperationRunner): express.RequestHandler {
   return async (request, response, next) => {
     try {
       if (!Array.isArray(request.body)) return await send(response, await run(request, response, request.body));

@@ -1,7 +1,43 @@
-import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, importSPKI, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, importSPKI, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
+import { serviceUnavailable } from '../../services/core/errors';
 import type { GatewayConfig } from '../config';
+import { DEFAULT_CLAIM_MAPPING, mapProviderClaims } from './provider-claims';
 
 export class TokenRejected extends Error {}
+
+/** The provider's key set could not be fetched: the hub's fault or the provider's, not the caller's (HTTP 503). */
+class KeySetUnavailable extends Error {}
+
+/** Errors of the key lookup that are about the token (its `kid`, its algorithm), not about reaching the key set. */
+const TOKEN_KEY_ERRORS = [errors.JWKSNoMatchingKey, errors.JWKSMultipleMatchingKeys, errors.JOSENotSupported, errors.JOSEAlgNotAllowed];
+
+/**
+ * A JWKS key getter whose failures to reach the provider are told apart from a bad token: a
+ * refused connection, a timeout, a non-200 answer or a malformed set is KeySetUnavailable.
+ */
+function remoteKeySet(url: string) {
+  const remote = createRemoteJWKSet(new URL(url));
+  return async (...args: Parameters<typeof remote>) => {
+    try {
+      return await remote(...args);
+    } catch (error) {
+      if (TOKEN_KEY_ERRORS.some((kind) => error instanceof kind)) throw error;
+      throw new KeySetUnavailable();
+    }
+  };
+}
+
+/**
+ * The provider's token is meant for the hub when its `aud` names the hub's audience, or, as
+ * Keycloak issues access tokens without an audience mapper, when its `azp` (the client it was
+ * issued to) is the hub's audience.
+ */
+function checkProviderAudience(payload: JWTPayload, audience: string) {
+  const audiences = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];
+  if (!audiences.includes(audience) && payload.azp !== audience) {
+    throw new TokenRejected(`The bearer token was rejected: its "aud" (or "azp") claim does not name ${audience}`);
+  }
+}
 
 type Verify = (token: string) => Promise<JWTPayload>;
 
@@ -11,7 +47,9 @@ type Verify = (token: string) => Promise<JWTPayload>;
  * provider's (RS256/ES256, PEM key or JWKS). The algorithm in the header only
  * picks which verifier runs; each verifier pins its own algorithms, so `alg: none` or an
  * HS256 token signed with a provider's public key never passes. Issuer, audience, expiry and
- * not-before are checked by jose.
+ * not-before are checked by jose (a provider's audience may be its `azp`); a provider's claims
+ * are mapped to the hub's (provider-claims.ts). A JWKS that cannot be fetched is HTTP 503
+ * `SERVICE_UNAVAILABLE`, never 401: the token may be good.
  */
 export function createTokenVerifier(config: Pick<GatewayConfig, 'audience' | 'devTokens' | 'identityProvider' | 'clientTokens'>): Verify {
   const verifiers = new Map<string, Verify>();
@@ -27,14 +65,20 @@ export function createTokenVerifier(config: Pick<GatewayConfig, 'audience' | 'de
   });
   const provider = config.identityProvider;
   if (provider) {
-    const remote = provider.jwksUrl ? createRemoteJWKSet(new URL(provider.jwksUrl)) : undefined;
+    const remote = provider.jwksUrl ? remoteKeySet(provider.jwksUrl) : undefined;
     const keys = new Map<string, Promise<KeyLike>>();
+    const mapping = provider.claims ?? DEFAULT_CLAIM_MAPPING;
     for (const algorithm of provider.algorithms) {
       verifiers.set(algorithm, async (token) => {
-        const options = { algorithms: [algorithm], issuer: provider.issuer, audience: config.audience };
-        if (remote) return (await jwtVerify(token, remote, options)).payload;
-        if (!keys.has(algorithm)) keys.set(algorithm, importSPKI(provider.publicKeyPem!, algorithm));
-        return (await jwtVerify(token, await keys.get(algorithm)!, options)).payload;
+        const options = { algorithms: [algorithm], issuer: provider.issuer };
+        let payload: JWTPayload;
+        if (remote) payload = (await jwtVerify(token, remote, options)).payload;
+        else {
+          if (!keys.has(algorithm)) keys.set(algorithm, importSPKI(provider.publicKeyPem!, algorithm));
+          payload = (await jwtVerify(token, await keys.get(algorithm)!, options)).payload;
+        }
+        checkProviderAudience(payload, config.audience);
+        return mapProviderClaims(payload, mapping);
       });
     }
   }
@@ -50,6 +94,8 @@ export function createTokenVerifier(config: Pick<GatewayConfig, 'audience' | 'de
     try {
       return await verify(token);
     } catch (error) {
+      if (error instanceof KeySetUnavailable) throw serviceUnavailable("The identity provider's signing keys (JWKS) are unavailable; try again shortly");
+      if (error instanceof TokenRejected) throw error;
       throw new TokenRejected(`The bearer token was rejected: ${(error as Error).message}`);
     }
   };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { chromium, type Browser } from 'playwright-core';
 import { startTestHub, type TestHub } from '../support/hub';
 
@@ -46,6 +47,30 @@ describe('the playground', () => {
     await page.screenshot({ path: `${process.env.HUB_DATA_DIR}/playground.png` });
 
     expect([...origins]).toEqual([hub.gatewayUrl]);
+    expect(failures).toEqual([]);
+  });
+
+  it("offers the current operation's answer as a spreadsheet: the XLSX button downloads it with the page's token", async () => {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on('dialog', (dialog) => {
+      failures.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${hub.gatewayUrl}/playground#token=${await hub.token('62', ['VIEWER'])}`);
+    await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    const query = 'query KonTumDashboard { unit(code: "62") { name dossierStats(from: "2023-01-01", to: "2023-10-31") { received } } }';
+    await page.evaluate((text) => (globalThis as any).document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(text), query);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('.hub-export-xlsx')]);
+    expect(download.suggestedFilename()).toBe('KonTumDashboard.xlsx');
+    const file = `${process.env.HUB_DATA_DIR}/playground-export.xlsx`;
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const summary = workbook.getWorksheet('Summary')!;
+    expect(summary.getRow(2).values).toEqual([undefined, 'unit.name', 'Kon Tum']);
+    expect(summary.getCell('B3').value).toBe(199352);
     expect(failures).toEqual([]);
   });
 

@@ -76,7 +76,7 @@ async function register(context: SubgraphContext, input: RegisterServiceClientIn
 }
 
 /** The client, in the caller's scope and still active, for a change by an ADMIN. */
-async function activeClient(context: SubgraphContext, id: string, what: string): Promise<ServiceClient> {
+export async function activeClient(context: SubgraphContext, id: string, what: string): Promise<ServiceClient> {
   const client = await serviceClientById(context).load(id);
   if (!client) throw notFound(`No service client has id "${id}"`);
   assertMayManageClient(context.principal, client.unitPath, what);

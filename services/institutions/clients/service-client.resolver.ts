@@ -11,6 +11,7 @@ import { assertMayReadClients, serviceClientById } from './client-access';
 import { RegisterServiceClientInput, ServiceClientListArgs } from './client-inputs';
 import { registerClient, removeSafelistedOperation, revokeClient, rotateCredentials, safelistOperation } from './client-registry';
 import { SafelistedOperation } from './safelisted-operation';
+import { PersistedDocumentManifest, SafelistManifestResult, safelistManifest } from './safelist-manifest';
 import { ServiceClient, ServiceClientCredentials } from './service-client';
 
 const ServiceClientConnection = Connection(ServiceClient);
@@ -79,6 +80,20 @@ export class ServiceClientResolver {
   @ServiceScope('closed')
   safelistOperation(@Arg('clientId', () => ID) clientId: string, @Arg('document') document: string, @Ctx() context: SubgraphContext) {
     return safelistOperation(context, clientId, document);
+  }
+
+  @Mutation(() => SafelistManifestResult, {
+    description:
+      'Safelists every document of a persisted-documents manifest (GraphQL Code Generator client preset, persisted-documents.json) for the client, ' +
+      'all or nothing: a key that is not the SHA-256 of its document, or a document that cannot be safelisted, is BAD_USER_INPUT naming the entry, and nothing is written.',
+  })
+  @ServiceScope('closed')
+  safelistManifest(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('manifest', () => PersistedDocumentManifest) manifest: Record<string, unknown>,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return safelistManifest(context, clientId, manifest);
   }
 
   @Mutation(() => SafelistedOperation, { description: 'Removes an operation from a client\'s safelist; the gateway stops running it within a minute.' })
