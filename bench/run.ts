@@ -13,7 +13,7 @@ import { measureAuditAppends, type AuditAppendRow } from './audit-append';
 import { BENCH_OPERATIONS, type BenchOperation } from './operations';
 
 /**
- * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b]`
+ * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b] [--base-port 4500] [--data-dir folder] [--profile folder]`
  * Starts the hub as separate processes on the chosen database with its demo data, runs each
  * named operation with autocannon through the gateway and directly against its subgraph, and
  * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}. `audit-append`
@@ -36,6 +36,12 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
+    // The hub's processes listen from here up (gateway, then one port per subgraph).
+    'base-port': { type: 'string', default: '4500' },
+    // A folder kept between runs (SQLite): the demo data is loaded once instead of every run.
+    'data-dir': { type: 'string' },
+    // Writes a CPU profile of each of the hub's processes to this folder (node --cpu-prof).
+    profile: { type: 'string' },
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
   },
 });
@@ -87,15 +93,17 @@ async function main() {
 }
 
 async function measureOperations(db: string, operations: BenchOperation[]): Promise<Row[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  mkdirSync(dataDir, { recursive: true });
   process.env.HUB_DATA_DIR = dataDir;
   const hub = await launchHub({
-    basePort: 4500,
+    basePort: Number(values['base-port']),
     host: '127.0.0.1',
     // Rate limits off: the benchmark measures throughput, not the limiter.
     env: { HUB_DATA_DIR: dataDir, HUB_RATE_ANONYMOUS_PER_MINUTE: '0', HUB_RATE_USER_PER_MINUTE: '0', HUB_RATE_SERVICE_PER_MINUTE: '0' },
     subgraphEnv: (name): Record<string, string> => (db === 'mariadb' ? { DATABASE_URL: `${values['mysql-url']}/hub_bench_${name}` } : {}),
     quiet: true,
+    nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : undefined,
   });
   const units = new UnitDirectory(() => hub.subgraphUrls.institutions);
   const rows: Row[] = [];
@@ -160,9 +168,14 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[]) {
   let markdown = `# Benchmark on ${db}\n\n${results.when} · ${results.machine} · ${results.settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
   if (results.auditAppends) {
     const audit = results.auditAppends.rows;
-    const [single, group] = [audit.find((row) => row.mode === 'one at a time'), audit.find((row) => row.mode === 'group commit')];
-    const ratio = single && group ? ` Group commit appends ${(group.appendsPerSecond / single.appendsPerSecond).toFixed(1)} times as many entries per second.` : '';
-    markdown += `\n## Audit log appends\n\n${results.auditAppends.when} · ${results.auditAppends.machine}. One record an append (a mutation's outcome), appends in flight at once as concurrent requests have them, through the audit chain of one institutions process on a fresh database: one transaction per append, in turn (the log before group commit), and group commit (the appends that wait while a transaction runs go into the next one).${ratio}\n\n| mode | appends | in flight | appends/s | transactions | p50 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${audit.map((row) => `| ${row.mode} | ${row.appends} | ${row.concurrency} | ${row.appendsPerSecond} | ${row.commits} | ${row.p50Ms} | ${row.p99Ms} |`).join('\n')}\n`;
+    const ratios = [...new Set(audit.map((row) => row.concurrency))]
+      .map((writers) => {
+        const [single, group] = ['one at a time', 'group commit'].map((mode) => audit.find((row) => row.mode === mode && row.concurrency === writers));
+        return single && group ? `${(group.appendsPerSecond / single.appendsPerSecond).toFixed(1)}× with ${writers} writer${writers === 1 ? '' : 's'}` : undefined;
+      })
+      .filter(Boolean);
+    const ratio = ratios.length ? ` Entries per second, group commit against one transaction per append: ${ratios.join(', ')}.` : '';
+    markdown += `\n## Audit log appends\n\n${results.auditAppends.when} · ${results.auditAppends.machine}. One record an append (a mutation's outcome), with 1, 20 and 50 writers appending at once as concurrent requests do, through the audit chain of one institutions process on a fresh database: one transaction per append, in turn (the log before group commit), and group commit (the appends that wait while a transaction runs go into the next one). After each run the whole chain is verified (verifyAuditChain: every entry present, every link recomputed).${ratio}\n\n| mode | writers | appends | appends/s | transactions | p50 ms | p99 ms | chain intact |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n${audit.map((row) => `| ${row.mode} | ${row.concurrency} | ${row.appends} | ${row.appendsPerSecond} | ${row.commits} | ${row.p50Ms} | ${row.p99Ms} | ${row.chainIntact ? 'yes' : 'not checked'} |`).join('\n')}\n`;
   }
   writeFileSync(resolve(folder, `${db}.md`), markdown);
   console.log(`wrote bench/results/${db}.md and ${db}.json`);

@@ -4,8 +4,9 @@ import { byKeys, groupedByKeys } from '../../core/loaders';
 import { Certificate } from '../certificate/certificate';
 import type { Document } from '../document/document';
 import { authority, type Authority } from '../pki/authority';
-import { checkChain, checkIntegrity, checkValidityAt, parseDetachedSignature, type ParsedSignature } from '../pki/cms';
-import { describeName } from '../pki/x509';
+import { checkValidityAt } from '../pki/chain';
+import { checkIntegrity, parseDetachedSignature, type ParsedSignature } from '../pki/cms';
+import { certificateFacts } from '../pki/x509';
 import { DocumentSignature } from './document-signature';
 import {
   CheckStatus,
@@ -19,7 +20,7 @@ import {
 
 /** A signature never changes once stored: its parse is kept (bounded) for repeated verifications. */
 const parsedCache = new Map<string, ParsedSignature>();
-function parsedSignature(signature: DocumentSignature): ParsedSignature {
+export function parsedSignature(signature: DocumentSignature): ParsedSignature {
   let parsed = parsedCache.get(signature.id);
   if (!parsed) {
     parsed = parseDetachedSignature(Buffer.from(signature.cmsBase64, 'base64'));
@@ -96,7 +97,7 @@ function verifySignature(ca: Authority, content: Buffer, signature: DocumentSign
   }
   const signingTime = parsed.signingTime ?? new Date(signature.signedAt);
   const integrity = checkIntegrity(parsed, content);
-  const chain = checkChain(parsed, ca.caStore);
+  const chain = ca.trust.check(parsed);
   const validity = chain.passed ? checkValidityAt(chain.path, signingTime) : checkValidityAt([parsed.signer], signingTime);
   const checks = [
     result(VerificationCheck.INTEGRITY, integrity.passed ? CheckStatus.PASSED : CheckStatus.FAILED, integrity.detail),
@@ -110,7 +111,7 @@ function verifySignature(ca: Authority, content: Buffer, signature: DocumentSign
     verdict: failed.length ? VERDICT_OF[failed[0]] : SignatureVerdict.VALID,
     checks,
     failed,
-    chain: chain.path.map((certificate) => describeName(certificate.subject)),
+    chain: chain.path.map((certificate) => certificateFacts(certificate).subject),
     signingTime: signingTime.toISOString(),
   };
 }
