@@ -120,7 +120,8 @@ async function measureOperations(db: string, operations: BenchOperation[]): Prom
         let principals: string[] | undefined;
         if (operation.as) {
           const unit = (await units.find(operation.as.unit))!;
-          const principal = { subject: 'bench', name: 'bench', kind: 'USER' as const, roles: operation.as.roles, scopes: [], unitCode: unit.code, unitPath: unit.path };
+          // As the gateway forwards it: with the territory of the units merged into it (rule 13).
+          const principal = { subject: 'bench', name: 'bench', kind: 'USER' as const, roles: operation.as.roles, scopes: [], unitCode: unit.code, unitPath: unit.path, territory: unit.territory };
           // Enough for the run at a few thousand requests a second; each lives 60 s.
           principals = await Promise.all(Array.from({ length: 3000 * Number(values.duration) }, () => signPrincipal(principal, operation.query)));
         }
@@ -128,7 +129,7 @@ async function measureOperations(db: string, operations: BenchOperation[]): Prom
       }
     }
   } finally {
-    hub.stop();
+    await hub.stop();
   }
   return rows;
 }
