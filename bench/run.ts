@@ -36,6 +36,8 @@ interface Row {
    * whatever else the machine runs; 1000 / it is the requests one core would serve.
    */
   cpuMsPerRequest?: Record<string, number>;
+  /** When and with how many connections this row was measured (`--only` keeps other rows of earlier runs). */
+  measured?: string;
 }
 
 /** A process's CPU seconds so far, from its /metrics; undefined when it does not say. */
@@ -113,6 +115,7 @@ async function measure(
     errors: result.errors,
     non2xx: result.non2xx,
     cpuMsPerRequest,
+    measured: `${new Date().toISOString().slice(0, 16)}Z, ${values.connections} connections, load average ${loadavg()[0].toFixed(1)}`,
   };
   const cpu = Object.entries(cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(', ');
   console.log(`${row.operation.padEnd(24)} ${row.target.padEnd(14)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  CPU ms/request: ${cpu}`);
@@ -212,9 +215,9 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatu
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   const table = results.rows
-    .map((row) => `| ${row.operation} | ${row.target} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors + row.non2xx} | ${cpuCell(row)} |`)
+    .map((row) => `| ${row.operation} | ${row.target} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors + row.non2xx} | ${cpuCell(row)} | ${row.measured ?? 'an earlier run'} |`)
     .join('\n');
-  let markdown = `# Benchmark on ${db}\n\n${results.when} · ${results.machine} · ${results.settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors | CPU ms a request, by process |\n| --- | --- | ---: | ---: | ---: | ---: | --- |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
+  let markdown = `# Benchmark on ${db}\n\n${results.when} · ${results.machine} · ${results.settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors | CPU ms a request, by process | measured |\n| --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
   if (results.auditAppends) {
     const audit = results.auditAppends.rows;
     const ratios = [...new Set(audit.map((row) => row.concurrency))]
