@@ -58,7 +58,7 @@ export class TrustStore {
     this.chains.delete(fingerprint256);
   }
 
-  /** How many signers have a chain result kept (for tests). */
+  /** Whether a chain result of this signer (SHA-256 fingerprint) is kept (for tests). */
   has(fingerprint256: string): boolean {
     return this.chains.has(fingerprint256);
   }
