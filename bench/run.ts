@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -12,12 +12,14 @@ import { launchHub } from '../scripts/hub-processes';
 import { measureAuditAppends, type AuditAppendRow } from './audit-append';
 import { BENCH_OPERATIONS, type BenchOperation } from './operations';
 import { runPeers } from './peers/run-peers';
+import { measureSignatureChecks, type SignatureCheckRow } from './signature-checks';
 
 /**
- * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b]`
+ * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b] [--base-port 4500] [--data-dir folder] [--profile folder]`
  * Starts the hub as separate processes on the chosen database with its demo data, runs each
  * named operation with autocannon through the gateway and directly against its subgraph, and
- * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}. `audit-append`
+ * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}. `signature-checks`
+ * (a name for --only) measures one signature's checks in process (bench/signature-checks.ts). `audit-append`
  * (also a name for --only) measures audit log appends without the hub (bench/audit-append.ts).
  * With --only, the rows measured replace theirs in the results file and the others are kept.
  *
@@ -33,6 +35,25 @@ interface Row {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /**
+   * CPU milliseconds each process serving the run spent per request (its
+   * `process_cpu_seconds_total` before and after, over the requests): what a request costs
+   * whatever else the machine runs; 1000 / it is the requests one core would serve.
+   */
+  cpuMsPerRequest?: Record<string, number>;
+  /** When and with how many connections this row was measured (`--only` keeps other rows of earlier runs). */
+  measured?: string;
+}
+
+/** A process's CPU seconds so far, from its /metrics; undefined when it does not say. */
+async function cpuSeconds(origin: string): Promise<number | undefined> {
+  try {
+    const text = await (await fetch(`${origin}/metrics`)).text();
+    const match = text.match(/^process_cpu_seconds_total (\S+)$/m);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const { values } = parseArgs({
@@ -45,6 +66,12 @@ const { values } = parseArgs({
     peers: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
     port: { type: 'string', default: '4700' },
+    // The hub's processes listen from here up (gateway, then one port per subgraph).
+    'base-port': { type: 'string', default: '4500' },
+    // A folder kept between runs (SQLite): the demo data is loaded once instead of every run.
+    'data-dir': { type: 'string' },
+    // Writes a CPU profile of each of the hub's processes to this folder (node --cpu-prof).
+    profile: { type: 'string' },
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
   },
 });
@@ -59,8 +86,16 @@ async function checkAnswer(url: string, headers: Record<string, string>, operati
  * `principals` (direct subgraph runs as a principal): forwarded principals are single-use, so
  * each request takes a fresh one, signed before the run starts.
  */
-async function measure(operation: BenchOperation, target: string, url: string, headers: Record<string, string>, principals?: string[]): Promise<Row> {
+async function measure(
+  operation: BenchOperation,
+  target: string,
+  url: string,
+  headers: Record<string, string>,
+  principals?: string[],
+  processes: Record<string, string> = {},
+): Promise<Row> {
   await checkAnswer(url, principals ? { ...headers, [PRINCIPAL_HEADER]: principals.pop()! } : headers, operation);
+  const cpuBefore = await Promise.all(Object.values(processes).map(cpuSeconds));
   const result = await autocannon({
     url,
     method: 'POST',
@@ -72,7 +107,15 @@ async function measure(operation: BenchOperation, target: string, url: string, h
       ? [{ setupRequest: (request: any) => ({ ...request, headers: { ...request.headers, [PRINCIPAL_HEADER]: principals.pop() ?? 'exhausted' } }) }]
       : undefined,
   });
-  const row = {
+  const cpuAfter = await Promise.all(Object.values(processes).map(cpuSeconds));
+  const cpuMsPerRequest: Record<string, number> = {};
+  Object.keys(processes).forEach((name, index) => {
+    const [before, after] = [cpuBefore[index], cpuAfter[index]];
+    if (before !== undefined && after !== undefined && result.requests.total > 0) {
+      cpuMsPerRequest[name] = Math.round(((after - before) * 1000 * 100) / result.requests.total) / 100;
+    }
+  });
+  const row: Row = {
     operation: operation.name,
     target,
     requestsPerSecond: Math.round(result.requests.average),
@@ -80,8 +123,11 @@ async function measure(operation: BenchOperation, target: string, url: string, h
     p99Ms: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    cpuMsPerRequest,
+    measured: `${new Date().toISOString().slice(0, 16)}Z, ${values.connections} connections, load average ${loadavg()[0].toFixed(1)}`,
   };
-  console.log(`${row.operation.padEnd(24)} ${row.target.padEnd(14)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms`);
+  const cpu = Object.entries(cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(', ');
+  console.log(`${row.operation.padEnd(24)} ${row.target.padEnd(14)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  CPU ms/request: ${cpu}`);
   return row;
 }
 
@@ -96,19 +142,22 @@ async function main() {
   const operations = BENCH_OPERATIONS.filter((candidate) => !only || only.includes(candidate.name));
   const rows = operations.length > 0 ? await measureOperations(db, operations) : [];
   const auditAppends = !only || only.includes('audit-append') ? await measureAuditAppends(db, values['mysql-url']!) : undefined;
-  write(db, rows, auditAppends);
+  const signatureChecks = !only || only.includes('signature-checks') ? await measureSignatureChecks() : undefined;
+  write(db, rows, auditAppends, signatureChecks);
 }
 
 async function measureOperations(db: string, operations: BenchOperation[]): Promise<Row[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'hub-bench-'));
+  mkdirSync(dataDir, { recursive: true });
   process.env.HUB_DATA_DIR = dataDir;
   const hub = await launchHub({
-    basePort: 4500,
+    basePort: Number(values['base-port']),
     host: '127.0.0.1',
     // Rate limits off: the benchmark measures throughput, not the limiter.
     env: { HUB_DATA_DIR: dataDir, HUB_RATE_ANONYMOUS_PER_MINUTE: '0', HUB_RATE_USER_PER_MINUTE: '0', HUB_RATE_SERVICE_PER_MINUTE: '0' },
     subgraphEnv: (name): Record<string, string> => (db === 'mariadb' ? { DATABASE_URL: `${values['mysql-url']}/hub_bench_${name}` } : {}),
     quiet: true,
+    nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : undefined,
   });
   const units = new UnitDirectory(() => hub.subgraphUrls.institutions);
   const rows: Row[] = [];
@@ -120,20 +169,23 @@ async function measureOperations(db: string, operations: BenchOperation[]): Prom
         const answer = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: operation.setup.query }) });
         operation.variables = operation.setup.variables(((await answer.json()) as { data: unknown }).data);
       }
-      rows.push(await measure(operation, 'gateway', `${hub.gatewayUrl}/graphql`, headers));
+      const origin = (name: string) => hub.subgraphUrls[name].replace(/\/graphql$/, '');
+      const serving = operation.direct ? { [operation.direct]: origin(operation.direct) } : {};
+      rows.push(await measure(operation, 'gateway', `${hub.gatewayUrl}/graphql`, headers, undefined, { gateway: hub.gatewayUrl, ...serving }));
       if (operation.direct) {
         let principals: string[] | undefined;
         if (operation.as) {
           const unit = (await units.find(operation.as.unit))!;
-          const principal = { subject: 'bench', name: 'bench', kind: 'USER' as const, roles: operation.as.roles, scopes: [], unitCode: unit.code, unitPath: unit.path };
+          // As the gateway forwards it: with the territory of the units merged into it (rule 13).
+          const principal = { subject: 'bench', name: 'bench', kind: 'USER' as const, roles: operation.as.roles, scopes: [], unitCode: unit.code, unitPath: unit.path, territory: unit.territory };
           // Enough for the run at a few thousand requests a second; each lives 60 s.
           principals = await Promise.all(Array.from({ length: 3000 * Number(values.duration) }, () => signPrincipal(principal, operation.query)));
         }
-        rows.push(await measure(operation, operation.direct, hub.subgraphUrls[operation.direct], { 'content-type': 'application/json' }, principals));
+        rows.push(await measure(operation, operation.direct, hub.subgraphUrls[operation.direct], { 'content-type': 'application/json' }, principals, serving));
       }
     }
   } finally {
-    hub.stop();
+    await hub.stop();
   }
   return rows;
 }
@@ -145,12 +197,19 @@ interface Results {
   settings: string;
   rows: Row[];
   auditAppends?: { when: string; machine: string; rows: AuditAppendRow[] };
+  signatureChecks?: { when: string; machine: string; rows: SignatureCheckRow[] };
 }
 
-function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[]) {
+const cpuCell = (row: Row) =>
+  Object.entries(row.cpuMsPerRequest ?? {})
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(', ');
+
+function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatureChecks?: SignatureCheckRow[]) {
   const folder = resolve(projectRoot(), 'bench/results');
   mkdirSync(folder, { recursive: true });
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  // The load average says how busy the machine was with other work (a shared machine's figures vary with it).
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`;
   const when = new Date().toISOString();
   const file = resolve(folder, `${db}.json`);
   const kept: Results | undefined = values.only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
@@ -165,17 +224,26 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[]) {
       (a, b) => BENCH_OPERATIONS.findIndex((o) => o.name === a.operation) - BENCH_OPERATIONS.findIndex((o) => o.name === b.operation),
     ),
     auditAppends: auditAppends ? { when, machine, rows: auditAppends } : kept?.auditAppends,
+    signatureChecks: signatureChecks ? { when, machine, rows: signatureChecks } : kept?.signatureChecks,
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   const table = results.rows
-    .map((row) => `| ${row.operation} | ${row.target} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors + row.non2xx} |`)
+    .map((row) => `| ${row.operation} | ${row.target} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors + row.non2xx} | ${cpuCell(row)} | ${row.measured ?? 'an earlier run'} |`)
     .join('\n');
-  let markdown = `# Benchmark on ${db}\n\n${results.when} · ${results.machine} · ${results.settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
+  let markdown = `# Benchmark on ${db}\n\n${results.when} · ${results.machine} · ${results.settings}. Demo data; the hub runs as separate processes on the same machine as the load generator.\n\n| operation | target | requests/s | p50 ms | p99 ms | errors | CPU ms a request, by process | measured |\n| --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n${table}\n\n${BENCH_OPERATIONS.map((operation) => `- **${operation.name}**: ${operation.description}`).join('\n')}\n`;
   if (results.auditAppends) {
     const audit = results.auditAppends.rows;
-    const [single, group] = [audit.find((row) => row.mode === 'one at a time'), audit.find((row) => row.mode === 'group commit')];
-    const ratio = single && group ? ` Group commit appends ${(group.appendsPerSecond / single.appendsPerSecond).toFixed(1)} times as many entries per second.` : '';
-    markdown += `\n## Audit log appends\n\n${results.auditAppends.when} · ${results.auditAppends.machine}. One record an append (a mutation's outcome), appends in flight at once as concurrent requests have them, through the audit chain of one institutions process on a fresh database: one transaction per append, in turn (the log before group commit), and group commit (the appends that wait while a transaction runs go into the next one).${ratio}\n\n| mode | appends | in flight | appends/s | transactions | p50 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${audit.map((row) => `| ${row.mode} | ${row.appends} | ${row.concurrency} | ${row.appendsPerSecond} | ${row.commits} | ${row.p50Ms} | ${row.p99Ms} |`).join('\n')}\n`;
+    const ratios = [...new Set(audit.map((row) => row.concurrency))]
+      .map((writers) => {
+        const [single, group] = ['one at a time', 'group commit'].map((mode) => audit.find((row) => row.mode === mode && row.concurrency === writers));
+        return single && group ? `${(group.appendsPerSecond / single.appendsPerSecond).toFixed(1)}× with ${writers} writer${writers === 1 ? '' : 's'}` : undefined;
+      })
+      .filter(Boolean);
+    const ratio = ratios.length ? ` Entries per second, group commit against one transaction per append: ${ratios.join(', ')}.` : '';
+    markdown += `\n## Audit log appends\n\n${results.auditAppends.when} · ${results.auditAppends.machine}. One record an append (a mutation's outcome), with 1, 20 and 50 writers appending at once as concurrent requests do, through the audit chain of one institutions process on a fresh database: one transaction per append, in turn (the log before group commit), and group commit (the appends that wait while a transaction runs go into the next one). After each run the whole chain is verified (verifyAuditChain: every entry present, every link recomputed).${ratio}\n\n| mode | writers | appends | appends/s | transactions | p50 ms | p99 ms | chain intact |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n${audit.map((row) => `| ${row.mode} | ${row.concurrency} | ${row.appends} | ${row.appendsPerSecond} | ${row.commits} | ${row.p50Ms} | ${row.p99Ms} | ${row.chainIntact ? 'yes' : 'not checked'} |`).join('\n')}\n`;
+  }
+  if (results.signatureChecks) {
+    markdown += `\n## Signature checks alone\n\n${results.signatureChecks.when} · ${results.signatureChecks.machine}. One RSA-2048 detached CMS signature over 2 KB, chain signer → issuing CA → root, checked in one process without HTTP, GraphQL or SQL (bench/signature-checks.ts): \`warm\` is a repeated verification (parse and chain result kept: the content digest, the signature over the signed attributes and validity), \`cold\` a first one (CMS parse and chain by node:crypto too), \`chain by node-forge\` the chain check alone as it was done before.\n\n| step | per second | µs each |\n| --- | ---: | ---: |\n${results.signatureChecks.rows.map((row) => `| ${row.step} | ${row.perSecond} | ${row.microseconds} |`).join('\n')}\n`;
   }
   writeFileSync(resolve(folder, `${db}.md`), markdown);
   console.log(`wrote bench/results/${db}.md and ${db}.json`);

@@ -25,6 +25,8 @@ export interface LaunchOptions {
   /** Called when a process stops on its own. */
   onUnexpectedExit?: (name: string, reason: string) => void;
   quiet?: boolean;
+  /** Extra Node.js flags for every process, for example `--cpu-prof` (the benchmark's `--profile`). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -70,7 +72,7 @@ export async function launchHub(options: LaunchOptions): Promise<HubProcesses> {
     return stopping;
   };
   const run = (name: string, script: string, env: Record<string, string>) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', resolve(__dirname, script)], {
+    const child = spawn(process.execPath, ['--enable-source-maps', ...(options.nodeArgs ?? []), resolve(__dirname, script)], {
       env: { ...process.env, ...options.env, ...env },
       stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
     });

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
@@ -132,6 +133,8 @@ export class CertificateResolver {
       .where('id = :id AND revokedAt IS NULL', { id: certificate.id })
       .execute();
     if (!result.affected) throw conflict(`Certificate ${certificate.serial} was revoked meanwhile`);
+    // Its chain result goes too; other replicas see the revocation through the record, read on every verification.
+    (await authority(context.dataSource)).trust.forget(new X509Certificate(certificate.certificatePem).fingerprint256);
     return { ...certificate, revokedAt: now, invalidSince, revocationReason: input.reason };
   }
 }

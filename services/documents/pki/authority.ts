@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import forge from 'node-forge';
+import { X509Certificate } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { env } from '../../core/config';
 import { AuthorityRecord } from './authority-record';
 import { authorityKeyPlace, openPrivateKey, sealPrivateKey } from './key-envelope';
 import { newRsaKeyPair } from './keys';
-import { describeName, issueX509, newSerial } from './x509';
+import { TrustStore } from './chain';
+import { certificateFacts, issueX509, newSerial } from './x509';
 
 /**
  * Configuration (read through `env()`):
@@ -34,7 +35,8 @@ export interface Authority {
   issuingSubject: string;
   /** Roots a signature's chain may end at: the hub's root and any extra configured ones. */
   trustedRootPems: string[];
-  caStore: forge.pki.CAStore;
+  /** Those roots, and the chain results found against them (pki/chain.ts). */
+  trust: TrustStore;
 }
 
 export const AUTHORITY_ID = 'hub';
@@ -47,17 +49,17 @@ function pemBundle(text: string): string[] {
 function buildAuthority(source: Authority['source'], rootPem: string, issuingPem: string, issuingKeyPem: string): Authority {
   const extraFile = env(CA_ENV.extraRoots);
   const trustedRootPems = [rootPem, ...(extraFile ? pemBundle(readFileSync(extraFile, 'utf8')) : [])];
-  const issuing = forge.pki.certificateFromPem(issuingPem);
-  const root = forge.pki.certificateFromPem(rootPem);
-  if (!root.verify(issuing)) throw new Error('The issuing CA certificate is not signed by the configured root');
+  const issuing = new X509Certificate(issuingPem);
+  const root = new X509Certificate(rootPem);
+  if (!issuing.checkIssued(root) || !issuing.verify(root.publicKey)) throw new Error('The issuing CA certificate is not signed by the configured root');
   return {
     source,
     rootPem,
     issuingPem,
     issuingKeyPem,
-    issuingSubject: describeName(issuing.subject),
+    issuingSubject: certificateFacts(issuing).subject,
     trustedRootPems,
-    caStore: forge.pki.createCaStore(trustedRootPems),
+    trust: new TrustStore(trustedRootPems.map((pem) => new X509Certificate(pem))),
   };
 }
 

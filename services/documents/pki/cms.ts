@@ -1,7 +1,7 @@
-import { createHash, verify as verifySignature } from 'node:crypto';
+import { createHash, verify as verifySignature, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 
-import { decodedAttributes, describeName } from './x509';
+import { certificateFacts, decodedAttributes } from './x509';
 
 const { asn1, pki } = forge;
 
@@ -49,11 +49,17 @@ export function cmsFromPem(pem: string): Buffer {
   return Buffer.from(match[2].replace(/\s+/g, ''), 'base64');
 }
 
-/** What a detached CMS signature says, read with node-forge's parser and validators. */
+/**
+ * What a detached CMS signature says. The structure is read with node-forge's ASN.1 reader
+ * (node:crypto parses no CMS); the certificates are node:crypto `X509Certificate`s, so every
+ * signature and chain check runs in OpenSSL.
+ */
 export interface ParsedSignature {
-  signer: forge.pki.Certificate;
+  signer: X509Certificate;
+  /** The signer's public key, taken out once: every verification of this signature uses it. */
+  signerKey: KeyObject;
   /** Every certificate the signature carries, the signer's included. */
-  certificates: forge.pki.Certificate[];
+  certificates: X509Certificate[];
   messageDigestHex: string;
   digestAlgorithm: string;
   signingTime: Date | null;
@@ -69,11 +75,11 @@ interface SignerCapture {
   signature?: string;
 }
 
+type Validator = { capture?: string; value?: Validator[] };
+const validators = (forge as unknown as { pkcs7asn1: { contentInfoValidator: object; signedDataValidator: Validator } }).pkcs7asn1;
 // node-forge's SignerInfo validator, as its SignedData validator nests it.
-const signerInfoValidator = (
-  (forge as unknown as { pkcs7asn1: { signedDataValidator: { value: { capture?: string; value?: unknown[] }[] } } }).pkcs7asn1
-    .signedDataValidator.value.find((part) => part.capture === 'signerInfos')!.value as object[]
-)[0];
+const signerInfoValidator = (validators.signedDataValidator.value!.find((part) => part.capture === 'signerInfos')!.value as object[])[0];
+const validate = (asn1 as unknown as { validate(obj: unknown, validator: unknown, capture: object, errors: string[]): boolean }).validate;
 
 function attributeValue(attributes: forge.asn1.Asn1[], oid: string): forge.asn1.Asn1 | undefined {
   for (const attribute of attributes) {
@@ -83,20 +89,34 @@ function attributeValue(attributes: forge.asn1.Asn1[], oid: string): forge.asn1.
   return undefined;
 }
 
+const derOf = (node: forge.asn1.Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
+const bareSerial = (hex: string) => hex.toLowerCase().replace(/^0+/, '');
+
 /** Parses a DER CMS SignedData with one signer; throws on anything else. */
 export function parseDetachedSignature(der: Buffer): ParsedSignature {
-  const message = forge.pkcs7.messageFromAsn1(asn1.fromDer(der.toString('binary'))) as forge.pkcs7.PkcsSignedData & {
-    rawCapture: { signerInfos?: forge.asn1.Asn1[]; content?: unknown };
-  };
-  const signerInfos = message.rawCapture.signerInfos ?? [];
+  const errors: string[] = [];
+  const outer: { contentType?: string; content?: forge.asn1.Asn1 } = {};
+  if (!validate(asn1.fromDer(der.toString('binary')), validators.contentInfoValidator, outer, errors) || !outer.content) {
+    throw new Error('Cannot read PKCS#7 message. ASN.1 object is not a supported PKCS#7 message.');
+  }
+  if (asn1.derToOid(outer.contentType ?? '') !== pki.oids.signedData) throw new Error('Only PKCS#7 SignedData is supported.');
+  const signedData: { contentType?: string; certificates?: forge.asn1.Asn1; signerInfos?: forge.asn1.Asn1[] } = {};
+  if (!validate((outer.content.value as forge.asn1.Asn1[])[0], validators.signedDataValidator, signedData, errors)) {
+    throw new Error('Cannot read PKCS#7 message. ASN.1 object is not a supported PKCS#7 message.');
+  }
+  if (asn1.derToOid(signedData.contentType ?? '') !== pki.oids.data) {
+    throw new Error('Unsupported PKCS#7 message. Only wrapped ContentType Data supported.');
+  }
+  const signerInfos = signedData.signerInfos ?? [];
   if (signerInfos.length !== 1) throw new Error(`expected one signer, found ${signerInfos.length}`);
   const capture: SignerCapture = {};
-  const errors: string[] = [];
-  const validate = (asn1 as unknown as { validate(obj: unknown, validator: unknown, capture: object, errors: string[]): boolean }).validate;
   if (!validate(signerInfos[0], signerInfoValidator, capture, errors)) throw new Error(`malformed SignerInfo: ${errors.join('; ')}`);
   if (!capture.authenticatedAttributes || !capture.signature || !capture.serial) throw new Error('the signer has no signed attributes');
-  const serial = forge.util.bytesToHex(capture.serial).replace(/^0+/, '');
-  const signer = message.certificates.find((certificate) => certificate.serialNumber.replace(/^0+/, '') === serial);
+  const certificates = ((signedData.certificates?.value ?? []) as forge.asn1.Asn1[]).map((node) => new X509Certificate(derOf(node)));
+  // Their names and extensions are read now, once per certificate: one the hub cannot read fails here.
+  certificates.forEach(certificateFacts);
+  const serial = bareSerial(forge.util.bytesToHex(capture.serial));
+  const signer = certificates.find((certificate) => bareSerial(certificate.serialNumber) === serial);
   if (!signer) throw new Error("the signature does not carry its signer's certificate");
   const digest = attributeValue(capture.authenticatedAttributes, pki.oids.messageDigest);
   if (!digest) throw new Error('the signature has no message digest attribute');
@@ -107,21 +127,21 @@ export function parseDetachedSignature(der: Buffer): ParsedSignature {
       : time.type === asn1.Type.UTCTIME
         ? asn1.utcTimeToDate(time.value as string)
         : asn1.generalizedTimeToDate(time.value as string);
-  const signedAttributes = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, capture.authenticatedAttributes);
   return {
     signer,
-    certificates: message.certificates,
+    signerKey: signer.publicKey,
+    certificates,
     messageDigestHex: forge.util.bytesToHex(digest.value as string),
     digestAlgorithm: asn1.derToOid(capture.digestAlgorithm ?? ''),
     signingTime,
-    signedAttributesDer: Buffer.from(asn1.toDer(signedAttributes).getBytes(), 'binary'),
+    signedAttributesDer: derOf(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, capture.authenticatedAttributes)),
     signature: Buffer.from(capture.signature, 'binary'),
   };
 }
 
 const DIGESTS: Record<string, string> = { [pki.oids.sha256]: 'sha256', [pki.oids.sha384]: 'sha384', [pki.oids.sha512]: 'sha512' };
 
-/** Integrity: the content hashes to the signed digest, and the signer's key signed the attributes. */
+/** Integrity: the content hashes to the signed digest (`createHash`), and the signer's key signed the attributes (`crypto.verify`). */
 export function checkIntegrity(parsed: ParsedSignature, content: Buffer): CheckOutcome {
   const algorithm = DIGESTS[parsed.digestAlgorithm];
   if (!algorithm) return { passed: false, detail: `unsupported digest algorithm ${parsed.digestAlgorithm}` };
@@ -129,8 +149,7 @@ export function checkIntegrity(parsed: ParsedSignature, content: Buffer): CheckO
   if (actual !== parsed.messageDigestHex) {
     return { passed: false, detail: `the content's ${algorithm} ${actual} differs from the signed digest ${parsed.messageDigestHex}` };
   }
-  const publicKeyPem = pki.publicKeyToPem(parsed.signer.publicKey as forge.pki.rsa.PublicKey);
-  if (!verifySignature(algorithm, parsed.signedAttributesDer, publicKeyPem, parsed.signature)) {
+  if (!verifySignature(algorithm, parsed.signedAttributesDer, parsed.signerKey, parsed.signature)) {
     return { passed: false, detail: "the signed attributes do not verify with the signer's public key" };
   }
   return { passed: true, detail: `the content matches the signed ${algorithm} digest and the signature verifies` };
@@ -139,46 +158,4 @@ export function checkIntegrity(parsed: ParsedSignature, content: Buffer): CheckO
 export interface CheckOutcome {
   passed: boolean;
   detail: string;
-}
-
-const nameOf = (certificate: forge.pki.Certificate) => describeName(certificate.subject);
-
-/**
- * Chain: from the signer through the certificates the signature carries to one of the
- * trusted roots (never a root the signature brings itself); each signature in the chain and
- * each CA's basic constraints verified by node-forge. Returns the certificates along it.
- */
-export function checkChain(parsed: ParsedSignature, caStore: forge.pki.CAStore): CheckOutcome & { path: forge.pki.Certificate[] } {
-  const path: forge.pki.Certificate[] = [parsed.signer];
-  const carried = parsed.certificates.filter((certificate) => certificate !== parsed.signer);
-  let root: forge.pki.Certificate | null = null;
-  while (!root && path.length < 8) {
-    const current = path[path.length - 1];
-    root = caStore.getIssuer(current);
-    if (root) break;
-    const next = carried.find((candidate) => !path.includes(candidate) && candidate.subject.hash === current.issuer.hash);
-    if (!next) return { passed: false, detail: `no trusted root issued "${nameOf(current)}" or its issuer "${describeName(current.issuer)}"`, path };
-    path.push(next);
-  }
-  if (!root) return { passed: false, detail: 'the chain is too long', path };
-  try {
-    pki.verifyCertificateChain(caStore, path, { validityCheckDate: null });
-  } catch (error) {
-    return { passed: false, detail: `the chain does not verify: ${(error as { message?: string }).message ?? String(error)}`, path };
-  }
-  return { passed: true, detail: 'the chain verifies to a trusted root', path: [...path, root] };
-}
-
-/** Validity at signing time: every certificate of the chain was within its validity period then. */
-export function checkValidityAt(path: forge.pki.Certificate[], at: Date): CheckOutcome {
-  for (const certificate of path) {
-    const { notBefore, notAfter } = certificate.validity;
-    if (at < notBefore || at > notAfter) {
-      return {
-        passed: false,
-        detail: `"${nameOf(certificate)}" was not valid at the signing time ${at.toISOString()} (valid ${notBefore.toISOString()} to ${notAfter.toISOString()})`,
-      };
-    }
-  }
-  return { passed: true, detail: `every certificate of the chain was valid at the signing time ${at.toISOString()}` };
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { nativeCertificateSigner } from './keys';
 
@@ -114,4 +114,47 @@ export function issueX509(options: IssueOptions): string {
   if (!signingKeyPem) throw new Error('A certificate needs an issuer key or, for a root, its own key');
   certificate.sign(nativeCertificateSigner(certificate, signingKeyPem), forge.md.sha256.create());
   return pki.certificateToPem(certificate);
+}
+
+/** What the hub reads from a certificate beyond what node:crypto's `X509Certificate` gives. */
+export interface CertificateFacts {
+  /** "CN=…, O=…, C=VN", as `describeName` writes it. */
+  subject: string;
+  issuer: string;
+  validFrom: Date;
+  validTo: Date;
+  /** basicConstraints pathLenConstraint; null when absent. */
+  pathLength: number | null;
+  /** Critical extensions the chain check does not know (names or OIDs). */
+  unknownCritical: string[];
+}
+
+/** Extensions the chain check handles (OpenSSL's checkIssued reads keyUsage; basicConstraints here). */
+const KNOWN_EXTENSIONS = new Set(['basicConstraints', 'keyUsage', 'extKeyUsage', 'subjectKeyIdentifier', 'authorityKeyIdentifier', 'subjectAltName']);
+const facts = new Map<string, CertificateFacts>();
+
+/**
+ * A certificate's names, validity dates, path length and critical extensions, read once per
+ * certificate (by SHA-256 fingerprint) with node-forge's parser: node:crypto gives neither the
+ * extensions nor the names in the hub's one-line form.
+ */
+export function certificateFacts(certificate: X509Certificate): CertificateFacts {
+  const fingerprint = certificate.fingerprint256;
+  let known = facts.get(fingerprint);
+  if (known) return known;
+  const parsed = pki.certificateFromAsn1(forge.asn1.fromDer(certificate.raw.toString('binary')), false);
+  const basic = parsed.getExtension('basicConstraints') as { pathLenConstraint?: number } | null;
+  known = {
+    subject: describeName(parsed.subject),
+    issuer: describeName(parsed.issuer),
+    validFrom: new Date(certificate.validFrom),
+    validTo: new Date(certificate.validTo),
+    pathLength: typeof basic?.pathLenConstraint === 'number' ? basic.pathLenConstraint : null,
+    unknownCritical: (parsed.extensions as { name?: string; id: string; critical?: boolean }[])
+      .filter((extension) => extension.critical && !KNOWN_EXTENSIONS.has(extension.name ?? ''))
+      .map((extension) => extension.name ?? extension.id),
+  };
+  if (facts.size >= 10_000) facts.delete(facts.keys().next().value!);
+  facts.set(fingerprint, known);
+  return known;
 }

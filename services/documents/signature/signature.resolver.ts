@@ -1,4 +1,3 @@
-import forge from 'node-forge';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
@@ -13,10 +12,11 @@ import { documentById } from '../document/document-access';
 import { certificateById } from '../loaders';
 import { authority } from '../pki/authority';
 import { holderKeyPlace, openPrivateKey } from '../pki/key-envelope';
-import { checkChain, checkIntegrity, cmsFromPem, cmsToPem, parseDetachedSignature } from '../pki/cms';
-import { describeName } from '../pki/x509';
+import { checkIntegrity, cmsFromPem, cmsToPem, parseDetachedSignature } from '../pki/cms';
+import { certificateFacts } from '../pki/x509';
 import { DocumentSignature } from './document-signature';
 import { makeSignature } from './make-signature';
+import { parsedSignature } from './verify-document';
 import { AttachSignatureInput, SignDocumentInput } from './signature-args';
 import { randomUUID } from 'node:crypto';
 
@@ -100,7 +100,7 @@ export class SignatureResolver {
       documentId: document.id,
       certificateId: known?.id ?? null,
       signerSerial: serial,
-      signerSubject: describeName(parsed.signer.subject).slice(0, 500),
+      signerSubject: certificateFacts(parsed.signer).subject.slice(0, 500),
       signedAt: (parsed.signingTime ?? new Date()).toISOString(),
       origin: 'ATTACHED',
       signedBy: who.subject,
@@ -127,10 +127,10 @@ export class SignatureResolver {
     description: 'PEM of the certificates the signature carries (signer first) and, when it chains to one, the trusted root it ends at.',
   })
   async certificateChainPem(@Root() signature: DocumentSignature, @Ctx() context: SubgraphContext): Promise<string> {
-    const parsed = parseDetachedSignature(Buffer.from(signature.cmsBase64, 'base64'));
-    const chain = checkChain(parsed, (await authority(context.dataSource)).caStore);
+    const parsed = parsedSignature(signature);
+    const chain = (await authority(context.dataSource)).trust.check(parsed);
     const certificates = [...chain.path, ...parsed.certificates.filter((certificate) => !chain.path.includes(certificate))];
-    return certificates.map((certificate) => forge.pki.certificateToPem(certificate).trim()).join('\n') + '\n';
+    return certificates.map((certificate) => certificate.toString().trim()).join('\n') + '\n';
   }
 
   @FieldResolver(() => Certificate, { nullable: true, description: "The signer's certificate when the hub issued it (scoped like every certificate)." })

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { SubgraphContext } from '../../core/context';
-import { byKeys, groupedByKeys } from '../../core/loaders';
-import { Certificate } from '../certificate/certificate';
+import { groupedByKeys } from '../../core/loaders';
 import type { Document } from '../document/document';
 import { authority, type Authority } from '../pki/authority';
-import { checkChain, checkIntegrity, checkValidityAt, parseDetachedSignature, type ParsedSignature } from '../pki/cms';
-import { describeName } from '../pki/x509';
+import { checkValidityAt } from '../pki/chain';
+import { checkIntegrity, parseDetachedSignature, type ParsedSignature } from '../pki/cms';
+import { certificateFacts } from '../pki/x509';
 import { DocumentSignature } from './document-signature';
 import {
   CheckStatus,
@@ -19,7 +19,7 @@ import {
 
 /** A signature never changes once stored: its parse is kept (bounded) for repeated verifications. */
 const parsedCache = new Map<string, ParsedSignature>();
-function parsedSignature(signature: DocumentSignature): ParsedSignature {
+export function parsedSignature(signature: DocumentSignature): ParsedSignature {
   let parsed = parsedCache.get(signature.id);
   if (!parsed) {
     parsed = parseDetachedSignature(Buffer.from(signature.cmsBase64, 'base64'));
@@ -41,20 +41,45 @@ export const signaturesOf = (context: SubgraphContext) =>
     return groupedByKeys(documentIds, rows, (row) => row.documentId);
   });
 
-/** The hub's own record of a certificate by serial (for its revocation), unscoped: internal use only. */
-const certificateBySerial = (context: SubgraphContext) =>
-  context.loaders.get<string, Certificate>('certificateBySerial', async (serials) => {
-    const rows = await context.dataSource
-      .getRepository(Certificate)
-      .createQueryBuilder('certificate')
-      .where('certificate.serial IN (:...serials)', { serials: [...serials] })
-      .getMany();
-    return byKeys(serials, rows, (row) => row.serial);
+/** The hub's revocation record of a signer's certificate (its columns null while it is not revoked). */
+interface RevocationRecord {
+  revokedAt: string | null;
+  invalidSince: string | null;
+  revocationReason: string | null;
+}
+type SignatureToCheck = { signature: DocumentSignature; record: RevocationRecord | null };
+
+const SIGNATURE_COLUMNS = ['id', 'documentId', 'certificateId', 'signerSerial', 'signerSubject', 'signedAt', 'origin', 'signedBy', 'cmsBase64', 'unitPath'] as const;
+
+/**
+ * A document's signatures, oldest first, each with the hub's revocation record of its signer
+ * (by the unique serial; unscoped: internal use only): one statement for every document of the
+ * request, written out rather than built by the query builder, because verification is the
+ * hot path (bench `verify-document`). Revocation is read here on every verification, never
+ * cached, so a revocation by any replica shows at once.
+ */
+const signaturesToCheck = (context: SubgraphContext) =>
+  context.loaders.get<string, SignatureToCheck[]>('signaturesToCheck', async (documentIds) => {
+    const q = (name: string) => context.dataSource.driver.escape(name);
+    const sql =
+      `SELECT ${SIGNATURE_COLUMNS.map((column) => `s.${q(column)}`).join(', ')}, c.${q('id')} AS ${q('hubCertificate')}, ` +
+      `c.${q('revokedAt')} AS ${q('revokedAt')}, c.${q('invalidSince')} AS ${q('invalidSince')}, c.${q('revocationReason')} AS ${q('revocationReason')} ` +
+      `FROM ${q('document_signature')} s LEFT JOIN ${q('certificate')} c ON c.${q('serial')} = s.${q('signerSerial')} ` +
+      `WHERE s.${q('documentId')} IN (${documentIds.map(() => '?').join(', ')}) ORDER BY s.${q('signedAt')} ASC, s.${q('id')} ASC`;
+    const rows: Record<string, string | null>[] = await context.dataSource.query(sql, [...documentIds]);
+    const checks = rows.map((row) => {
+      const signature = Object.fromEntries(SIGNATURE_COLUMNS.map((column) => [column, row[column]])) as unknown as DocumentSignature;
+      const record = row.hubCertificate
+        ? { revokedAt: row.revokedAt, invalidSince: row.invalidSince, revocationReason: row.revocationReason }
+        : null;
+      return { signature, record };
+    });
+    return groupedByKeys(documentIds, checks, (check) => check.signature.documentId);
   });
 
 const result = (check: VerificationCheck, status: CheckStatus, detail: string): CheckResult => ({ check, status, detail });
 
-function revocationCheck(record: Certificate | null, signingTime: string): CheckResult {
+function revocationCheck(record: RevocationRecord | null, signingTime: string): CheckResult {
   if (!record) return result(VerificationCheck.REVOCATION, CheckStatus.NOT_CHECKED, 'the certificate was not issued by the hub: no revocation record');
   if (!record.revokedAt) return result(VerificationCheck.REVOCATION, CheckStatus.PASSED, 'the certificate is not revoked');
   const since = record.invalidSince ?? record.revokedAt;
@@ -79,7 +104,7 @@ const VERDICT_OF: Record<VerificationCheck, SignatureVerdict> = {
   REVOCATION: SignatureVerdict.REVOKED,
 };
 
-function verifySignature(ca: Authority, content: Buffer, signature: DocumentSignature, record: Certificate | null): SignatureVerification {
+function verifySignature(ca: Authority, content: Buffer, signature: DocumentSignature, record: RevocationRecord | null): SignatureVerification {
   let parsed: ParsedSignature;
   try {
     parsed = parsedSignature(signature);
@@ -96,7 +121,7 @@ function verifySignature(ca: Authority, content: Buffer, signature: DocumentSign
   }
   const signingTime = parsed.signingTime ?? new Date(signature.signedAt);
   const integrity = checkIntegrity(parsed, content);
-  const chain = checkChain(parsed, ca.caStore);
+  const chain = ca.trust.check(parsed);
   const validity = chain.passed ? checkValidityAt(chain.path, signingTime) : checkValidityAt([parsed.signer], signingTime);
   const checks = [
     result(VerificationCheck.INTEGRITY, integrity.passed ? CheckStatus.PASSED : CheckStatus.FAILED, integrity.detail),
@@ -110,7 +135,7 @@ function verifySignature(ca: Authority, content: Buffer, signature: DocumentSign
     verdict: failed.length ? VERDICT_OF[failed[0]] : SignatureVerdict.VALID,
     checks,
     failed,
-    chain: chain.path.map((certificate) => describeName(certificate.subject)),
+    chain: chain.path.map((certificate) => certificateFacts(certificate).subject),
     signingTime: signingTime.toISOString(),
   };
 }
@@ -121,10 +146,9 @@ function verifySignature(ca: Authority, content: Buffer, signature: DocumentSign
  * read when asked: a revocation shows at once).
  */
 export async function verifyDocument(context: SubgraphContext, document: Document): Promise<DocumentVerification> {
-  const [ca, signatures] = await Promise.all([authority(context.dataSource), signaturesOf(context).load(document.id)]);
-  const records = await Promise.all((signatures ?? []).map((signature) => certificateBySerial(context).load(signature.signerSerial)));
+  const [ca, toCheck] = await Promise.all([authority(context.dataSource), signaturesToCheck(context).load(document.id)]);
   const content = Buffer.from(document.content, 'utf8');
-  const results = (signatures ?? []).map((signature, index) => verifySignature(ca, content, signature, records[index]));
+  const results = (toCheck ?? []).map(({ signature, record }) => verifySignature(ca, content, signature, record));
   const reasons: string[] = [];
   results.forEach((entry, index) => {
     const who = `signature ${index + 1} (${entry.signature.signerSubject})`;
