@@ -156,8 +156,8 @@ export const whereInTerritories = <T extends ObjectLiteral>(query: SelectQueryBu
   isTerritoryBatch(territory) ? joinTerritories(query, column, territory.byKey) : whereWithin(query, column, territory);
 
 /** Groups a batch's raw rows by their `batchKey` (every key present, possibly with no row). */
-export function rowsByKey<R extends Record<string, unknown>>(batch: TerritoryBatch, rows: readonly R[]): Map<string, R[]> {
+export function rowsByKey<R extends object>(batch: TerritoryBatch, rows: readonly R[]): Map<string, R[]> {
   const grouped = new Map<string, R[]>(batch.byKey.map(({ key }) => [key, []]));
-  for (const row of rows) grouped.get(String(row.batchKey))?.push(row);
+  for (const row of rows) grouped.get(String((row as { batchKey?: unknown }).batchKey))?.push(row);
   return grouped;
 }

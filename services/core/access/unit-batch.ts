@@ -2,7 +2,9 @@ import type DataLoader from 'dataloader';
 import type { SubgraphContext } from '../context';
 import { notFound } from '../errors';
 import type { UnitRecord } from '../institutions/records';
+import type { TerritoryBatch } from './predicates';
 import { assertCovers } from './principal-scope';
+import { territoryOf } from './unit-scope';
 
 /**
  * What a subgraph adds to AdministrativeUnit, answered for a batch of `_entities` representations
@@ -45,3 +47,6 @@ export function unitFieldLoader<V>(
 
 /** Answers keyed by unit id (from a grouped statement) in the order of `units`, `empty` where the statement had no row. */
 export const inUnitOrder = <V>(units: readonly UnitRecord[], byId: ReadonlyMap<string, V>, empty: () => V): V[] => units.map((unit) => byId.get(unit.id) ?? empty());
+
+/** Units' territories (rule 13) as a batch keyed by unit id, for the `…ByKey` aggregates. */
+export const batchOf = (units: readonly UnitRecord[]): TerritoryBatch => ({ byKey: units.map((unit) => ({ key: unit.id, territory: territoryOf(unit) })) });

@@ -2,16 +2,17 @@ import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import { paginate, type Page } from '../../core/pagination';
-import { assertCoversUnit, requirePrincipal, resolveUnitById, territoryOf, whereWithin } from '../../core/access';
+import { batchOf, requirePrincipal, resolveUnitById, territoryOf, unitFieldLoader, whereWithin } from '../../core/access';
+import type { UnitRecord } from '../../core/institutions/records';
 import { FindingConnection } from '../finding/finding-connection';
 import { FindingListArgs } from '../finding/finding-args';
 import { whereVisible } from '../inspection/inspection-visibility';
 import { Finding } from '../finding/finding';
 import { whereFindingState } from '../finding/finding-filters';
 import { ReformScore } from '../score/reform-score';
-import { reformScore } from '../score/score-query';
+import { reformScores } from '../score/score-query';
 import { assertYear } from '../validation';
-import { inspectionCoverage } from '../coverage/coverage-query';
+import { inspectionCoverageByKey } from '../coverage/coverage-query';
 import { InspectionCoverage } from '../coverage/inspection-coverage';
 
 /** AdministrativeUnit is owned by institutions; this subgraph only adds fields to it. */
@@ -31,15 +32,18 @@ export class UnitInspectionsResolver {
   })
   async inspectionCoverage(@Root() unit: UnitRef, @Arg('year', () => Int) year: number, @Ctx() context: SubgraphContext) {
     assertYear(year);
-    const covered = await assertCoversUnit(context, unit.id, 'Inspection coverage');
-    return inspectionCoverage(context, territoryOf(covered), year);
+    const coverage = async (units: readonly UnitRecord[]) => {
+      const byKey = await inspectionCoverageByKey(context, batchOf(units), year);
+      return units.map((record) => byKey.get(record.id)!);
+    };
+    return unitFieldLoader(context, 'inspectionCoverage', year, coverage, { covers: 'Inspection coverage' }).load(unit.id);
   }
 
   @FieldResolver(() => ReformScore, { nullable: true, description: 'PAR INDEX, SIPAS and civil-service rating for a year; null if none recorded; FORBIDDEN outside your scope.' })
   async reformScore(@Root() unit: UnitRef, @Arg('year', () => Int) year: number, @Ctx() context: SubgraphContext) {
     assertYear(year);
-    const covered = await assertCoversUnit(context, unit.id, 'Reform score');
-    return reformScore(context, covered.id, year);
+    const scores = (units: readonly UnitRecord[]) => reformScores(context, units.map((record) => record.id), year);
+    return unitFieldLoader(context, 'reformScore', year, scores, { covers: 'Reform score' }).load(unit.id);
   }
 
   @FieldResolver(() => FindingConnection, {

@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphq
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
-import { resolveUnitById, rowsByKey, territoryOf, unitFieldLoader } from '../../core/access';
+import { batchOf, resolveUnitById, rowsByKey, territoryOf, unitFieldLoader } from '../../core/access';
 import type { UnitRecord } from '../../core/institutions/records';
 import { UnitLevel } from '../../core/unit-level';
 import type { Dossier } from '../dossier/dossier';
@@ -21,9 +21,6 @@ import { requestedFields } from '../stats/requested-fields';
 import { serviceDesksByKey, ServiceDesks } from '../stats/service-desks';
 import { ServiceIndex } from '../stats/service-index';
 import { unitServiceIndexes } from '../stats/unit-service-index';
-
-/** A batch of units' territories (rule 13), keyed by unit id. */
-const batchOf = (units: readonly UnitRecord[]) => ({ byKey: units.map((record) => ({ key: record.id, territory: territoryOf(record) })) });
 
 /** AdministrativeUnit is owned by institutions; this subgraph adds the procedure and dossier statistics. */
 export const UnitRef = foreignEntity('AdministrativeUnit');

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../core/context';
-import { rowsByKey, territoryOf } from '../../core/access';
+import { batchOf, rowsByKey } from '../../core/access';
 import type { UnitRecord } from '../../core/institutions/records';
 import { periodOf } from '../../core/time';
 import { dossierAggregates } from './dossier-aggregates';
@@ -19,7 +19,7 @@ import { rankProvince } from './service-index-ranking';
  */
 export async function unitServiceIndexes(context: SubgraphContext, units: readonly UnitRecord[], from: string, to: string): Promise<ServiceIndex[]> {
   const period = periodOf(from, to);
-  const batch = { byKey: units.map((unit) => ({ key: unit.id, territory: territoryOf(unit) })) };
+  const batch = batchOf(units);
   const [catalogues, dossierRows, feedbacks] = await Promise.all([
     procedureCatalogs(context, units, to, undefined),
     dossierAggregates(context, batch, period),
