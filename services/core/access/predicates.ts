@@ -113,7 +113,7 @@ export function joinTerritories<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   column: string,
   keyed: readonly KeyedTerritory[],
-  alias = 'batch',
+  alias = 'keyedRange',
 ): SelectQueryBuilder<T> {
   const stem = nextStem();
   const parameters: Record<string, string> = {};
