@@ -115,6 +115,19 @@ export function joinTerritories<T extends ObjectLiteral>(
   keyed: readonly KeyedTerritory[],
   alias = 'keyedRange',
 ): SelectQueryBuilder<T> {
+  return joinTerritoryRanges(query, column, keyed, alias).addSelect(`${alias}.batchKey`, 'batchKey').addGroupBy(`${alias}.batchKey`);
+}
+
+/**
+ * The join of `joinTerritories` alone (no grouping): each row once per key whose territory holds
+ * it, its key in `<alias>.batchKey` (for a batch of lists: `core/page-batch.ts`).
+ */
+export function joinTerritoryRanges<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  keyed: readonly KeyedTerritory[],
+  alias = 'keyedRange',
+): SelectQueryBuilder<T> {
   const stem = nextStem();
   const parameters: Record<string, string> = {};
   const rows: string[] = [];
@@ -133,11 +146,7 @@ export function joinTerritories<T extends ObjectLiteral>(
   });
   if (rows.length === 0) return query.andWhere('1 = 0');
   whereCondition(query, subtreeCondition(column, [...new Set(all)]));
-  return query
-    .innerJoin(`(${rows.join(' UNION ALL ')})`, alias, `${column} >= ${alias}.rangeLow AND ${column} < ${alias}.rangeHigh`)
-    .setParameters(parameters)
-    .addSelect(`${alias}.batchKey`, 'batchKey')
-    .addGroupBy(`${alias}.batchKey`);
+  return query.innerJoin(`(${rows.join(' UNION ALL ')})`, alias, `${column} >= ${alias}.rangeLow AND ${column} < ${alias}.rangeHigh`).setParameters(parameters);
 }
 
 /** Many keys' territories at once, for `whereInTerritories`: rows come back with a `batchKey` column. */

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
-import { paginate, type Page } from '../../core/pagination';
-import { batchOf, requirePrincipal, resolveUnitById, territoryOf, unitFieldLoader, whereWithin } from '../../core/access';
+import type { Page } from '../../core/pagination';
+import { batchOf, requirePrincipal, unitFieldLoader } from '../../core/access';
+import { paginateBatch } from '../../core/page-batch';
 import type { UnitRecord } from '../../core/institutions/records';
 import { FindingConnection } from '../finding/finding-connection';
 import { FindingListArgs } from '../finding/finding-args';
@@ -50,12 +51,20 @@ export class UnitInspectionsResolver {
     nullable: true,
     description: 'Findings of inspections of agencies of this unit and the units below it, that you may see (state OVERDUE: the overdue ones).',
   })
-  async findings(@Root() unit: UnitRef, @Args() args: FindingListArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {
+  findings(@Root() unit: UnitRef, @Args() args: FindingListArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding> | null> {
     const principal = requirePrincipal(context.principal);
-    const found = await resolveUnitById(context, unit.id);
-    const query = whereWithin(context.dataSource.getRepository(Finding).createQueryBuilder('finding'), 'finding.targetPath', territoryOf(found));
-    whereVisible(query, 'finding', principal);
-    whereFindingState(query, 'finding', args.state);
-    return paginate(query, 'finding.id', (row) => row.id, args);
+    const findings = () => {
+      const query = context.dataSource.getRepository(Finding).createQueryBuilder('finding');
+      whereVisible(query, 'finding', principal);
+      return whereFindingState(query, 'finding', args.state);
+    };
+    const pages = async (units: readonly UnitRecord[]) => {
+      const byUnit = await paginateBatch(context, `unit-findings:${JSON.stringify(args)}`, findings, 'finding.id', (row) => row.id, args, {
+        column: 'finding.targetPath',
+        territories: batchOf(units).byKey,
+      });
+      return units.map((record) => byUnit.get(record.id)!);
+    };
+    return unitFieldLoader(context, 'findings', { ...args }, pages).load(unit.id);
   }
 }

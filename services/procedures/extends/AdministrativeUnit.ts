@@ -4,13 +4,13 @@ import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphq
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
-import { batchOf, resolveUnitById, rowsByKey, territoryOf, unitFieldLoader } from '../../core/access';
+import { batchOf, rowsByKey, territoryOf, unitFieldLoader } from '../../core/access';
 import type { UnitRecord } from '../../core/institutions/records';
 import { UnitLevel } from '../../core/unit-level';
 import type { Dossier } from '../dossier/dossier';
 import { DossierFilterArgs } from '../dossier/dossier-args';
 import { DossierConnection } from '../dossier/dossier-connection';
-import { listDossiers } from '../dossier/dossier-list';
+import { listDossiersOfUnits } from '../dossier/dossier-list';
 import { assertDate, periodOf, todayInVietnam } from '../../core/time';
 import { countersFor, dossierAggregates } from '../stats/dossier-aggregates';
 import { countsFrom } from '../stats/dossier-counts';
@@ -115,8 +115,7 @@ export class UnitStatisticsResolver {
   }
 
   @FieldResolver(() => DossierConnection, { nullable: true, description: 'Dossiers of the unit, the units below it and the dissolved units whose territory went into it, within your scope (filtered, never refused).' })
-  async dossiers(@Root() unit: UnitRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
-    const record = await resolveUnitById(context, unit.id);
-    return listDossiers(context, { ...args, territory: territoryOf(record) });
+  dossiers(@Root() unit: UnitRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier> | null> {
+    return unitFieldLoader(context, 'dossiers', args, (units) => listDossiersOfUnits(context, { ...args }, units)).load(unit.id);
   }
 }
