@@ -11,6 +11,7 @@ import { mintDevToken } from '../gateway/auth/dev-token';
 import { launchHub } from '../scripts/hub-processes';
 import { measureAuditAppends, type AuditAppendRow } from './audit-append';
 import { BENCH_OPERATIONS, type BenchOperation } from './operations';
+import { measureEntityBatches, type EntityBatchRow } from './entities';
 
 /**
  * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b]`
@@ -19,6 +20,9 @@ import { BENCH_OPERATIONS, type BenchOperation } from './operations';
  * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}. `audit-append`
  * (also a name for --only) measures audit log appends without the hub (bench/audit-append.ts).
  * With --only, the rows measured replace theirs in the results file and the others are kept.
+ * `entities` (a name for --only) times `_entities` for 1, 10 and 100 units at the procedures
+ * subgraph (bench/entities.ts); `--entities-before <results.json>` names a results file measured
+ * on the code before, whose figures are written beside these with the ratio.
  */
 interface Row {
   operation: string;
@@ -36,6 +40,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
+    'entities-before': { type: 'string' },
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
   },
 });
@@ -81,12 +86,13 @@ async function main() {
   if (db !== 'sqlite' && db !== 'mariadb') throw new Error('--db must be sqlite or mariadb');
   const only = values.only?.split(',');
   const operations = BENCH_OPERATIONS.filter((candidate) => !only || only.includes(candidate.name));
-  const rows = operations.length > 0 ? await measureOperations(db, operations) : [];
+  const withEntities = !only || only.includes('entities');
+  const { rows, entityBatches } = operations.length > 0 || withEntities ? await measureOperations(db, operations, withEntities) : { rows: [] };
   const auditAppends = !only || only.includes('audit-append') ? await measureAuditAppends(db, values['mysql-url']!) : undefined;
-  write(db, rows, auditAppends);
+  write(db, rows, auditAppends, entityBatches);
 }
 
-async function measureOperations(db: string, operations: BenchOperation[]): Promise<Row[]> {
+async function measureOperations(db: string, operations: BenchOperation[], withEntities: boolean): Promise<{ rows: Row[]; entityBatches?: EntityBatchRow[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   process.env.HUB_DATA_DIR = dataDir;
   const hub = await launchHub({
@@ -99,7 +105,9 @@ async function measureOperations(db: string, operations: BenchOperation[]): Prom
   });
   const units = new UnitDirectory(() => hub.subgraphUrls.institutions);
   const rows: Row[] = [];
+  let entityBatches: EntityBatchRow[] | undefined;
   try {
+    if (withEntities) entityBatches = await measureEntityBatches(hub.subgraphUrls.procedures, hub.subgraphUrls.institutions);
     for (const operation of operations) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (operation.as) headers.authorization = `Bearer ${await mintDevToken({ ...operation.as, expiresIn: '1h' })}`;
@@ -122,7 +130,7 @@ async function measureOperations(db: string, operations: BenchOperation[]): Prom
   } finally {
     hub.stop();
   }
-  return rows;
+  return { rows, entityBatches };
 }
 
 interface Results {
@@ -132,9 +140,10 @@ interface Results {
   settings: string;
   rows: Row[];
   auditAppends?: { when: string; machine: string; rows: AuditAppendRow[] };
+  entityBatches?: { when: string; machine: string; rows: EntityBatchRow[]; before?: { when: string; rows: EntityBatchRow[] } };
 }
 
-function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[]) {
+function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], entityBatches?: EntityBatchRow[]) {
   const folder = resolve(projectRoot(), 'bench/results');
   mkdirSync(folder, { recursive: true });
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -152,6 +161,7 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[]) {
       (a, b) => BENCH_OPERATIONS.findIndex((o) => o.name === a.operation) - BENCH_OPERATIONS.findIndex((o) => o.name === b.operation),
     ),
     auditAppends: auditAppends ? { when, machine, rows: auditAppends } : kept?.auditAppends,
+    entityBatches: entityBatches ? { when, machine, rows: entityBatches, before: entitiesBefore() } : kept?.entityBatches,
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   const table = results.rows
@@ -164,8 +174,26 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[]) {
     const ratio = single && group ? ` Group commit appends ${(group.appendsPerSecond / single.appendsPerSecond).toFixed(1)} times as many entries per second.` : '';
     markdown += `\n## Audit log appends\n\n${results.auditAppends.when} · ${results.auditAppends.machine}. One record an append (a mutation's outcome), appends in flight at once as concurrent requests have them, through the audit chain of one institutions process on a fresh database: one transaction per append, in turn (the log before group commit), and group commit (the appends that wait while a transaction runs go into the next one).${ratio}\n\n| mode | appends | in flight | appends/s | transactions | p50 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n${audit.map((row) => `| ${row.mode} | ${row.appends} | ${row.concurrency} | ${row.appendsPerSecond} | ${row.commits} | ${row.p50Ms} | ${row.p99Ms} |`).join('\n')}\n`;
   }
+  if (results.entityBatches) {
+    const { rows: batches, before } = results.entityBatches;
+    const earlier = (row: EntityBatchRow) => before?.rows.find((old) => old.field === row.field && old.representations === row.representations);
+    const lines = batches.map((row) => {
+      const old = earlier(row);
+      return `| ${row.field} | ${row.representations} | ${old ? old.p50Ms : '-'} | ${row.p50Ms} | ${old ? (old.p50Ms / row.p50Ms).toFixed(1) : '-'} |`;
+    });
+    markdown += `\n## Entity batches\n\n${results.entityBatches.when} · ${results.entityBatches.machine}. \`_entities\` for 1, 10 and 100 AdministrativeUnit representations (provinces, then districts) straight at the procedures subgraph as a national ADMIN, one request at a time, 15 rounds each; p50 in ms${before ? `, before: the code measured ${before.when}` : ''}. A batch is answered with a bounded number of SQL statements (docs/architecture.md, "Entity batches").\n\n| field | representations | p50 before | p50 now | before / now |\n| --- | ---: | ---: | ---: | ---: |\n${lines.join('\n')}\n`;
+  }
   writeFileSync(resolve(folder, `${db}.md`), markdown);
   console.log(`wrote bench/results/${db}.md and ${db}.json`);
+}
+
+/** The `_entities` figures of `--entities-before` (a results file of the code before). */
+function entitiesBefore(): { when: string; rows: EntityBatchRow[] } | undefined {
+  const file = values['entities-before'];
+  if (!file) return undefined;
+  const earlier = JSON.parse(readFileSync(file, 'utf8')) as Results;
+  if (!earlier.entityBatches) throw new Error(`${file} holds no entity batch figures`);
+  return { when: earlier.entityBatches.when, rows: earlier.entityBatches.rows };
 }
 
 main().catch((error) => {
