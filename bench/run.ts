@@ -41,6 +41,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     'entities-before': { type: 'string' },
+    'base-port': { type: 'string', default: '4500' },
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
   },
 });
@@ -96,7 +97,7 @@ async function measureOperations(db: string, operations: BenchOperation[], withE
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   process.env.HUB_DATA_DIR = dataDir;
   const hub = await launchHub({
-    basePort: 4500,
+    basePort: Number(values['base-port']),
     host: '127.0.0.1',
     // Rate limits off: the benchmark measures throughput, not the limiter.
     env: { HUB_DATA_DIR: dataDir, HUB_RATE_ANONYMOUS_PER_MINUTE: '0', HUB_RATE_USER_PER_MINUTE: '0', HUB_RATE_SERVICE_PER_MINUTE: '0' },
