@@ -22,7 +22,8 @@ import { measureEntityBatches, type EntityBatchRow } from './entities';
  * With --only, the rows measured replace theirs in the results file and the others are kept.
  * `entities` (a name for --only) times `_entities` for 1, 10 and 100 units at the procedures
  * subgraph (bench/entities.ts); `--entities-before <results.json>` names a results file measured
- * on the code before, whose figures are written beside these with the ratio.
+ * on the code before, whose figures are written beside these with the ratio (with `--only none`,
+ * beside those already in the results file).
  */
 interface Row {
   operation: string;
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'entities-before': { type: 'string' },
     'base-port': { type: 'string', default: '4500' },
+    'entities-rounds': { type: 'string', default: '15' },
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
   },
 });
@@ -108,7 +110,7 @@ async function measureOperations(db: string, operations: BenchOperation[], withE
   const rows: Row[] = [];
   let entityBatches: EntityBatchRow[] | undefined;
   try {
-    if (withEntities) entityBatches = await measureEntityBatches(hub.subgraphUrls.procedures, hub.subgraphUrls.institutions);
+    if (withEntities) entityBatches = await measureEntityBatches(hub.subgraphUrls.procedures, hub.subgraphUrls.institutions, Number(values['entities-rounds']));
     for (const operation of operations) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (operation.as) headers.authorization = `Bearer ${await mintDevToken({ ...operation.as, expiresIn: '1h' })}`;
@@ -162,7 +164,9 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], entityB
       (a, b) => BENCH_OPERATIONS.findIndex((o) => o.name === a.operation) - BENCH_OPERATIONS.findIndex((o) => o.name === b.operation),
     ),
     auditAppends: auditAppends ? { when, machine, rows: auditAppends } : kept?.auditAppends,
-    entityBatches: entityBatches ? { when, machine, rows: entityBatches, before: entitiesBefore() } : kept?.entityBatches,
+    entityBatches: entityBatches
+      ? { when, machine, rows: entityBatches, before: entitiesBefore() }
+      : kept?.entityBatches && { ...kept.entityBatches, before: entitiesBefore() ?? kept.entityBatches.before },
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   const table = results.rows
@@ -182,7 +186,7 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], entityB
       const old = earlier(row);
       return `| ${row.field} | ${row.representations} | ${old ? old.p50Ms : '-'} | ${row.p50Ms} | ${old ? (old.p50Ms / row.p50Ms).toFixed(1) : '-'} |`;
     });
-    markdown += `\n## Entity batches\n\n${results.entityBatches.when} · ${results.entityBatches.machine}. \`_entities\` for 1, 10 and 100 AdministrativeUnit representations (provinces, then districts) straight at the procedures subgraph as a national ADMIN, one request at a time, 15 rounds each; p50 in ms${before ? `, before: the code measured ${before.when}` : ''}. A batch is answered with a bounded number of SQL statements (docs/architecture.md, "Entity batches").\n\n| field | representations | p50 before | p50 now | before / now |\n| --- | ---: | ---: | ---: | ---: |\n${lines.join('\n')}\n`;
+    markdown += `\n## Entity batches\n\n${results.entityBatches.when} · ${results.entityBatches.machine}. \`_entities\` for 1, 10 and 100 AdministrativeUnit representations (provinces, then districts) straight at the procedures subgraph as a national ADMIN, one request at a time, ${values['entities-rounds']} rounds each; p50 in ms${before ? `, before: the code measured ${before.when}` : ''}. A batch is answered with a bounded number of SQL statements (docs/architecture.md, "Entity batches").\n\n| field | representations | p50 before | p50 now | before / now |\n| --- | ---: | ---: | ---: | ---: |\n${lines.join('\n')}\n`;
   }
   writeFileSync(resolve(folder, `${db}.md`), markdown);
   console.log(`wrote bench/results/${db}.md and ${db}.json`);
