@@ -98,6 +98,8 @@ async function main() {
 async function measureOperations(db: string, operations: BenchOperation[], withEntities: boolean): Promise<{ rows: Row[]; entityBatches?: EntityBatchRow[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   process.env.HUB_DATA_DIR = dataDir;
+  // Makes the data folder's development secrets here, before five processes race to make them.
+  await signPrincipal({ subject: 'bench', name: 'bench', kind: 'USER', roles: ['VIEWER'], scopes: [], unitCode: 'VN', unitPath: 'VN' }, '{ __typename }');
   const hub = await launchHub({
     basePort: Number(values['base-port']),
     host: '127.0.0.1',
