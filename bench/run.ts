@@ -13,6 +13,7 @@ import { measureAuditAppends, type AuditAppendRow } from './audit-append';
 import { BENCH_OPERATIONS, type BenchOperation } from './operations';
 import { runPeers } from './peers/run-peers';
 import { measureSignatureChecks, type SignatureCheckRow } from './signature-checks';
+import { measureEntityBatches, type EntityBatchRow } from './entities';
 
 /**
  * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b] [--base-port 4500] [--data-dir folder] [--profile folder]`
@@ -26,6 +27,10 @@ import { measureSignatureChecks, type SignatureCheckRow } from './signature-chec
  * `npm run bench -- --peers [--rounds 3] [--duration 5] [--connections 10] [--port 4700]`: the hub
  * beside Apollo Gateway and Hive Gateway on the same subgraphs (bench/peers/run-peers.ts), to
  * bench/results/peers.{json,md}.
+ * `entities` (a name for --only) times `_entities` for 1, 10 and 100 units at the procedures
+ * subgraph (bench/entities.ts); `--entities-before <results.json>` names a results file measured
+ * on the code before, whose figures are written beside these with the ratio (with `--only none`,
+ * beside those already in the results file).
  */
 interface Row {
   operation: string;
@@ -72,6 +77,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     // Writes a CPU profile of each of the hub's processes to this folder (node --cpu-prof).
     profile: { type: 'string' },
+    'entities-before': { type: 'string' },
+    'entities-rounds': { type: 'string', default: '15' },
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
   },
 });
@@ -140,16 +147,19 @@ async function main() {
   if (db !== 'sqlite' && db !== 'mariadb') throw new Error('--db must be sqlite or mariadb');
   const only = values.only?.split(',');
   const operations = BENCH_OPERATIONS.filter((candidate) => !only || only.includes(candidate.name));
-  const rows = operations.length > 0 ? await measureOperations(db, operations) : [];
+  const withEntities = !only || only.includes('entities');
+  const { rows, entityBatches } = operations.length > 0 || withEntities ? await measureOperations(db, operations, withEntities) : { rows: [] };
   const auditAppends = !only || only.includes('audit-append') ? await measureAuditAppends(db, values['mysql-url']!) : undefined;
   const signatureChecks = !only || only.includes('signature-checks') ? await measureSignatureChecks() : undefined;
-  write(db, rows, auditAppends, signatureChecks);
+  write(db, rows, auditAppends, signatureChecks, entityBatches);
 }
 
-async function measureOperations(db: string, operations: BenchOperation[]): Promise<Row[]> {
+async function measureOperations(db: string, operations: BenchOperation[], withEntities: boolean): Promise<{ rows: Row[]; entityBatches?: EntityBatchRow[] }> {
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'hub-bench-'));
   mkdirSync(dataDir, { recursive: true });
   process.env.HUB_DATA_DIR = dataDir;
+  // Makes the data folder's development secrets here, before five processes race to make them.
+  await signPrincipal({ subject: 'bench', name: 'bench', kind: 'USER', roles: ['VIEWER'], scopes: [], unitCode: 'VN', unitPath: 'VN' }, '{ __typename }');
   const hub = await launchHub({
     basePort: Number(values['base-port']),
     host: '127.0.0.1',
@@ -161,7 +171,9 @@ async function measureOperations(db: string, operations: BenchOperation[]): Prom
   });
   const units = new UnitDirectory(() => hub.subgraphUrls.institutions);
   const rows: Row[] = [];
+  let entityBatches: EntityBatchRow[] | undefined;
   try {
+    if (withEntities) entityBatches = await measureEntityBatches(hub.subgraphUrls.procedures, hub.subgraphUrls.institutions, Number(values['entities-rounds']));
     for (const operation of operations) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (operation.as) headers.authorization = `Bearer ${await mintDevToken({ ...operation.as, expiresIn: '1h' })}`;
@@ -187,7 +199,7 @@ async function measureOperations(db: string, operations: BenchOperation[]): Prom
   } finally {
     await hub.stop();
   }
-  return rows;
+  return { rows, entityBatches };
 }
 
 interface Results {
@@ -198,6 +210,7 @@ interface Results {
   rows: Row[];
   auditAppends?: { when: string; machine: string; rows: AuditAppendRow[] };
   signatureChecks?: { when: string; machine: string; rows: SignatureCheckRow[] };
+  entityBatches?: { when: string; machine: string; rows: EntityBatchRow[]; before?: { when: string; rows: EntityBatchRow[] } };
 }
 
 const cpuCell = (row: Row) =>
@@ -205,7 +218,7 @@ const cpuCell = (row: Row) =>
     .map(([name, ms]) => `${name} ${ms}`)
     .join(', ');
 
-function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatureChecks?: SignatureCheckRow[]) {
+function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatureChecks?: SignatureCheckRow[], entityBatches?: EntityBatchRow[]) {
   const folder = resolve(projectRoot(), 'bench/results');
   mkdirSync(folder, { recursive: true });
   // The load average says how busy the machine was with other work (a shared machine's figures vary with it).
@@ -225,6 +238,9 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatu
     ),
     auditAppends: auditAppends ? { when, machine, rows: auditAppends } : kept?.auditAppends,
     signatureChecks: signatureChecks ? { when, machine, rows: signatureChecks } : kept?.signatureChecks,
+    entityBatches: entityBatches
+      ? { when, machine, rows: entityBatches, before: entitiesBefore() }
+      : kept?.entityBatches && { ...kept.entityBatches, before: entitiesBefore() ?? kept.entityBatches.before },
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   const table = results.rows
@@ -245,8 +261,26 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatu
   if (results.signatureChecks) {
     markdown += `\n## Signature checks alone\n\n${results.signatureChecks.when} · ${results.signatureChecks.machine}. One RSA-2048 detached CMS signature over 2 KB, chain signer → issuing CA → root, checked in one process without HTTP, GraphQL or SQL (bench/signature-checks.ts): \`warm\` is a repeated verification (parse and chain result kept: the content digest, the signature over the signed attributes and validity), \`cold\` a first one (CMS parse and chain by node:crypto too), \`chain by node-forge\` the chain check alone as it was done before.\n\n| step | per second | µs each |\n| --- | ---: | ---: |\n${results.signatureChecks.rows.map((row) => `| ${row.step} | ${row.perSecond} | ${row.microseconds} |`).join('\n')}\n`;
   }
+  if (results.entityBatches) {
+    const { rows: batches, before } = results.entityBatches;
+    const earlier = (row: EntityBatchRow) => before?.rows.find((old) => old.field === row.field && old.representations === row.representations);
+    const lines = batches.map((row) => {
+      const old = earlier(row);
+      return `| ${row.field} | ${row.representations} | ${old ? old.p50Ms : '-'} | ${row.p50Ms} | ${old ? (old.p50Ms / row.p50Ms).toFixed(1) : '-'} |`;
+    });
+    markdown += `\n## Entity batches\n\n${results.entityBatches.when} · ${results.entityBatches.machine}. \`_entities\` for 1, 10 and 100 AdministrativeUnit representations (provinces, then districts) straight at the procedures subgraph as a national ADMIN, one request at a time, ${values['entities-rounds']} rounds each; p50 in ms${before ? `, before: the code measured ${before.when}` : ''}. A batch is answered with a bounded number of SQL statements (docs/architecture.md, "Entity batches").\n\n| field | representations | p50 before | p50 now | before / now |\n| --- | ---: | ---: | ---: | ---: |\n${lines.join('\n')}\n`;
+  }
   writeFileSync(resolve(folder, `${db}.md`), markdown);
   console.log(`wrote bench/results/${db}.md and ${db}.json`);
+}
+
+/** The `_entities` figures of `--entities-before` (a results file of the code before). */
+function entitiesBefore(): { when: string; rows: EntityBatchRow[] } | undefined {
+  const file = values['entities-before'];
+  if (!file) return undefined;
+  const earlier = JSON.parse(readFileSync(file, 'utf8')) as Results;
+  if (!earlier.entityBatches) throw new Error(`${file} holds no entity batch figures`);
+  return { when: earlier.entityBatches.when, rows: earlier.entityBatches.rows };
 }
 
 main().catch((error) => {

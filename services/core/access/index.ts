@@ -8,6 +8,7 @@ export * from './scope-of';
 export * from './principal-scope';
 export * from './predicates';
 export * from './unit-scope';
+export * from './unit-batch';
 export * from './units-in-force';
 export * from './scoped-loader';
 export * from './write-access';

@@ -1,7 +1,7 @@
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../principal';
 import { scopeOf } from './scope-of';
-import { subtreeRange, type StoredPath, type UnitPath } from './unit-path';
+import { isWithin, subtreeRange, type StoredPath, type UnitPath } from './unit-path';
 
 /**
  * Scope in SQL: the only place a range on a path column is written. Every predicate takes a
@@ -93,4 +93,80 @@ export function whereInScopeOrRelated<T extends ObjectLiteral>(
     .andWhere(relatedRange.sql)
     .getQuery();
   return query.andWhere(`(${own.sql} OR EXISTS ${exists})`, { ...own.parameters, ...relatedRange.parameters });
+}
+
+/** One key of a batch (an entity representation) and the units its aggregate counts (rule 13: one per lineage branch). */
+export interface KeyedTerritory {
+  key: string;
+  territory: UnitPath | readonly UnitPath[];
+}
+
+/**
+ * For a batch of `_entities` representations answered by one grouped statement (docs/architecture.md,
+ * "Entity batches"): joins the rows whose `column` lies in any key's territory to a derived table of
+ * `(batchKey, rangeLow, rangeHigh)`, one row per branch, selects `<alias>.batchKey` AS `batchKey`
+ * and groups by it. A row under two keys (a unit and its parent in one batch) counts for each;
+ * a branch nested in another branch of the same key is dropped, so no row counts twice for one key.
+ * The union of all ranges is also ANDed on the main table, so its path index is still used.
+ */
+export function joinTerritories<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  keyed: readonly KeyedTerritory[],
+  alias = 'keyedRange',
+): SelectQueryBuilder<T> {
+  return joinTerritoryRanges(query, column, keyed, alias).addSelect(`${alias}.batchKey`, 'batchKey').addGroupBy(`${alias}.batchKey`);
+}
+
+/**
+ * The join of `joinTerritories` alone (no grouping): each row once per key whose territory holds
+ * it, its key in `<alias>.batchKey` (for a batch of lists: `core/page-batch.ts`).
+ */
+export function joinTerritoryRanges<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  keyed: readonly KeyedTerritory[],
+  alias = 'keyedRange',
+): SelectQueryBuilder<T> {
+  const stem = nextStem();
+  const parameters: Record<string, string> = {};
+  const rows: string[] = [];
+  const all: UnitPath[] = [];
+  keyed.forEach(({ key, territory }, index) => {
+    const branches = typeof territory === 'string' ? [territory] : [...territory];
+    const kept = branches.filter((unit, at) => !branches.some((other, o) => o !== at && isWithin(unit, other) && (!isWithin(other, unit) || o < at)));
+    parameters[`${stem}_k${index}`] = key;
+    kept.forEach((unit, branch) => {
+      const { low, high } = subtreeRange(unit);
+      parameters[`${stem}_${index}_${branch}_low`] = low;
+      parameters[`${stem}_${index}_${branch}_high`] = high;
+      rows.push(`SELECT :${stem}_k${index} AS batchKey, :${stem}_${index}_${branch}_low AS rangeLow, :${stem}_${index}_${branch}_high AS rangeHigh`);
+      all.push(unit);
+    });
+  });
+  if (rows.length === 0) return query.andWhere('1 = 0');
+  whereCondition(query, subtreeCondition(column, [...new Set(all)]));
+  return query.innerJoin(`(${rows.join(' UNION ALL ')})`, alias, `${column} >= ${alias}.rangeLow AND ${column} < ${alias}.rangeHigh`).setParameters(parameters);
+}
+
+/** Many keys' territories at once, for `whereInTerritories`: rows come back with a `batchKey` column. */
+export interface TerritoryBatch {
+  byKey: readonly KeyedTerritory[];
+}
+
+export const isTerritoryBatch = (territory: UnitPath | readonly UnitPath[] | TerritoryBatch): territory is TerritoryBatch =>
+  typeof territory === 'object' && 'byKey' in territory;
+
+/**
+ * An aggregate's territory: one (`whereWithin`, rule 13: one range per branch), or a batch of them
+ * (`joinTerritories`: grouped by `batchKey`), so one aggregate function serves a field and a batch.
+ */
+export const whereInTerritories = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, territory: UnitPath | readonly UnitPath[] | TerritoryBatch) =>
+  isTerritoryBatch(territory) ? joinTerritories(query, column, territory.byKey) : whereWithin(query, column, territory);
+
+/** Groups a batch's raw rows by their `batchKey` (every key present, possibly with no row). */
+export function rowsByKey<R extends object>(batch: TerritoryBatch, rows: readonly R[]): Map<string, R[]> {
+  const grouped = new Map<string, R[]>(batch.byKey.map(({ key }) => [key, []]));
+  for (const row of rows) grouped.get(String((row as { batchKey?: unknown }).batchKey))?.push(row);
+  return grouped;
 }

@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
 import { requirePrincipal, whereInScope, whereWithin, type UnitPath } from '../../core/access';
+import { listsByColumn } from '../../core/page-batch';
 import { paginate, type PageArgs } from '../../core/pagination';
 import { Certificate } from './certificate';
 import type { CertificateKind } from './certificate-kind';
@@ -10,6 +11,11 @@ export function listCertificates(
   filter: { kind?: CertificateKind; agencyId?: string; officialId?: string; territory?: readonly UnitPath[] },
   page: PageArgs,
 ) {
+  return paginate(certificateListQuery(context, filter), 'certificate.id', (certificate) => certificate.id, page);
+}
+
+/** `listCertificates`' query, unpaged (for a batch of lists: core/page-batch.ts). */
+export function certificateListQuery(context: SubgraphContext, filter: { kind?: CertificateKind; agencyId?: string; officialId?: string; territory?: readonly UnitPath[] }) {
   const principal = requirePrincipal(context.principal);
   const query = context.dataSource.getRepository(Certificate).createQueryBuilder('certificate');
   whereInScope(query, 'certificate.unitPath', principal);
@@ -17,5 +23,12 @@ export function listCertificates(
   if (filter.kind) query.andWhere('certificate.kind = :kind', { kind: filter.kind });
   if (filter.agencyId) query.andWhere('certificate.agencyId = :agencyId', { agencyId: filter.agencyId });
   if (filter.officialId) query.andWhere('certificate.officialId = :officialId', { officialId: filter.officialId });
-  return paginate(query, 'certificate.id', (certificate) => certificate.id, page);
+  return query;
 }
+
+/**
+ * The certificates of many agencies or officials (`by`) in the same statements, filtered by the
+ * scope like `listCertificates` (docs/architecture.md, "Entity batches").
+ */
+export const certificatesOf = (context: SubgraphContext, by: 'agencyId' | 'officialId', kind: CertificateKind | undefined, page: PageArgs) =>
+  listsByColumn(context, `certificates:${by}:${kind ?? ''}`, page, () => certificateListQuery(context, { kind }), 'certificate.id', (certificate) => certificate.id, `certificate.${by}`);

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
-import { assertCoversUnit, territoryOf } from '../../core/access';
-import { certificateStats } from '../stats/certificate-stats';
-import { documentExchangeStats } from '../stats/exchange-stats';
+import { batchOf, unitFieldLoader } from '../../core/access';
+import type { UnitRecord } from '../../core/institutions/records';
+import { certificateStatsByKey } from '../stats/certificate-stats';
+import { assertPeriod, documentExchangeStatsByKey } from '../stats/exchange-stats';
 import { CertificateStats, DocumentExchangeStats } from '../stats/stats-types';
 
 /** AdministrativeUnit is owned by institutions; this subgraph adds certificate and exchange statistics. */
@@ -17,9 +18,12 @@ export type UnitRef = EntityReference;
 @Resolver(() => UnitRef)
 export class UnitDocumentStatsResolver {
   @FieldResolver(() => CertificateStats, { nullable: true, description: 'Certificates held within the unit and the units below it.' })
-  async certificateStats(@Root() unit: UnitRef, @Ctx() context: SubgraphContext): Promise<CertificateStats> {
-    const record = await assertCoversUnit(context, unit.id, 'Certificate statistics');
-    return certificateStats(context, territoryOf(record));
+  certificateStats(@Root() unit: UnitRef, @Ctx() context: SubgraphContext): Promise<CertificateStats | null> {
+    const stats = async (units: readonly UnitRecord[]) => {
+      const byKey = await certificateStatsByKey(context, batchOf(units));
+      return units.map((record) => byKey.get(record.id)!);
+    };
+    return unitFieldLoader(context, 'certificateStats', null, stats, { covers: 'Certificate statistics' }).load(unit.id);
   }
 
   @FieldResolver(() => DocumentExchangeStats, { nullable: true, description: 'Documents sent and received within the unit and below, from and to (YYYY-MM-DD, inclusive).' })
@@ -28,8 +32,12 @@ export class UnitDocumentStatsResolver {
     @Arg('from') from: string,
     @Arg('to') to: string,
     @Ctx() context: SubgraphContext,
-  ): Promise<DocumentExchangeStats> {
-    const record = await assertCoversUnit(context, unit.id, 'Document exchange statistics');
-    return documentExchangeStats(context, territoryOf(record), from, to);
+  ): Promise<DocumentExchangeStats | null> {
+    assertPeriod(from, to);
+    const stats = async (units: readonly UnitRecord[]) => {
+      const byKey = await documentExchangeStatsByKey(context, batchOf(units), from, to);
+      return units.map((record) => byKey.get(record.id)!);
+    };
+    return unitFieldLoader(context, 'documentExchangeStats', [from, to], stats, { covers: 'Document exchange statistics' }).load(unit.id);
   }
 }

@@ -5,7 +5,7 @@ import { PageArgs, type Page } from '../../core/pagination';
 import type { Certificate } from '../certificate/certificate';
 import { CertificateConnection } from '../certificate/certificate-connection';
 import { CertificateKind } from '../certificate/certificate-kind';
-import { listCertificates } from '../certificate/certificate-list';
+import { certificatesOf } from '../certificate/certificate-list';
 
 /** Official is owned by institutions; this subgraph adds an official's personal certificates. */
 export const OfficialRef = foreignEntity('Official');
@@ -14,7 +14,7 @@ export type OfficialRef = EntityReference;
 @Resolver(() => OfficialRef)
 export class OfficialDocumentsResolver {
   @FieldResolver(() => CertificateConnection, { nullable: true, description: "The official's personal certificates (within your scope)." })
-  personalCertificates(@Root() official: OfficialRef, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
-    return listCertificates(context, { officialId: official.id, kind: CertificateKind.PERSONAL }, page);
+  async personalCertificates(@Root() official: OfficialRef, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
+    return (await certificatesOf(context, 'officialId', CertificateKind.PERSONAL, { ...page }).load(official.id))!;
   }
 }

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeCondition, type UnitPath } from '../../core/access';
+import { rowsByKey, whereInTerritories, type TerritoryBatch, type UnitPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { Certificate } from '../certificate/certificate';
 import type { CertificateStats } from './stats-types';
@@ -9,9 +9,20 @@ const LEVEL_ORDER = [UnitLevel.NATION, UnitLevel.PROVINCE, UnitLevel.DISTRICT, U
 
 /** One GROUP BY over the subtree's certificates; validity compared with now in SQL. */
 export async function certificateStats(context: SubgraphContext, territory: UnitPath | readonly UnitPath[]): Promise<CertificateStats> {
-  const subtree = subtreeCondition('certificate.unitPath', territory);
+  return certificateStatsFrom(await certificateRows(context, territory));
+}
+
+/** The same for a batch of territories in one statement (docs/architecture.md, "Entity batches"), by key. */
+export async function certificateStatsByKey(context: SubgraphContext, batch: TerritoryBatch): Promise<Map<string, CertificateStats>> {
+  const rows = rowsByKey(batch, await certificateRows(context, batch));
+  return new Map([...rows].map(([key, mine]) => [key, certificateStatsFrom(mine)]));
+}
+
+type CertificateRow = { level: UnitLevel; organization: unknown; personal: unknown; revoked: unknown; valid: unknown };
+
+function certificateRows(context: SubgraphContext, territory: UnitPath | readonly UnitPath[] | TerritoryBatch) {
   const now = new Date().toISOString();
-  const rows = await context.dataSource
+  const query = context.dataSource
     .getRepository(Certificate)
     .createQueryBuilder('certificate')
     .select('certificate.holderLevel', 'level')
@@ -19,9 +30,12 @@ export async function certificateStats(context: SubgraphContext, territory: Unit
     .addSelect("SUM(CASE WHEN certificate.kind = 'PERSONAL' THEN 1 ELSE 0 END)", 'personal')
     .addSelect('SUM(CASE WHEN certificate.revokedAt IS NOT NULL THEN 1 ELSE 0 END)', 'revoked')
     .addSelect('SUM(CASE WHEN certificate.revokedAt IS NULL AND certificate.expiresAt > :now AND certificate.issuedAt <= :now THEN 1 ELSE 0 END)', 'valid')
-    .where(subtree.sql, { ...subtree.parameters, now })
-    .groupBy('certificate.holderLevel')
-    .getRawMany<{ level: UnitLevel; organization: unknown; personal: unknown; revoked: unknown; valid: unknown }>();
+    .setParameters({ now })
+    .groupBy('certificate.holderLevel');
+  return whereInTerritories(query, 'certificate.unitPath', territory).getRawMany<CertificateRow>();
+}
+
+function certificateStatsFrom(rows: readonly CertificateRow[]): CertificateStats {
   const byLevel = rows
     .map((row) => {
       const organization = toNumber(row.organization);

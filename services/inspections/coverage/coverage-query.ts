@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeCondition, type UnitPath } from '../../core/access';
+import { rowsByKey, whereInTerritories, type TerritoryBatch, type UnitPath } from '../../core/access';
 import { UnitLevel } from '../../core/unit-level';
 import { Inspection } from '../inspection/inspection';
 import { CONDUCTED_STATUSES } from '../inspection/inspection-status';
@@ -23,29 +23,43 @@ interface LevelRow {
  * The caller has checked the unit lies in the principal's scope (rule 2).
  */
 export async function inspectionCoverage(context: SubgraphContext, territory: UnitPath | readonly UnitPath[], year: number): Promise<InspectionCoverage> {
-  const plannedIn = subtreeCondition('target.inspectorPath', territory);
-  const conductedIn = subtreeCondition('inspection.inspectorPath', territory);
+  return (await inspectionCoverageByKey(context, { byKey: [{ key: '', territory }] }, year)).get('')!;
+}
+
+/** The same for a batch of territories in the same two statements (docs/architecture.md, "Entity batches"), by key. */
+export async function inspectionCoverageByKey(context: SubgraphContext, batch: TerritoryBatch, year: number): Promise<Map<string, InspectionCoverage>> {
+  type Row = LevelRow & { batchKey: unknown };
   const [plannedRows, inspectedRows] = await Promise.all([
-    context.dataSource
-      .getRepository(PlanTarget)
-      .createQueryBuilder('target')
-      .select('target.targetLevel', 'level')
-      .addSelect('COUNT(*)', 'count')
-      .where(plannedIn.sql, plannedIn.parameters)
-      .andWhere('target.year = :year', { year })
-      .groupBy('target.targetLevel')
-      .getRawMany<LevelRow>(),
-    context.dataSource
-      .getRepository(Inspection)
-      .createQueryBuilder('inspection')
-      .select('inspection.targetLevel', 'level')
-      .addSelect('COUNT(*)', 'count')
-      .where(conductedIn.sql, conductedIn.parameters)
-      .andWhere('inspection.year = :year', { year })
-      .andWhere('inspection.status IN (:...conducted)', { conducted: CONDUCTED_STATUSES })
-      .groupBy('inspection.targetLevel')
-      .getRawMany<LevelRow>(),
+    whereInTerritories(
+      context.dataSource
+        .getRepository(PlanTarget)
+        .createQueryBuilder('target')
+        .select('target.targetLevel', 'level')
+        .addSelect('COUNT(*)', 'count')
+        .where('target.year = :year', { year })
+        .groupBy('target.targetLevel'),
+      'target.inspectorPath',
+      batch,
+    ).getRawMany<Row>(),
+    whereInTerritories(
+      context.dataSource
+        .getRepository(Inspection)
+        .createQueryBuilder('inspection')
+        .select('inspection.targetLevel', 'level')
+        .addSelect('COUNT(*)', 'count')
+        .where('inspection.year = :year', { year })
+        .andWhere('inspection.status IN (:...conducted)', { conducted: CONDUCTED_STATUSES })
+        .groupBy('inspection.targetLevel'),
+      'inspection.inspectorPath',
+      batch,
+    ).getRawMany<Row>(),
   ]);
+  const plannedByKey = rowsByKey(batch, plannedRows);
+  const inspectedByKey = rowsByKey(batch, inspectedRows);
+  return new Map(batch.byKey.map(({ key }) => [key, coverageFrom(year, plannedByKey.get(key)!, inspectedByKey.get(key)!)]));
+}
+
+function coverageFrom(year: number, plannedRows: readonly LevelRow[], inspectedRows: readonly LevelRow[]): InspectionCoverage {
   const planned = new Map(plannedRows.map((row) => [row.level, toNumber(row.count)]));
   const inspected = new Map(inspectedRows.map((row) => [row.level, toNumber(row.count)]));
   const byLevel = LEVEL_ORDER.filter((level) => planned.has(level) || inspected.has(level)).map((level) => ({

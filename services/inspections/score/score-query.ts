@@ -1,4 +1,5 @@
 import type { SubgraphContext } from '../../core/context';
+import { In } from 'typeorm';
 import { toNumber } from '../../core/database';
 import type { ReformArea } from '../finding/reform-area';
 import { cutPercent } from '../../core/percent';
@@ -15,15 +16,22 @@ const points = (hundredths: unknown) => toNumber(hundredths) / 100;
  * statements, whatever the number of siblings. The caller has checked the scope (rule 2).
  */
 export async function reformScore(context: SubgraphContext, unitId: string, year: number): Promise<ReformScore | null> {
-  const id = scoreId(unitId, year);
+  return (await reformScores(context, [unitId], year))[0];
+}
+
+/** The same for many units in the same three statements (docs/architecture.md, "Entity batches"), in the order of `unitIds`. */
+export async function reformScores(context: SubgraphContext, unitIds: readonly string[], year: number): Promise<(ReformScore | null)[]> {
+  const ids = unitIds.map((unitId) => scoreId(unitId, year));
+  const marks = ids.map(() => '?').join(', ');
   const manager = context.dataSource.manager;
   const areaTable = manager.getRepository(ReformScoreAreaRecord).metadata.tableName;
-  const [record, areaRows, totals] = await Promise.all([
-    manager.getRepository(ReformScoreRecord).findOneBy({ id }),
+  const [records, allAreaRows, allTotals] = await Promise.all([
+    manager.getRepository(ReformScoreRecord).findBy({ id: In(ids) }),
     manager
       .getRepository(ReformScoreAreaRecord)
       .createQueryBuilder('mine')
-      .select('mine.area', 'area')
+      .select('mine.scoreId', 'scoreId')
+      .addSelect('mine.area', 'area')
       .addSelect('mine.pointsHundredths', 'points')
       .addSelect('mine.maxPointsHundredths', 'maxPoints')
       .addSelect(
@@ -35,28 +43,41 @@ export async function reformScore(context: SubgraphContext, unitId: string, year
         `(SELECT COUNT(*) FROM ${areaTable} sibling WHERE sibling.parentPath = mine.parentPath AND sibling.year = mine.year AND sibling.area = mine.area)`,
         'rankedAmong',
       )
-      .where('mine.scoreId = :id', { id })
+      .where('mine.scoreId IN (:...ids)', { ids })
       .orderBy('mine.area')
       .getRawMany(),
     manager.query(
       // Sibling totals are a derived table filtered by parameters, not by an outer reference:
       // MariaDB cannot correlate a derived table with the outer query.
-      `SELECT mine.total AS total, mine.maxTotal AS maxTotal,
+      `SELECT mine.scoreId AS scoreId, mine.total AS total, mine.maxTotal AS maxTotal,
               1 + SUM(CASE WHEN sibling.total > mine.total THEN 1 ELSE 0 END) AS rankValue,
               COUNT(*) AS rankedAmong
-         FROM (SELECT parentPath, SUM(pointsHundredths) AS total, SUM(maxPointsHundredths) AS maxTotal
-                 FROM ${areaTable} WHERE scoreId = ? GROUP BY parentPath) mine
+         FROM (SELECT scoreId, parentPath, SUM(pointsHundredths) AS total, SUM(maxPointsHundredths) AS maxTotal
+                 FROM ${areaTable} WHERE scoreId IN (${marks}) GROUP BY scoreId, parentPath) mine
          JOIN (SELECT parentPath, unitId, SUM(pointsHundredths) AS total
                  FROM ${areaTable}
-                WHERE year = ? AND parentPath IN (SELECT parentPath FROM ${areaTable} WHERE scoreId = ?)
+                WHERE year = ? AND parentPath IN (SELECT parentPath FROM ${areaTable} WHERE scoreId IN (${marks}))
                 GROUP BY parentPath, unitId) sibling
            ON sibling.parentPath = mine.parentPath
-        GROUP BY mine.total, mine.maxTotal`,
-      [id, year, id],
-    ) as Promise<{ total: unknown; maxTotal: unknown; rankValue: unknown; rankedAmong: unknown }[]>,
+        GROUP BY mine.scoreId, mine.total, mine.maxTotal`,
+      [...ids, year, ...ids],
+    ) as Promise<{ scoreId: string; total: unknown; maxTotal: unknown; rankValue: unknown; rankedAmong: unknown }[]>,
   ]);
+  return ids.map((id) => {
+    const record = records.find((candidate) => candidate.id === id) ?? null;
+    const areaRows = allAreaRows.filter((row) => row.scoreId === id);
+    const total = allTotals.find((row) => row.scoreId === id);
+    return scoreFrom(year, record, areaRows, total);
+  });
+}
+
+function scoreFrom(
+  year: number,
+  record: ReformScoreRecord | null,
+  areaRows: Record<string, unknown>[],
+  total: { total: unknown; maxTotal: unknown; rankValue: unknown; rankedAmong: unknown } | undefined,
+): ReformScore | null {
   if (!record && areaRows.length === 0) return null;
-  const total = totals[0];
   return {
     year,
     parIndex: total ? points(total.total) : null,

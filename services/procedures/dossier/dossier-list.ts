@@ -1,5 +1,7 @@
 import type { SubgraphContext } from '../../core/context';
-import { requirePrincipal, whereInScope, whereWithin, type UnitPath } from '../../core/access';
+import { batchOf, requirePrincipal, whereInScope, whereWithin, type UnitPath } from '../../core/access';
+import type { UnitRecord } from '../../core/institutions/records';
+import { listsByColumn, paginateBatch } from '../../core/page-batch';
 import { paginate, type Page } from '../../core/pagination';
 import { addDays, assertDate } from '../../core/time';
 import { Dossier } from './dossier';
@@ -14,6 +16,11 @@ export function listDossiers(
   context: SubgraphContext,
   filter: DossierFilterArgs & { territory?: readonly UnitPath[]; agencyId?: string },
 ): Promise<Page<Dossier>> {
+  return paginate(dossierListQuery(context, filter), 'dossier.id', (dossier) => dossier.id, filter);
+}
+
+/** `listDossiers`' query, unpaged (for a batch of lists: core/page-batch.ts). */
+export function dossierListQuery(context: SubgraphContext, filter: DossierFilterArgs & { territory?: readonly UnitPath[]; agencyId?: string }) {
   const principal = requirePrincipal(context.principal);
   const query = context.dataSource.getRepository(Dossier).createQueryBuilder('dossier');
   whereInScope(query, 'dossier.unitPath', principal);
@@ -28,5 +35,20 @@ export function listDossiers(
   if (filter.receivedTo) {
     query.andWhere('dossier.receivedAt < :receivedBefore', { receivedBefore: `${addDays(assertDate(filter.receivedTo, 'receivedTo'), 1)} 00:00:00` });
   }
-  return paginate(query, 'dossier.id', (dossier) => dossier.id, filter);
+  return query;
 }
+
+/**
+ * The dossiers of many units (each its territory, rule 13) or agencies at once, in the same
+ * statements (docs/architecture.md, "Entity batches"), by unit or agency id.
+ */
+export async function listDossiersOfUnits(context: SubgraphContext, filter: DossierFilterArgs, units: readonly UnitRecord[]): Promise<Page<Dossier>[]> {
+  const pages = await paginateBatch(context, `unit-dossiers:${JSON.stringify(filter)}`, () => dossierListQuery(context, filter), 'dossier.id', (dossier) => dossier.id, filter, {
+    column: 'dossier.unitPath',
+    territories: batchOf(units).byKey,
+  });
+  return units.map((unit) => pages.get(unit.id)!);
+}
+
+export const dossiersOfAgency = (context: SubgraphContext, filter: DossierFilterArgs) =>
+  listsByColumn(context, 'agency-dossiers', filter, () => dossierListQuery(context, filter), 'dossier.id', (dossier) => dossier.id, 'dossier.agencyId');

@@ -4,22 +4,23 @@ import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphq
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import type { Page } from '../../core/pagination';
-import { assertCoversUnit, resolveUnitById, territoryOf } from '../../core/access';
+import { batchOf, rowsByKey, territoryOf, unitFieldLoader } from '../../core/access';
+import type { UnitRecord } from '../../core/institutions/records';
 import { UnitLevel } from '../../core/unit-level';
 import type { Dossier } from '../dossier/dossier';
 import { DossierFilterArgs } from '../dossier/dossier-args';
 import { DossierConnection } from '../dossier/dossier-connection';
-import { listDossiers } from '../dossier/dossier-list';
+import { listDossiersOfUnits } from '../dossier/dossier-list';
 import { assertDate, periodOf, todayInVietnam } from '../../core/time';
 import { countersFor, dossierAggregates } from '../stats/dossier-aggregates';
 import { countsFrom } from '../stats/dossier-counts';
 import { DossierStats } from '../stats/dossier-stats';
-import { feedbackStats, FeedbackStats } from '../stats/feedback-stats';
-import { procedureCatalog, ProcedureCatalog } from '../stats/procedure-catalog';
+import { feedbackStatsByKey, FeedbackStats } from '../stats/feedback-stats';
+import { procedureCatalogs, ProcedureCatalog } from '../stats/procedure-catalog';
 import { requestedFields } from '../stats/requested-fields';
-import { serviceDesks, ServiceDesks } from '../stats/service-desks';
+import { serviceDesksByKey, ServiceDesks } from '../stats/service-desks';
 import { ServiceIndex } from '../stats/service-index';
-import { unitServiceIndex } from '../stats/unit-service-index';
+import { unitServiceIndexes } from '../stats/unit-service-index';
 
 /** AdministrativeUnit is owned by institutions; this subgraph adds the procedure and dossier statistics. */
 export const UnitRef = foreignEntity('AdministrativeUnit');
@@ -39,8 +40,9 @@ export class UnitStatisticsResolver {
     @Arg('from', () => LocalDate) from: string,
     @Arg('to', () => LocalDate) to: string,
     @Ctx() context: SubgraphContext,
-  ): Promise<ServiceIndex> {
-    return unitServiceIndex(context, unit.id, from, to);
+  ): Promise<ServiceIndex | null> {
+    periodOf(from, to);
+    return unitFieldLoader(context, 'serviceIndex', [from, to], (units) => unitServiceIndexes(context, units, from, to), { covers: 'The service index' }).load(unit.id);
   }
 
   @FieldResolver(() => ProcedureCatalog, { nullable: true, description: "Procedures in force on a day for the unit's province, and for a unit of the 2025 reform those its predecessors' provinces have not withdrawn (public data)." })
@@ -51,13 +53,14 @@ export class UnitStatisticsResolver {
     @Arg('levels', () => [UnitLevel], { nullable: true, description: 'Only procedures of these levels of government.' }) levels?: UnitLevel[],
     @Arg('publishedFrom', () => LocalDate, { nullable: true, description: 'Only those published on or after this day.' }) publishedFrom?: string,
     @Arg('publishedTo', () => LocalDate, { nullable: true, description: 'Only those published on or before this day.' }) publishedTo?: string,
-  ): Promise<ProcedureCatalog> {
-    const record = await resolveUnitById(context, unit.id);
+  ): Promise<ProcedureCatalog | null> {
     const day = asOf ? assertDate(asOf, 'asOf') : todayInVietnam();
-    return procedureCatalog(context, record, day, levels ?? undefined, {
+    const published = {
       from: publishedFrom ? assertDate(publishedFrom, 'publishedFrom') : undefined,
       to: publishedTo ? assertDate(publishedTo, 'publishedTo') : undefined,
-    });
+    };
+    const catalogues = (units: readonly UnitRecord[]) => procedureCatalogs(context, units, day, levels ?? undefined, published);
+    return unitFieldLoader(context, 'procedureCatalog', [day, levels, published], catalogues).load(unit.id);
   }
 
   @FieldResolver(() => DossierStats, { nullable: true, description: 'Dossiers of the unit, every unit below it and every dissolved unit whose territory went into it, whose processing overlaps the period.' })
@@ -67,12 +70,18 @@ export class UnitStatisticsResolver {
     @Arg('to', () => LocalDate) to: string,
     @Ctx() context: SubgraphContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<DossierStats> {
+  ): Promise<DossierStats | null> {
     const period = periodOf(from, to);
-    const record = await assertCoversUnit(context, unit.id, 'Dossier statistics');
-    const territory = territoryOf(record);
-    const [row] = await dossierAggregates(context, territory, period, undefined, countersFor(requestedFields(info)));
-    return Object.assign(new DossierStats(), countsFrom(row ?? {}), { from, to, territory, period });
+    const counters = countersFor(requestedFields(info));
+    const stats = async (units: readonly UnitRecord[]) => {
+      const batch = batchOf(units);
+      const rows = rowsByKey(batch, await dossierAggregates(context, batch, period, undefined, counters));
+      return units.map((record) => {
+        const { batchKey: _key, ...row } = rows.get(record.id)?.[0] ?? {};
+        return Object.assign(new DossierStats(), countsFrom(row), { from, to, territory: territoryOf(record), period });
+      });
+    };
+    return unitFieldLoader(context, 'dossierStats', [from, to, [...counters].sort()], stats, { covers: 'Dossier statistics' }).load(unit.id);
   }
 
   @FieldResolver(() => FeedbackStats, { nullable: true, description: 'Feedback (phản ánh, kiến nghị) on procedures in the unit and below it.' })
@@ -81,10 +90,13 @@ export class UnitStatisticsResolver {
     @Arg('from', () => LocalDate) from: string,
     @Arg('to', () => LocalDate) to: string,
     @Ctx() context: SubgraphContext,
-  ): Promise<FeedbackStats> {
+  ): Promise<FeedbackStats | null> {
     const period = periodOf(from, to);
-    const record = await assertCoversUnit(context, unit.id, 'Feedback statistics');
-    return feedbackStats(context, territoryOf(record), period);
+    const stats = async (units: readonly UnitRecord[]) => {
+      const byKey = await feedbackStatsByKey(context, batchOf(units), period);
+      return units.map((record) => byKey.get(record.id)!);
+    };
+    return unitFieldLoader(context, 'feedbackStats', [from, to], stats, { covers: 'Feedback statistics' }).load(unit.id);
   }
 
   @FieldResolver(() => ServiceDesks, { nullable: true, description: 'Desks of the unit and below it that served by post and online in the period.' })
@@ -93,15 +105,17 @@ export class UnitStatisticsResolver {
     @Arg('from', () => LocalDate) from: string,
     @Arg('to', () => LocalDate) to: string,
     @Ctx() context: SubgraphContext,
-  ): Promise<ServiceDesks> {
+  ): Promise<ServiceDesks | null> {
     const period = periodOf(from, to);
-    const record = await assertCoversUnit(context, unit.id, 'Service desk statistics');
-    return serviceDesks(context, territoryOf(record), period);
+    const desks = async (units: readonly UnitRecord[]) => {
+      const byKey = await serviceDesksByKey(context, batchOf(units), period);
+      return units.map((record) => byKey.get(record.id)!);
+    };
+    return unitFieldLoader(context, 'serviceDesks', [from, to], desks, { covers: 'Service desk statistics' }).load(unit.id);
   }
 
   @FieldResolver(() => DossierConnection, { nullable: true, description: 'Dossiers of the unit, the units below it and the dissolved units whose territory went into it, within your scope (filtered, never refused).' })
-  async dossiers(@Root() unit: UnitRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
-    const record = await resolveUnitById(context, unit.id);
-    return listDossiers(context, { ...args, territory: territoryOf(record) });
+  dossiers(@Root() unit: UnitRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier> | null> {
+    return unitFieldLoader(context, 'dossiers', args, (units) => listDossiersOfUnits(context, { ...args }, units)).load(unit.id);
   }
 }

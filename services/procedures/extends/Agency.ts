@@ -5,7 +5,7 @@ import type { Page } from '../../core/pagination';
 import type { Dossier } from '../dossier/dossier';
 import { DossierFilterArgs } from '../dossier/dossier-args';
 import { DossierConnection } from '../dossier/dossier-connection';
-import { listDossiers } from '../dossier/dossier-list';
+import { dossiersOfAgency } from '../dossier/dossier-list';
 
 /** Agency is owned by institutions; this subgraph adds the dossiers an agency received. */
 export const AgencyRef = foreignEntity('Agency');
@@ -14,7 +14,7 @@ export type AgencyRef = EntityReference;
 @Resolver(() => AgencyRef)
 export class AgencyDossiersResolver {
   @FieldResolver(() => DossierConnection, { nullable: true, description: 'Dossiers this agency received, within your scope (filtered, never refused).' })
-  dossiers(@Root() agency: AgencyRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
-    return listDossiers(context, { ...args, agencyId: agency.id });
+  async dossiers(@Root() agency: AgencyRef, @Args() args: DossierFilterArgs, @Ctx() context: SubgraphContext): Promise<Page<Dossier>> {
+    return (await dossiersOfAgency(context, { ...args }).load(agency.id))!;
   }
 }

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../core/context';
-import { whereWithin, type UnitPath } from '../../core/access';
+import { whereInTerritories, type TerritoryBatch, type UnitPath } from '../../core/access';
 import { Dossier } from '../dossier/dossier';
 import { Procedure } from '../procedure/procedure';
 import type { Period } from '../../core/time';
@@ -82,15 +82,18 @@ export function countersFor(fields: Iterable<string> | undefined): Set<string> {
   return needed;
 }
 
-/** Dossiers of a territory (public paths, rule 13: one range each) that overlap the period, counted; grouped when asked. */
+/**
+ * Dossiers of a territory (public paths, rule 13: one range each) that overlap the period, counted; grouped when asked.
+ * For a batch of territories, one row per key and group, with its `batchKey` (docs/architecture.md, "Entity batches").
+ */
 export async function dossierAggregates(
   context: SubgraphContext,
-  territory: UnitPath | readonly UnitPath[],
+  territory: UnitPath | readonly UnitPath[] | TerritoryBatch,
   period: Period,
   grouping?: Grouping,
   counters: Set<string> = countersFor(undefined),
 ): Promise<Record<string, unknown>[]> {
-  const query = whereWithin(context.dataSource.getRepository(Dossier).createQueryBuilder('d').select([]), 'd.unitPath', territory)
+  const query = whereInTerritories(context.dataSource.getRepository(Dossier).createQueryBuilder('d').select([]), 'd.unitPath', territory)
     .andWhere('d.receivedAt < :end')
     .andWhere('(d.closedAt IS NULL OR d.closedAt >= :start OR d.returnedAt >= :start)')
     .setParameters({ start: period.start, end: period.end });
@@ -101,7 +104,7 @@ export async function dossierAggregates(
   if (counters.size === 0 && !grouping) query.addSelect('COUNT(*)', 'rows');
   if (grouping) {
     if (grouping !== 'channel' && grouping !== 'province') query.innerJoin(Procedure, 'p', 'p.id = d.procedureId');
-    query.addSelect(GROUP_COLUMN[grouping], 'groupKey').groupBy(GROUP_COLUMN[grouping]).orderBy(GROUP_COLUMN[grouping], 'ASC');
+    query.addSelect(GROUP_COLUMN[grouping], 'groupKey').addGroupBy(GROUP_COLUMN[grouping]).orderBy(GROUP_COLUMN[grouping], 'ASC');
   }
   return query.getRawMany();
 }

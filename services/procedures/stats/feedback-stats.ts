@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { subtreeCondition, type UnitPath } from '../../core/access';
+import { rowsByKey, whereInTerritories, type TerritoryBatch, type UnitPath } from '../../core/access';
 import { Feedback } from '../feedback/feedback';
 import { cutPercent } from '../../core/percent';
 import type { Period } from '../../core/time';
@@ -34,20 +34,32 @@ export class FeedbackStats {
 
 /** Feedback of a unit's territory (its public paths, rule 13) over the period. */
 export async function feedbackStats(context: SubgraphContext, territory: UnitPath | readonly UnitPath[], period: Period): Promise<FeedbackStats> {
-  const subtree = subtreeCondition('f.unitPath', territory);
+  return feedbackFrom((await feedbackRows(context, territory, period))[0]);
+}
+
+/** The same for a batch of territories in one statement (docs/architecture.md, "Entity batches"), by key. */
+export async function feedbackStatsByKey(context: SubgraphContext, batch: TerritoryBatch, period: Period): Promise<Map<string, FeedbackStats>> {
+  const rows = rowsByKey(batch, await feedbackRows(context, batch, period));
+  return new Map([...rows].map(([key, [row]]) => [key, feedbackFrom(row)]));
+}
+
+function feedbackRows(context: SubgraphContext, territory: UnitPath | readonly UnitPath[] | TerritoryBatch, period: Period) {
   const handled = 'f.handledAt >= :start AND f.handledAt < :end';
-  const row = await context.dataSource
+  const query = context.dataSource
     .getRepository(Feedback)
     .createQueryBuilder('f')
     .select('SUM(CASE WHEN f.receivedAt >= :start THEN 1 ELSE 0 END)', 'received')
     .addSelect('SUM(CASE WHEN f.receivedAt < :start THEN 1 ELSE 0 END)', 'carriedOver')
     .addSelect(`SUM(CASE WHEN ${handled} THEN 1 ELSE 0 END)`, 'handled')
     .addSelect(`SUM(CASE WHEN ${handled} AND f.handledAt <= f.dueAt THEN 1 ELSE 0 END)`, 'handledOnTime')
-    .addSelect('SUM(CASE WHEN f.handledAt IS NULL OR f.handledAt >= :end THEN 1 ELSE 0 END)', 'pending')
-    .where(subtree.sql, subtree.parameters)
+    .addSelect('SUM(CASE WHEN f.handledAt IS NULL OR f.handledAt >= :end THEN 1 ELSE 0 END)', 'pending');
+  return whereInTerritories(query, 'f.unitPath', territory)
     .andWhere('f.receivedAt < :end AND (f.handledAt IS NULL OR f.handledAt >= :start)')
     .setParameters({ start: period.start, end: period.end })
-    .getRawOne<Record<string, unknown>>();
+    .getRawMany<Record<string, unknown>>();
+}
+
+function feedbackFrom(row: Record<string, unknown> | undefined): FeedbackStats {
   const value = (name: string) => toNumber(row?.[name]);
   return {
     received: value('received'),

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
 import type { UnitRecord } from '../../core/institutions/records';
 import { UnitLevel } from '../../core/unit-level';
-import { whereInCatalogue, whereInForce } from '../procedure/catalogue-scope';
+import { cataloguePaths, whereInCatalogue, whereInForce } from '../procedure/catalogue-scope';
 import { OnlineService } from '../procedure/online-service';
 import { Procedure } from '../procedure/procedure';
 import { cutPercent } from '../../core/percent';
@@ -97,9 +97,78 @@ export class ProcedureCatalog {
 }
 
 /**
- * Two statements: one GROUP BY over the catalogue's attributes (a few dozen groups, rolled up
- * here), one for the distinct fields per level; plus one for the deciding documents.
+ * The catalogues of many units in three statements, whatever their number (docs/architecture.md,
+ * "Entity batches"): one GROUP BY over the catalogue's attributes per province path (a few dozen
+ * groups each, rolled up here per unit over its provinces, `cataloguePaths`), one for the distinct
+ * fields per level and province, one for the deciding documents per province. A procedure belongs
+ * to one province path, so a unit's figures are the sums over its paths; the nation's, over all.
  */
+export async function procedureCatalogs(
+  context: SubgraphContext,
+  units: readonly UnitRecord[],
+  asOf: string,
+  levels: UnitLevel[] | undefined,
+  published: { from?: string; to?: string } = {},
+): Promise<ProcedureCatalog[]> {
+  const pathsOf = units.map((unit) => cataloguePaths(unit, asOf));
+  const base = () => {
+    const query = context.dataSource.getRepository(Procedure).createQueryBuilder('p');
+    const nation = units.find((unit, index) => pathsOf[index] === null);
+    if (nation) whereInCatalogue(query, 'p', nation, asOf);
+    else query.andWhere('p.unitPath IN (:...cataloguePaths)', { cataloguePaths: [...new Set(pathsOf.flatMap((paths) => paths ?? []))] });
+    whereInForce(query, 'p', asOf);
+    if (levels && levels.length) query.andWhere('p.level IN (:...levels)', { levels });
+    if (published.from) query.andWhere('p.publishedOn >= :publishedFrom', { publishedFrom: published.from });
+    if (published.to) query.andWhere('p.publishedOn <= :publishedTo', { publishedTo: published.to });
+    return query;
+  };
+  if (units.length === 0) return [];
+  const [allGroups, allFieldPairs, allDecisions] = await Promise.all([
+    base()
+      .select('p.unitPath', 'path')
+      .addSelect('p.level', 'level')
+      .addSelect('p.onlineService', 'onlineService')
+      .addSelect('p.legacyLevel', 'legacyLevel')
+      .addSelect('SUM(CASE WHEN p.nationalPortal = 1 THEN 1 ELSE 0 END)', 'nationalPortal')
+      .addSelect('SUM(CASE WHEN p.atServiceCenter = 1 THEN 1 ELSE 0 END)', 'atServiceCenter')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('p.unitPath')
+      .addGroupBy('p.level')
+      .addGroupBy('p.onlineService')
+      .addGroupBy('p.legacyLevel')
+      .getRawMany(),
+    base().select('p.unitPath', 'path').addSelect('p.level', 'level').addSelect('p.fieldCode', 'fieldCode').distinct(true).getRawMany(),
+    base()
+      .select('p.unitPath', 'path')
+      .addSelect('p.decisionNumber', 'decisionNumber')
+      .addSelect('MIN(p.publishedOn)', 'publishedOn')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('p.unitPath')
+      .addGroupBy('p.decisionNumber')
+      .getRawMany(),
+  ]);
+  return units.map((_unit, index) => {
+    const paths = pathsOf[index];
+    const mine = (row: Record<string, unknown>) => paths === null || paths.includes(String(row.path));
+    const groups = allGroups.filter(mine);
+    const fieldPairs = [...new Map(allFieldPairs.filter(mine).map((pair) => [`${pair.level}|${pair.fieldCode}`, pair])).values()];
+    const byDecision = new Map<string, { decisionNumber: string; publishedOn: string; count: number }>();
+    for (const row of allDecisions.filter(mine)) {
+      const seen = byDecision.get(row.decisionNumber);
+      if (!seen) byDecision.set(row.decisionNumber, { decisionNumber: row.decisionNumber, publishedOn: row.publishedOn, count: toNumber(row.count) });
+      else {
+        seen.count += toNumber(row.count);
+        if (row.publishedOn < seen.publishedOn) seen.publishedOn = row.publishedOn;
+      }
+    }
+    const decisions = [...byDecision.values()].sort(
+      (a, b) => (a.publishedOn < b.publishedOn ? 1 : a.publishedOn > b.publishedOn ? -1 : a.decisionNumber < b.decisionNumber ? -1 : a.decisionNumber > b.decisionNumber ? 1 : 0),
+    );
+    return shapeCatalog(asOf, levels, groups, fieldPairs, decisions);
+  });
+}
+
+/** One unit's catalogue: see `procedureCatalogs`. */
 export async function procedureCatalog(
   context: SubgraphContext,
   unit: UnitRecord,
@@ -107,37 +176,16 @@ export async function procedureCatalog(
   levels: UnitLevel[] | undefined,
   published: { from?: string; to?: string } = {},
 ): Promise<ProcedureCatalog> {
-  const base = () => {
-    const query = context.dataSource.getRepository(Procedure).createQueryBuilder('p');
-    whereInCatalogue(query, 'p', unit, asOf);
-    whereInForce(query, 'p', asOf);
-    if (levels && levels.length) query.andWhere('p.level IN (:...levels)', { levels });
-    if (published.from) query.andWhere('p.publishedOn >= :publishedFrom', { publishedFrom: published.from });
-    if (published.to) query.andWhere('p.publishedOn <= :publishedTo', { publishedTo: published.to });
-    return query;
-  };
-  const [groups, fieldPairs, decisions] = await Promise.all([
-    base()
-      .select('p.level', 'level')
-      .addSelect('p.onlineService', 'onlineService')
-      .addSelect('p.legacyLevel', 'legacyLevel')
-      .addSelect('SUM(CASE WHEN p.nationalPortal = 1 THEN 1 ELSE 0 END)', 'nationalPortal')
-      .addSelect('SUM(CASE WHEN p.atServiceCenter = 1 THEN 1 ELSE 0 END)', 'atServiceCenter')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('p.level')
-      .addGroupBy('p.onlineService')
-      .addGroupBy('p.legacyLevel')
-      .getRawMany(),
-    base().select('p.level', 'level').addSelect('p.fieldCode', 'fieldCode').distinct(true).getRawMany(),
-    base()
-      .select('p.decisionNumber', 'decisionNumber')
-      .addSelect('MIN(p.publishedOn)', 'publishedOn')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('p.decisionNumber')
-      .orderBy('MIN(p.publishedOn)', 'DESC')
-      .addOrderBy('p.decisionNumber', 'ASC')
-      .getRawMany(),
-  ]);
+  return (await procedureCatalogs(context, [unit], asOf, levels, published))[0];
+}
+
+function shapeCatalog(
+  asOf: string,
+  levels: UnitLevel[] | undefined,
+  groups: Record<string, unknown>[],
+  fieldPairs: Record<string, unknown>[],
+  decisions: DecisionCount[],
+): ProcedureCatalog {
   const sum = (filter: (group: Record<string, unknown>) => boolean, column = 'count') =>
     groups.filter(filter).reduce((total, group) => total + toNumber(group[column]), 0);
   const total = sum(() => true);
@@ -166,6 +214,6 @@ export async function procedureCatalog(
     nationalPortal,
     nationalPortalRate: cutPercent(nationalPortal, total),
     atServiceCenter: sum(() => true, 'atServiceCenter'),
-    decisions: decisions.map((row) => ({ decisionNumber: row.decisionNumber, publishedOn: row.publishedOn, count: toNumber(row.count) })),
+    decisions,
   };
 }

@@ -94,12 +94,23 @@ export function rankingDay(province: Pick<UnitRecord, 'validFrom' | 'validTo'>, 
 }
 
 /**
+ * `inputsByProvincePath` once per request and period, whatever the number of provinces ranked
+ * (a batch of `_entities` representations: docs/architecture.md, "Entity batches").
+ */
+const sharedInputs = async (context: SubgraphContext, period: Period, to: string) =>
+  (await context.loaders
+    .get<string, Map<string, RawInputs>>('service-index:inputs-by-province', (keys) =>
+      Promise.all(keys.map((key) => inputsByProvincePath(context, ...(JSON.parse(key) as [Period, string])))),
+    )
+    .load(JSON.stringify([period, to])))!;
+
+/**
  * The rank of one province among the provinces in force with it (`rankingDay`) that have data,
  * each over its territory: 1 + how many score strictly higher. One lookup of the provinces
  * (cached) and three statements, whatever the tree.
  */
 export async function rankProvince(context: SubgraphContext, province: UnitRecord, period: Period, to: string): Promise<ServiceIndexRank> {
-  const [provinces, byPath] = await Promise.all([context.institutions.units.provincesOn(rankingDay(province, to)), inputsByProvincePath(context, period, to)]);
+  const [provinces, byPath] = await Promise.all([context.institutions.units.provincesOn(rankingDay(province, to)), sharedInputs(context, period, to)]);
   const scores = provinces.flatMap((peer) => {
     const inputs = inputsOfProvince(peer, byPath);
     return inputs ? [{ id: peer.id, ...computeIndex(inputs) }] : [];
