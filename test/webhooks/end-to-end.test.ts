@@ -44,7 +44,10 @@ describe.each(DATABASES)('a dossier to a webhook, end to end, on %s', (kind) => 
       if (transport === 'jetstream') {
         process.env.NATS_URL = NATS_URL;
         nats = await connect({ servers: NATS_URL });
-        await (await nats.jetstreamManager()).streams.delete(stream).catch(() => undefined);
+        // The stream exists before the hub starts, as in a deployment: institutions' consumer binds at once.
+        const manager = await nats.jetstreamManager();
+        await manager.streams.delete(stream).catch(() => undefined);
+        await manager.streams.add({ name: stream, subjects: [`${process.env.HUB_EVENTS_SUBJECT_PREFIX}.>`] });
       } else {
         delete process.env.NATS_URL;
       }
