@@ -10,6 +10,7 @@ import { SERVICE_CLIENT_ENDPOINT } from '../core/service-client-record';
 import { clientRecord } from './clients/client-record';
 import { isHubEvent } from './events/event-check';
 import { storeEvents } from './events/event-intake';
+import { asBackgroundWork } from '../core/database';
 
 /** Where the emitting subgraphs post their events without NATS (services/core/events/hub-event.ts). */
 export const EVENTS_ENDPOINT = 'events';
@@ -76,7 +77,8 @@ export function institutionsInternalRoutes(dataSource: DataSource, chain: AuditC
     if (!Array.isArray(events) || events.length > 1000 || !events.every((event) => isHubEvent(event, caller))) {
       return [400, { error: 'events must be a list of at most 1000 HubEvents about records of the caller' }];
     }
-    return [200, await storeEvents(dataSource, events)];
+    // The relays' delivery path, beside the requests: its statements are no request's (StatementCounter).
+    return [200, await asBackgroundWork(() => storeEvents(dataSource, events))];
   });
 
   return router;

@@ -12,6 +12,7 @@ import { Finding } from '../../services/inspections/finding/finding';
 import { Inspection } from '../../services/inspections/inspection/inspection';
 import { InspectionPlan } from '../../services/inspections/plan/inspection-plan';
 import { ServiceClient } from '../../services/institutions/clients/service-client';
+import { Webhook } from '../../services/institutions/clients/webhook';
 import { Dossier } from '../../services/procedures/dossier/dossier';
 import { Procedure } from '../../services/procedures/procedure/procedure';
 import { DATABASES } from '../support/databases';
@@ -44,7 +45,7 @@ interface Case {
 const ids = (data: any): string => {
   const value = Object.values(data ?? {})[0] as any;
   if (Array.isArray(value)) return value.map((item) => item.id).join(',');
-  return value?.client?.id ?? value?.id;
+  return value?.client?.id ?? value?.webhook?.id ?? value?.id;
 };
 
 describe.each(DATABASES)('idempotent creating mutations on %s', (kind) => {
@@ -96,6 +97,16 @@ describe.each(DATABASES)('idempotent creating mutations on %s', (kind) => {
     );
     setup.inspectionId = scheduled.scheduleInspection.id;
     await ok(`mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`, { input: { inspectionId: setup.inspectionId, conductedOn: '2013-05-12' } }, inspector64);
+
+    // Institutions: a Kon Tum service client for the webhooks registered below (their URL's host allow-listed).
+    process.env.HUB_WEBHOOK_ALLOWED_HOSTS = '127.0.0.1:9';
+    const admin62 = await as('62', ['ADMIN']);
+    const webhookClient = await ok(
+      `mutation($input: RegisterServiceClientInput!) { registerServiceClient(input: $input) { client { id } } }`,
+      { input: { name: 'Hệ thống nhận sự kiện', unitCode: '62', scopes: ['dossiers:read'] } },
+      admin62,
+    );
+    setup.webhookClientId = webhookClient.registerServiceClient.client.id;
 
     cases.push(
       {
@@ -164,9 +175,18 @@ describe.each(DATABASES)('idempotent creating mutations on %s', (kind) => {
         input: (n) => ({ name: `Hệ thống thử ${n}`, unitCode: '62', scopes: ['dossiers:read'] }),
         idOf: ids,
       },
+      {
+        mutation: 'registerWebhook', subgraph: 'institutions', entity: Webhook, unit: '62', otherUnit: '64', roles: ['ADMIN'],
+        document: `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { webhook { id } secret } }`,
+        input: (n) => ({ clientId: setup.webhookClientId, url: `http://127.0.0.1:9/hook-${n}`, eventTypes: ['dossier.received'] }),
+        idOf: ids,
+      },
     );
   }, 900_000);
-  afterAll(() => hub?.close());
+  afterAll(async () => {
+    delete process.env.HUB_WEBHOOK_ALLOWED_HOSTS;
+    await hub?.close();
+  });
 
   const rows = (testCase: Case) => hub.subgraphs[testCase.subgraph].dataSource.getRepository(testCase.entity).count();
   const keys = (testCase: Case) => hub.subgraphs[testCase.subgraph].dataSource.getRepository(IdempotencyRecord).count();

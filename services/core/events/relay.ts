@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
+import { asBackgroundWork } from '../database';
 import { errorForLog, logger } from '../observability/logger';
 import { isUniqueViolation } from '../write-conflicts';
 import { sqliteWriteTurn } from '../sqlite-write-lock';
@@ -67,7 +68,7 @@ export class EventRelay {
   private schedule(ms: number) {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.round = this.runRound().then((next) => this.schedule(next));
+      this.round = asBackgroundWork(() => this.runRound()).then((next) => this.schedule(next));
     }, ms);
     this.timer.unref();
   }

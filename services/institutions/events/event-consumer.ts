@@ -1,4 +1,5 @@
 import { AckPolicy, DeliverPolicy, connect, nanos, type ConsumerMessages, type NatsConnection } from 'nats';
+import { asBackgroundWork } from '../../core/database';
 import type { DataSource } from 'typeorm';
 import { env } from '../../core/config';
 import { logger } from '../../core/observability/logger';
@@ -78,7 +79,7 @@ export function startEventConsumer(dataSource: DataSource, settings: ConsumerSet
   const running = (async () => {
     while (!stopped) {
       try {
-        await consumeOnce();
+        await asBackgroundWork(consumeOnce);
       } catch (error) {
         if (!stopped) logger().warn({ err: error, stream: settings.stream }, 'the events consumer stopped; trying again');
       }

@@ -1,4 +1,5 @@
 import { In, IsNull, type DataSource } from 'typeorm';
+import { asBackgroundWork } from '../../core/database';
 import { logger } from '../../core/observability/logger';
 import { withSqliteWriteLock } from '../../core/sqlite-write-lock';
 import { ClientStatus, ServiceClient } from '../clients/service-client';
@@ -30,7 +31,7 @@ export class WebhookDispatcher {
   ) {}
 
   start(): this {
-    this.timer = setInterval(() => void this.runRound(), this.config.pollMs);
+    this.timer = setInterval(() => void asBackgroundWork(() => this.runRound()), this.config.pollMs);
     return this;
   }
 
