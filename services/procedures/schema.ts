@@ -5,6 +5,7 @@ import { DossierResolver } from './dossier/dossier.resolver';
 import { AgencyDossiersResolver } from './extends/Agency';
 import { UnitStatisticsResolver } from './extends/AdministrativeUnit';
 import { Feedback } from './feedback/feedback';
+import { DailyCount } from './rollups/daily-count';
 import { Procedure } from './procedure/procedure';
 import { ProcedureMutationsResolver } from './procedure/procedure-mutations.resolver';
 import { ProcedureResolver } from './procedure/procedure.resolver';
@@ -12,7 +13,7 @@ import { referenceResolvers } from './references';
 import { DossierStatsResolver } from './stats/dossier-stats.resolver';
 import { IdempotencyRecord } from '../core/idempotency';
 
-export const proceduresEntities = [Procedure, Dossier, Feedback, IdempotencyRecord];
+export const proceduresEntities = [Procedure, Dossier, Feedback, DailyCount, IdempotencyRecord];
 
 export const buildProceduresSchema = () =>
   buildFederatedSchema(

@@ -4,6 +4,7 @@ import { assertMayWrite } from './write-access';
 import { dossierById } from '../loaders';
 import { addSeconds, nowLocal, parseDateTime, secondsBetween } from '../../core/time';
 import { Dossier } from './dossier';
+import { recordDossierChange } from '../rollups/record';
 import { ALLOWED_TRANSITIONS, DossierStatus } from './dossier-status';
 
 /** The dossier to change: in scope (else FORBIDDEN), existing (else NOT_FOUND), in the principal's own unit (rule 4). */
@@ -30,8 +31,12 @@ function eventTime(dossier: Dossier, at: string | undefined): string {
   return time;
 }
 
-/** Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status). */
+/**
+ * Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status),
+ * and its rollups in the same transaction (docs/architecture.md rule 14).
+ */
 async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, changes: Partial<Dossier>): Promise<Dossier> {
+  const changed = Object.assign(new Dossier(), dossier, changes);
   await context.dataSource.transaction(async (manager) => {
     const result = await manager
       .createQueryBuilder()
@@ -40,8 +45,9 @@ async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, chang
       .where('id = :id AND status = :status', { id: dossier.id, status: dossier.status })
       .execute();
     if (result.affected === 0) throw conflict(`Dossier ${dossier.id} changed meanwhile: read it again and retry`);
+    await recordDossierChange(manager, dossier, changed);
   });
-  return Object.assign(new Dossier(), dossier, changes);
+  return changed;
 }
 
 /**

@@ -10,6 +10,7 @@ import { procedureById } from '../loaders';
 import { OnlineService } from '../procedure/online-service';
 import { addWorkingDays, nowLocal, parseDateTime } from '../../core/time';
 import { Dossier } from './dossier';
+import { recordDossierChange } from '../rollups/record';
 import { DossierChannel } from './dossier-channel';
 import { DossierStatus } from './dossier-status';
 import type { ReceiveDossierInput } from './receive-dossier.input';
@@ -101,6 +102,7 @@ async function receive(context: SubgraphContext, principal: Principal, input: Re
   });
   return write(async (manager) => {
     await manager.insert(Dossier, dossier);
+    await recordDossierChange(manager, null, dossier);
     return dossier;
   });
 }

@@ -1,10 +1,12 @@
 // Written by `npm run migration:generate` from the files beside it; not edited by hand.
 import type { DriverMigrations } from '../../core/migrations/driver-migrations';
 import { Initial1796032583693 as mariadbInitial1796032583693 } from './mariadb/1796032583693-Initial';
+import { DossierDailyCounts1796043381776 as mariadbDossierDailyCounts1796043381776 } from './mariadb/1796043381776-DossierDailyCounts';
 import { Initial1796032583693 as sqliteInitial1796032583693 } from './sqlite/1796032583693-Initial';
+import { DossierDailyCounts1796043381776 as sqliteDossierDailyCounts1796043381776 } from './sqlite/1796043381776-DossierDailyCounts';
 
 /** The procedures subgraph's migrations, oldest first, one list per database kind (README, "Migrations"). */
 export const proceduresMigrations: DriverMigrations = {
-  mariadb: [mariadbInitial1796032583693],
-  sqlite: [sqliteInitial1796032583693],
+  mariadb: [mariadbInitial1796032583693, mariadbDossierDailyCounts1796043381776],
+  sqlite: [sqliteInitial1796032583693, sqliteDossierDailyCounts1796043381776],
 };
