@@ -11,9 +11,11 @@ import { mintDevToken } from '../gateway/auth/dev-token';
 import { launchHub } from '../scripts/hub-processes';
 import { measureAuditAppends, type AuditAppendRow } from './audit-append';
 import { BENCH_OPERATIONS, type BenchOperation } from './operations';
+import { runScale } from './scale/run-scale';
 
 /**
  * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b]`
+ * `npm run bench -- --scale N [--base-port 4700]`: the dashboard at N dossiers on MariaDB (bench/scale/run-scale.ts).
  * Starts the hub as separate processes on the chosen database with its demo data, runs each
  * named operation with autocannon through the gateway and directly against its subgraph, and
  * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}. `audit-append`
@@ -37,6 +39,9 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
+    // The scale benchmark (bench/scale/run-scale.ts): N dossiers on MariaDB, the dashboard against the demo's.
+    scale: { type: 'string' },
+    'base-port': { type: 'string' },
   },
 });
 
@@ -77,6 +82,10 @@ async function measure(operation: BenchOperation, target: string, url: string, h
 }
 
 async function main() {
+  if (values.scale) {
+    // MariaDB only, whatever --db says: ten million dossiers are a server database's job.
+    return runScale({ count: Number(values.scale), mysqlUrl: values['mysql-url']!, basePort: Number(values['base-port'] ?? 4700), duration: Number(values.duration) });
+  }
   const db = values.db;
   if (db !== 'sqlite' && db !== 'mariadb') throw new Error('--db must be sqlite or mariadb');
   const only = values.only?.split(',');

@@ -33,11 +33,16 @@ function eventTime(dossier: Dossier, at: string | undefined): string {
 
 /**
  * Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status),
- * and its rollups in the same transaction (docs/architecture.md rule 14).
+ * and its rollups in the same transaction (docs/architecture.md rule 14), from the row as the
+ * transaction holds it (locked on MariaDB; SQLite runs one write at a time): a concurrent change
+ * that kept the status (an apology letter) is counted once, not lost.
  */
 async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, changes: Partial<Dossier>): Promise<Dossier> {
-  const changed = Object.assign(new Dossier(), dossier, changes);
-  await context.dataSource.transaction(async (manager) => {
+  return context.dataSource.transaction(async (manager) => {
+    const read = manager.getRepository(Dossier).createQueryBuilder('d').where('d.id = :id', { id: dossier.id });
+    if (manager.connection.options.type !== 'better-sqlite3') read.setLock('pessimistic_write');
+    const current = await read.getOne();
+    if (!current || current.status !== dossier.status) throw conflict(`Dossier ${dossier.id} changed meanwhile: read it again and retry`);
     const result = await manager
       .createQueryBuilder()
       .update(Dossier)
@@ -45,9 +50,10 @@ async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, chang
       .where('id = :id AND status = :status', { id: dossier.id, status: dossier.status })
       .execute();
     if (result.affected === 0) throw conflict(`Dossier ${dossier.id} changed meanwhile: read it again and retry`);
-    await recordDossierChange(manager, dossier, changed);
+    const changed = Object.assign(new Dossier(), current, changes);
+    await recordDossierChange(manager, current, changed);
+    return changed;
   });
-  return changed;
 }
 
 /**
