@@ -42,6 +42,7 @@ const { values } = parseArgs({
     // The scale benchmark (bench/scale/run-scale.ts): N dossiers on MariaDB, the dashboard against the demo's.
     scale: { type: 'string' },
     'base-port': { type: 'string' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 
@@ -84,7 +85,7 @@ async function measure(operation: BenchOperation, target: string, url: string, h
 async function main() {
   if (values.scale) {
     // MariaDB only, whatever --db says: ten million dossiers are a server database's job.
-    return runScale({ count: Number(values.scale), mysqlUrl: values['mysql-url']!, basePort: Number(values['base-port'] ?? 4700), duration: Number(values.duration) });
+    return runScale({ count: Number(values.scale), mysqlUrl: values['mysql-url']!, basePort: Number(values['base-port'] ?? 4700), duration: Number(values.duration), reuse: values.reuse });
   }
   const db = values.db;
   if (db !== 'sqlite' && db !== 'mariadb') throw new Error('--db must be sqlite or mariadb');
