@@ -89,7 +89,7 @@ export class CertificateResolver {
 
   @Mutation(() => Certificate, { description: 'Cấp chứng thư số: issue a certificate (ADMIN of the holder\'s unit or a unit above). A fresh RSA-2048 key is made for it.' })
   @ServiceScope('closed')
-  issueCertificate(@Arg('input', { description: 'The certificate to issue: kind, holder and key.' }) input: IssueCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
+  issueCertificate(@Arg('input', { description: 'The certificate to issue: kind, holder (an agency or an official) and validity.' }) input: IssueCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
     return idempotent(context, { mutation: 'issueCertificate', clientKey: input.clientKey, input, result: entityResult(Certificate) }, (write) =>
       this.issue(context, input, write),
     );

@@ -45,7 +45,7 @@ export class DocumentResolver {
       'Unknown type, empty content: BAD_USER_INPUT; a number already used: CONFLICT.',
   })
   @ServiceScope('documents:exchange')
-  registerDocument(@Arg('input', { description: 'The document to register: number, type, year and summary.' }) input: RegisterDocumentInput, @Ctx() context: SubgraphContext): Promise<Document> {
+  registerDocument(@Arg('input', { description: 'The document to register: agency, number, type, title, issue date and content.' }) input: RegisterDocumentInput, @Ctx() context: SubgraphContext): Promise<Document> {
     return registerDocument(context, input);
   }
 

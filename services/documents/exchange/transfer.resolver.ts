@@ -32,7 +32,7 @@ export class TransferResolver {
 
   @Mutation(() => [DocumentTransfer], { description: 'Gửi văn bản: send a signed document to agencies at any level (OFFICER or ADMIN of the issuing unit).' })
   @ServiceScope('documents:exchange')
-  sendDocument(@Arg('input', { description: 'The document to send and the receiving agency.' }) input: SendDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer[]> {
+  sendDocument(@Arg('input', { description: 'The document to send and the receiving agencies.' }) input: SendDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer[]> {
     return sendDocument(context, input);
   }
 

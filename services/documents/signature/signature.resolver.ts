@@ -75,7 +75,7 @@ export class SignatureResolver {
       "reported by the document's verification, so a signature from an unknown root is kept and shows CHAIN failed.",
   })
   @ServiceScope('documents:exchange')
-  attachSignature(@Arg('input', { description: 'The document and the detached signature to attach.' }) input: AttachSignatureInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
+  attachSignature(@Arg('input', { description: 'The document and the signature (PEM) to attach.' }) input: AttachSignatureInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
     return idempotent(context, { mutation: 'attachSignature', clientKey: input.clientKey, input, result: entityResult(DocumentSignature) }, (write) =>
       this.attach(context, input, write),
     );
