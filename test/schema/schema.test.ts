@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildSchema, specifiedDirectives } from 'graphql';
+import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, specifiedDirectives } from 'graphql';
 import { projectRoot } from '../../services/core/config';
 import { SUBGRAPHS } from '../../services/registry';
 import { composeSupergraph } from '../../scripts/supergraph';
@@ -38,5 +38,26 @@ describe('checked-in schema', () => {
     expect(schema.getDirectives().map((directive) => directive.name).filter((name) => !specifiedDirectives.some((d) => d.name === name))).toEqual([]);
     // What clients query: every root field of the supergraph's API is there.
     expect(schema.getQueryType()!.getFields()).toHaveProperty('unit');
+  });
+
+  it('describes every type, field, argument and enum value of the public API', () => {
+    const schema = buildSchema(readFileSync(resolve(folder, 'api.graphql'), 'utf8'));
+    const undescribed: string[] = [];
+    const check = (what: string, description: string | null | undefined) => {
+      if (!description?.trim()) undescribed.push(what);
+    };
+    for (const type of Object.values(schema.getTypeMap())) {
+      // Introspection types and the built-in scalars are described by the GraphQL specification.
+      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      check(type.name, type.description);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          check(`${type.name}.${field.name}`, field.description);
+          for (const arg of 'args' in field ? field.args : []) check(`${type.name}.${field.name}(${arg.name})`, arg.description);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
+    }
+    expect(undescribed).toEqual([]);
   });
 });

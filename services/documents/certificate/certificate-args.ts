@@ -5,7 +5,7 @@ import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
 @ArgsType()
 export class CertificateListArgs extends PageArgs {
-  @Field(() => CertificateKind, { nullable: true })
+  @Field(() => CertificateKind, { nullable: true, description: 'Only certificates of this kind; all kinds when omitted.' })
   kind?: CertificateKind;
 
   @Field(() => String, { nullable: true, description: 'Only certificates of holders in this unit and the units below it.' })
@@ -14,7 +14,7 @@ export class CertificateListArgs extends PageArgs {
 
 @ArgsType()
 export class CertificateKindPageArgs extends PageArgs {
-  @Field(() => CertificateKind, { nullable: true })
+  @Field(() => CertificateKind, { nullable: true, description: 'Only certificates of this kind; all kinds when omitted.' })
   kind?: CertificateKind;
 }
 
@@ -23,7 +23,7 @@ export class IssueCertificateInput {
   @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
   clientKey?: string | null;
 
-  @Field(() => CertificateKind)
+  @Field(() => CertificateKind, { description: 'Personal (to an official) or organisation (to an agency) certificate.' })
   kind!: CertificateKind;
 
   @Field(() => ID, { nullable: true, description: 'The holder agency, for an ORGANIZATION certificate.' })
@@ -38,10 +38,10 @@ export class IssueCertificateInput {
 
 @InputType({ description: 'Thu hồi chứng thư số: revoke a certificate.' })
 export class RevokeCertificateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the certificate to revoke.' })
   certificateId!: string;
 
-  @Field(() => RevocationReason)
+  @Field(() => RevocationReason, { description: 'Why it is revoked: kept as revocationReason.' })
   reason!: RevocationReason;
 
   @Field(() => String, {

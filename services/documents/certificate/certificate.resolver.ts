@@ -53,7 +53,7 @@ async function holderOf(context: SubgraphContext, input: IssueCertificateInput):
 export class CertificateResolver {
   @Query(() => Certificate, { nullable: true, description: 'A certificate whose holder is in your scope.' })
   @ServiceScope('documents:read')
-  async certificate(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Certificate> {
+  async certificate(@Arg('id', () => ID, { description: 'Id of the certificate.' }) id: string, @Ctx() context: SubgraphContext): Promise<Certificate> {
     const certificate = await certificateById(context).load(id);
     if (!certificate) throw notFound(`No certificate has id "${id}"`);
     return certificate;
@@ -66,7 +66,7 @@ export class CertificateResolver {
     return listCertificates(context, { kind: args.kind, territory }, args);
   }
 
-  @FieldResolver(() => CertificateStatus)
+  @FieldResolver(() => CertificateStatus, { description: 'Status today: valid, expired or revoked.' })
   status(@Root() certificate: Certificate): CertificateStatus {
     return certificateStatus(certificate);
   }
@@ -89,7 +89,7 @@ export class CertificateResolver {
 
   @Mutation(() => Certificate, { description: 'Cấp chứng thư số: issue a certificate (ADMIN of the holder\'s unit or a unit above). A fresh RSA-2048 key is made for it.' })
   @ServiceScope('closed')
-  issueCertificate(@Arg('input') input: IssueCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
+  issueCertificate(@Arg('input', { description: 'The certificate to issue: kind, holder (an agency or an official) and validity.' }) input: IssueCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
     return idempotent(context, { mutation: 'issueCertificate', clientKey: input.clientKey, input, result: entityResult(Certificate) }, (write) =>
       this.issue(context, input, write),
     );
@@ -112,7 +112,7 @@ export class CertificateResolver {
 
   @Mutation(() => Certificate, { description: 'Thu hồi chứng thư số: revoke a certificate (ADMIN of the holder\'s unit or a unit above).' })
   @ServiceScope('closed')
-  async revokeCertificate(@Arg('input') input: RevokeCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
+  async revokeCertificate(@Arg('input', { description: 'The certificate to revoke and why.' }) input: RevokeCertificateInput, @Ctx() context: SubgraphContext): Promise<Certificate> {
     const certificate = await certificateById(context).load(input.certificateId);
     if (!certificate) throw notFound(`No certificate has id "${input.certificateId}"`);
     assertMayWrite(context.principal, certificate.unitPath, CERTIFICATE_ADMINS, `Certificate ${certificate.serial}`);

@@ -13,7 +13,7 @@ import { CertificateKind, RevocationReason } from './certificate-kind';
 @ObjectType({ description: 'Chứng thư số: a digital certificate of an agency (chữ ký số tập thể) or an official (cá nhân).' })
 @Entity('certificate')
 export class Certificate {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the certificate.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 
@@ -22,7 +22,7 @@ export class Certificate {
   @Column({ type: 'varchar', length: 64 })
   serial!: string;
 
-  @Field(() => CertificateKind)
+  @Field(() => CertificateKind, { description: 'Personal (an official) or organisation (an agency) certificate.' })
   @Index()
   @Column({ type: 'varchar', length: 16 })
   kind!: CertificateKind;
@@ -80,7 +80,7 @@ export class Certificate {
   @Column({ type: 'varchar', length: 24, nullable: true })
   invalidSince!: string | null;
 
-  @Field(() => RevocationReason, { nullable: true })
+  @Field(() => RevocationReason, { nullable: true, description: 'Why the certificate was revoked; null while it is not revoked.' })
   @Column({ type: 'varchar', length: 32, nullable: true })
   revocationReason!: RevocationReason | null;
 

@@ -44,18 +44,18 @@ export class DocumentListArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only documents of this issuing agency.' })
   agencyId?: string;
 
-  @Field(() => DocumentType, { nullable: true })
+  @Field(() => DocumentType, { nullable: true, description: 'Only documents of this type; all types when omitted.' })
   type?: DocumentType;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Only documents numbered in this calendar year; all years when omitted.' })
   year?: number;
 }
 
 @ArgsType()
 export class DocumentFilterPageArgs extends PageArgs {
-  @Field(() => DocumentType, { nullable: true })
+  @Field(() => DocumentType, { nullable: true, description: 'Only documents of this type; all types when omitted.' })
   type?: DocumentType;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Only documents numbered in this calendar year; all years when omitted.' })
   year?: number;
 }

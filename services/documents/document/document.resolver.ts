@@ -23,7 +23,7 @@ import { registerDocument } from './register-document';
 export class DocumentResolver {
   @Query(() => Document, { nullable: true, description: 'A document issued in your scope or sent to an agency in it.' })
   @ServiceScope('documents:read')
-  async document(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Document> {
+  async document(@Arg('id', () => ID, { description: 'Id of the document.' }) id: string, @Ctx() context: SubgraphContext): Promise<Document> {
     const document = await documentById(context).load(id);
     if (!document) throw notFound(`No document has id "${id}"`);
     return document;
@@ -45,7 +45,7 @@ export class DocumentResolver {
       'Unknown type, empty content: BAD_USER_INPUT; a number already used: CONFLICT.',
   })
   @ServiceScope('documents:exchange')
-  registerDocument(@Arg('input') input: RegisterDocumentInput, @Ctx() context: SubgraphContext): Promise<Document> {
+  registerDocument(@Arg('input', { description: 'The document to register: agency, number, type, title, issue date and content.' }) input: RegisterDocumentInput, @Ctx() context: SubgraphContext): Promise<Document> {
     return registerDocument(context, input);
   }
 

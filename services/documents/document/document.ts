@@ -15,7 +15,7 @@ import { DocumentType } from './document-type';
 @Entity('document')
 @Index('document_number_unique', ['agencyId', 'year', 'series', 'number'], { unique: true })
 export class Document {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the document.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 
@@ -28,7 +28,7 @@ export class Document {
   @Column({ type: 'int' })
   number!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calendar year the document was numbered in: its number restarts each year.' })
   @Column({ type: 'int' })
   year!: number;
 
@@ -36,7 +36,7 @@ export class Document {
   @Column({ type: 'varchar', length: 40 })
   series!: string;
 
-  @Field(() => DocumentType)
+  @Field(() => DocumentType, { description: 'Type of the document (loại văn bản), as in Decree 30/2020/NĐ-CP.' })
   @Index()
   @Column({ type: 'varchar', length: 24 })
   type!: DocumentType;

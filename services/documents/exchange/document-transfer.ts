@@ -13,7 +13,7 @@ import { TransferStatus } from './transfer-status';
 @Entity('document_transfer')
 @Index('transfer_recipient_unique', ['documentId', 'recipientAgencyId'], { unique: true })
 export class DocumentTransfer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the transfer.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 
@@ -32,7 +32,7 @@ export class DocumentTransfer {
   @Column({ type: 'varchar', length: 64 })
   senderUnitPath!: string;
 
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'The level of government of the sending agency.' })
   @Column({ type: 'varchar', length: 16 })
   senderLevel!: UnitLevel;
 
@@ -48,11 +48,11 @@ export class DocumentTransfer {
   @Column({ type: 'varchar', length: 64 })
   recipientUnitPath!: string;
 
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'The level of government of the receiving agency.' })
   @Column({ type: 'varchar', length: 16 })
   recipientLevel!: UnitLevel;
 
-  @Field(() => TransferStatus)
+  @Field(() => TransferStatus, { description: 'Where the transfer stands in the exchange (Decree 30/2020/NĐ-CP).' })
   @Column({ type: 'varchar', length: 16 })
   status!: TransferStatus;
 
@@ -65,27 +65,27 @@ export class DocumentTransfer {
   @Column({ type: 'varchar', length: 10 })
   sentDay!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When it arrived at the recipient, ISO 8601; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   arrivedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When the recipient refused it, ISO 8601; null unless refused.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   refusedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When the recipient accepted it, ISO 8601; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   acceptedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When the recipient assigned it for handling, ISO 8601; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   assignedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When handling started, ISO 8601; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   inProgressAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When handling was finished, ISO 8601; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   doneAt!: string | null;
 

@@ -8,7 +8,7 @@ export class SendDocumentInput {
   @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
   clientKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the document to send.' })
   documentId!: string;
 
   @Field(() => [ID], { description: 'Recipient agencies, 1 to 100, each once.' })
@@ -17,10 +17,10 @@ export class SendDocumentInput {
 
 @InputType({ description: 'Move a transfer your unit received to its next status.' })
 export class UpdateTransferStatusInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the transfer.' })
   transferId!: string;
 
-  @Field(() => TransferStatus)
+  @Field(() => TransferStatus, { description: 'The new status; only moves the exchange allows (Decree 30/2020/NĐ-CP).' })
   status!: TransferStatus;
 
   @Field(() => String, { nullable: true, description: 'Reason of a refusal, who was assigned, etc. (up to 500 characters).' })
@@ -29,6 +29,6 @@ export class UpdateTransferStatusInput {
 
 @ArgsType()
 export class TransferPageArgs extends PageArgs {
-  @Field(() => TransferStatus, { nullable: true })
+  @Field(() => TransferStatus, { nullable: true, description: 'Only transfers in this status; every status when omitted.' })
   status?: TransferStatus;
 }

@@ -24,7 +24,7 @@ const EVENT_OF_MOVE: Partial<Record<TransferStatus, HubEventType>> = {
 export class TransferResolver {
   @Query(() => DocumentTransfer, { nullable: true, description: 'A transfer your unit sent or received.' })
   @ServiceScope('documents:read')
-  async documentTransfer(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<DocumentTransfer> {
+  async documentTransfer(@Arg('id', () => ID, { description: 'Id of the document transfer.' }) id: string, @Ctx() context: SubgraphContext): Promise<DocumentTransfer> {
     const transfer = await transferById(context).load(id);
     if (!transfer) throw notFound(`No transfer has id "${id}"`);
     return transfer;
@@ -32,7 +32,7 @@ export class TransferResolver {
 
   @Mutation(() => [DocumentTransfer], { description: 'Gửi văn bản: send a signed document to agencies at any level (OFFICER or ADMIN of the issuing unit).' })
   @ServiceScope('documents:exchange')
-  sendDocument(@Arg('input') input: SendDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer[]> {
+  sendDocument(@Arg('input', { description: 'The document to send and the receiving agencies.' }) input: SendDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer[]> {
     return sendDocument(context, input);
   }
 
@@ -40,7 +40,7 @@ export class TransferResolver {
     description: 'Move a received transfer on (OFFICER or ADMIN of the recipient\'s unit). An illegal move is a CONFLICT.',
   })
   @ServiceScope('documents:exchange')
-  async updateTransferStatus(@Arg('input') input: UpdateTransferStatusInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer> {
+  async updateTransferStatus(@Arg('input', { description: 'The transfer and its new status.' }) input: UpdateTransferStatusInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer> {
     const transfer = await transferById(context).load(input.transferId);
     if (!transfer) throw notFound(`No transfer has id "${input.transferId}"`);
     assertMayWrite(context.principal, transfer.recipientUnitPath, DOCUMENT_WRITERS, `The transfer to ${transfer.recipientName}`, 'documents:exchange');
@@ -84,17 +84,17 @@ export class TransferResolver {
     return STATUS_CODES[transfer.status];
   }
 
-  @FieldResolver(() => Document, { nullable: true })
+  @FieldResolver(() => Document, { nullable: true, description: 'The document sent.' })
   document(@Root() transfer: DocumentTransfer, @Ctx() context: SubgraphContext) {
     return documentById(context).load(transfer.documentId);
   }
 
-  @FieldResolver(() => AgencyRef, { nullable: true })
+  @FieldResolver(() => AgencyRef, { nullable: true, description: 'The sending agency.' })
   sender(@Root() transfer: DocumentTransfer): AgencyRef {
     return { id: transfer.senderAgencyId };
   }
 
-  @FieldResolver(() => AgencyRef, { nullable: true })
+  @FieldResolver(() => AgencyRef, { nullable: true, description: 'The receiving agency.' })
   recipient(@Root() transfer: DocumentTransfer): AgencyRef {
     return { id: transfer.recipientAgencyId };
   }

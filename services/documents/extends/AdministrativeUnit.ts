@@ -29,8 +29,8 @@ export class UnitDocumentStatsResolver {
   @FieldResolver(() => DocumentExchangeStats, { nullable: true, description: 'Documents sent and received within the unit and below, from and to (YYYY-MM-DD, inclusive).' })
   async documentExchangeStats(
     @Root() unit: UnitRef,
-    @Arg('from') from: string,
-    @Arg('to') to: string,
+    @Arg('from', { description: 'First day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive.' }) from: string,
+    @Arg('to', { description: 'Last day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive; not before from.' }) to: string,
     @Ctx() context: SubgraphContext,
   ): Promise<DocumentExchangeStats | null> {
     assertPeriod(from, to);

@@ -10,7 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @ObjectType({ description: 'Chữ ký số trên văn bản: a detached CMS signature over the document content.' })
 @Entity('document_signature')
 export class DocumentSignature {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the signature.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 

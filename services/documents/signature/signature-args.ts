@@ -6,7 +6,7 @@ export class SignDocumentInput {
   @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
   clientKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the document to sign.' })
   documentId!: string;
 
   @Field(() => ID, {
@@ -21,7 +21,7 @@ export class AttachSignatureInput {
   @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
   clientKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the document the signature is attached to.' })
   documentId!: string;
 
   @Field({ description: 'The CMS (PKCS#7) detached signature, PEM ("-----BEGIN CMS-----" or "PKCS7"), carrying its certificates.' })

@@ -35,7 +35,7 @@ export class SignatureResolver {
       "Someone else's certificate is FORBIDDEN; a revoked or expired one is BAD_USER_INPUT.",
   })
   @ServiceScope('documents:exchange')
-  signDocument(@Arg('input') input: SignDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
+  signDocument(@Arg('input', { description: 'The document to sign and the signing certificate.' }) input: SignDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
     return idempotent(context, { mutation: 'signDocument', clientKey: input.clientKey, input, result: entityResult(DocumentSignature) }, (write) =>
       this.sign(context, input, write),
     );
@@ -75,7 +75,7 @@ export class SignatureResolver {
       "reported by the document's verification, so a signature from an unknown root is kept and shows CHAIN failed.",
   })
   @ServiceScope('documents:exchange')
-  attachSignature(@Arg('input') input: AttachSignatureInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
+  attachSignature(@Arg('input', { description: 'The document and the signature (PEM) to attach.' }) input: AttachSignatureInput, @Ctx() context: SubgraphContext): Promise<DocumentSignature> {
     return idempotent(context, { mutation: 'attachSignature', clientKey: input.clientKey, input, result: entityResult(DocumentSignature) }, (write) =>
       this.attach(context, input, write),
     );

@@ -44,22 +44,22 @@ export type DocumentVerdict = (typeof DocumentVerdict)[keyof typeof DocumentVerd
 
 @ObjectType({ description: 'The outcome of one check on one signature.' })
 export class CheckResult {
-  @Field(() => VerificationCheck)
+  @Field(() => VerificationCheck, { description: 'Which check this is.' })
   check!: VerificationCheck;
 
-  @Field(() => CheckStatus)
+  @Field(() => CheckStatus, { description: 'Whether the check passed, failed or could not be made.' })
   status!: CheckStatus;
 
-  @Field()
+  @Field({ description: 'What the check found, in words.' })
   detail!: string;
 }
 
 @ObjectType({ description: 'Kiểm tra chữ ký số: how one signature verifies now.' })
 export class SignatureVerification {
-  @Field(() => DocumentSignature)
+  @Field(() => DocumentSignature, { description: 'The signature verified.' })
   signature!: DocumentSignature;
 
-  @Field(() => SignatureVerdict)
+  @Field(() => SignatureVerdict, { description: 'Verdict on this signature.' })
   verdict!: SignatureVerdict;
 
   @Field(() => [CheckResult], { description: 'INTEGRITY, CHAIN, VALIDITY and REVOCATION, in that order.' })
@@ -71,13 +71,13 @@ export class SignatureVerification {
   @Field(() => [String], { description: 'Subjects along the chain, the signer first and the trusted root last.' })
   chain!: string[];
 
-  @Field()
+  @Field({ description: 'When it was signed, ISO 8601, as the signature states.' })
   signingTime!: string;
 }
 
 @ObjectType({ description: "Kết quả xác thực văn bản: the document's signatures verified against its current content." })
 export class DocumentVerification {
-  @Field(() => DocumentVerdict)
+  @Field(() => DocumentVerdict, { description: 'Overall verdict over every signature of the document.' })
   verdict!: DocumentVerdict;
 
   @Field(() => [String], { description: 'Why the verdict is what it is, one line per failed check (or why it is valid).' })
@@ -86,7 +86,7 @@ export class DocumentVerification {
   @Field({ description: 'SHA-256 of the content as stored now.' })
   contentSha256!: string;
 
-  @Field(() => [SignatureVerification])
+  @Field(() => [SignatureVerification], { description: 'The verification of each signature of the document.' })
   signatures!: SignatureVerification[];
 
   @Field({ description: 'When this verification ran, ISO 8601.' })

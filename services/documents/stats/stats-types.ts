@@ -4,23 +4,23 @@ import { UnitLevel } from '../../core/unit-level';
 
 @ObjectType({ description: 'Certificates of one level of holder.' })
 export class CertificateLevelCount {
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'The level of government of the holders counted.' })
   level!: UnitLevel;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Organisation certificates (of agencies) at this level.' })
   organization!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Personal certificates (of officials) at this level.' })
   personal!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'All certificates at this level: personal + organization.' })
   total!: number;
 }
 
 @ServiceScope('indicators:read')
 @ObjectType({ description: 'Chữ ký số đã cấp: certificates held within a unit and the units below it.' })
 export class CertificateStats {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Certificates issued to holders in the unit and every unit below it.' })
   total!: number;
 
   @Field(() => Int, { description: 'Chữ ký số tập thể: held by agencies.' })
@@ -32,7 +32,7 @@ export class CertificateStats {
   @Field(() => Int, { description: 'Neither revoked nor expired now.' })
   valid!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, the revoked ones.' })
   revoked!: number;
 
   @Field(() => Int, { description: 'Past their validity and not revoked.' })
@@ -44,13 +44,13 @@ export class CertificateStats {
 
 @ObjectType({ description: 'Documents sent and received by agencies of one level.' })
 export class ExchangeLevelCount {
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'The level of government of the agencies counted.' })
   level!: UnitLevel;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Transfers sent by agencies of this level in the period.' })
   sent!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Transfers received by agencies of this level in the period.' })
   received!: number;
 }
 
@@ -61,10 +61,10 @@ export class ExchangeLevelCount {
     '(the hub\'s own transfers plus the daily counts ingested from the exchange platform).',
 })
 export class DocumentExchangeStats {
-  @Field()
+  @Field({ description: 'First day of the period (YYYY-MM-DD, Vietnam time), inclusive.' })
   from!: string;
 
-  @Field()
+  @Field({ description: 'Last day of the period (YYYY-MM-DD, Vietnam time), inclusive.' })
   to!: string;
 
   @Field(() => Int, { description: 'Documents sent by agencies in the subtree (one per recipient).' })
@@ -76,6 +76,6 @@ export class DocumentExchangeStats {
   @Field(() => Int, { description: 'Lượt văn bản gửi, nhận: sent + received (a document exchanged inside the subtree counts twice, as the reports count it).' })
   total!: number;
 
-  @Field(() => [ExchangeLevelCount])
+  @Field(() => [ExchangeLevelCount], { description: 'Sent and received counts per level of government.' })
   byLevel!: ExchangeLevelCount[];
 }

@@ -17,7 +17,7 @@ export class InspectionLevelCount {
 @ServiceScope('indicators:read')
 @ObjectType({ description: "Kiểm tra cải cách hành chính: how much of a year's reform inspection plans were carried out, within a unit's subtree." })
 export class InspectionCoverage {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calendar year of the plans counted.' })
   year!: number;
 
   @Field(() => Int, { description: 'Targets named by the plans of the year made by the unit or units below it.' })

@@ -31,7 +31,7 @@ export class UnitInspectionsResolver {
     nullable: true,
     description: "Reform inspection coverage of a year's plans made by this unit or units below it; FORBIDDEN outside your scope.",
   })
-  async inspectionCoverage(@Root() unit: UnitRef, @Arg('year', () => Int) year: number, @Ctx() context: SubgraphContext) {
+  async inspectionCoverage(@Root() unit: UnitRef, @Arg('year', () => Int, { description: 'Calendar year of the inspection plans counted, for example 2025.' }) year: number, @Ctx() context: SubgraphContext) {
     assertYear(year);
     const coverage = async (units: readonly UnitRecord[]) => {
       const byKey = await inspectionCoverageByKey(context, batchOf(units), year);
@@ -41,7 +41,7 @@ export class UnitInspectionsResolver {
   }
 
   @FieldResolver(() => ReformScore, { nullable: true, description: 'PAR INDEX, SIPAS and civil-service rating for a year; null if none recorded; FORBIDDEN outside your scope.' })
-  async reformScore(@Root() unit: UnitRef, @Arg('year', () => Int) year: number, @Ctx() context: SubgraphContext) {
+  async reformScore(@Root() unit: UnitRef, @Arg('year', () => Int, { description: 'Calendar year of the scores, for example 2025.' }) year: number, @Ctx() context: SubgraphContext) {
     assertYear(year);
     const scores = (units: readonly UnitRecord[]) => reformScores(context, units.map((record) => record.id), year);
     return unitFieldLoader(context, 'reformScore', year, scores, { covers: 'Reform score' }).load(unit.id);

@@ -14,7 +14,7 @@ import { recordFinding, remedyFinding } from './finding-writes';
 export class FindingResolver {
   @Query(() => Finding, { nullable: true, description: 'A finding of an inspection you may see.' })
   @ServiceScope('inspections:read')
-  async finding(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Finding> {
+  async finding(@Arg('id', () => ID, { description: 'Id of the finding.' }) id: string, @Ctx() context: SubgraphContext): Promise<Finding> {
     const finding = await findingById(context).load(id);
     if (!finding) throw notFound(`No finding has id "${id}"`);
     return finding;
@@ -22,17 +22,17 @@ export class FindingResolver {
 
   @Mutation(() => Finding, { description: 'Records a finding on an inspection in progress (INSPECTOR of the inspecting unit).' })
   @ServiceScope('closed')
-  recordFinding(@Arg('input') input: RecordFindingInput, @Ctx() context: SubgraphContext) {
+  recordFinding(@Arg('input', { description: 'The finding to record on an inspection in progress.' }) input: RecordFindingInput, @Ctx() context: SubgraphContext) {
     return recordFinding(context, input);
   }
 
   @Mutation(() => Finding, { description: "Reports a finding remedied (OFFICER of the inspected agency's unit); once only." })
   @ServiceScope('closed')
-  remedyFinding(@Arg('input') input: RemedyFindingInput, @Ctx() context: SubgraphContext) {
+  remedyFinding(@Arg('input', { description: 'The finding to mark remedied.' }) input: RemedyFindingInput, @Ctx() context: SubgraphContext) {
     return remedyFinding(context, input);
   }
 
-  @FieldResolver(() => Inspection)
+  @FieldResolver(() => Inspection, { description: 'The inspection that recorded the finding.' })
   inspection(@Root() finding: Finding, @Ctx() context: SubgraphContext) {
     return inspectionById(context).load(finding.inspectionId);
   }

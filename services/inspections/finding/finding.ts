@@ -11,7 +11,7 @@ import { ReformArea } from './reform-area';
 @Entity('finding')
 @Index(['targetAgencyId', 'remediatedAt'])
 export class Finding {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the finding.' })
   @PrimaryColumn({ type: 'varchar', length: 80 })
   id!: string;
 
@@ -30,15 +30,15 @@ export class Finding {
   @Column({ type: 'varchar', length: 64 })
   targetPath!: string;
 
-  @Field(() => ReformArea)
+  @Field(() => ReformArea, { description: 'The area of administration the finding is about.' })
   @Column({ type: 'varchar', length: 32 })
   area!: ReformArea;
 
-  @Field(() => FindingSeverity)
+  @Field(() => FindingSeverity, { description: 'How serious the finding is.' })
   @Column({ type: 'varchar', length: 16 })
   severity!: FindingSeverity;
 
-  @Field()
+  @Field({ description: 'What was found, as text.' })
   @Column({ type: 'text' })
   description!: string;
 

@@ -7,6 +7,6 @@ export class InspectionListArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: 'Only inspections under the plans of this year.' })
   year?: number;
 
-  @Field(() => InspectionStatus, { nullable: true })
+  @Field(() => InspectionStatus, { nullable: true, description: 'Only inspections in this status; every status when omitted.' })
   status?: InspectionStatus;
 }

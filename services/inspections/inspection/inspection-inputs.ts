@@ -8,13 +8,13 @@ export class ScheduleInspectionInput {
   @Field(() => String, { nullable: true, description: CLIENT_KEY_DESCRIPTION })
   clientKey?: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the inspection plan the inspection belongs to.' })
   planId!: string;
 
   @Field(() => ID, { description: 'One of the target agencies of the plan.' })
   targetAgencyId!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Day it is scheduled for (LocalDate, YYYY-MM-DD, Vietnam time).' })
   scheduledOn!: string;
 
   @Field(() => [ID], { description: "Officials of the team (1 to 20), the head first, within the inspecting unit's subtree." })
@@ -23,16 +23,16 @@ export class ScheduleInspectionInput {
 
 @InputType({ description: 'The team is on site.' })
 export class StartInspectionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the inspection to start; it must be planned.' })
   inspectionId!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Day the inspection began (LocalDate, YYYY-MM-DD, Vietnam time).' })
   conductedOn!: string;
 }
 
 @InputType({ description: 'Issues the conclusion of an inspection, with what it found. Final: a concluded inspection cannot be reopened.' })
 export class ConcludeInspectionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the inspection to conclude; it must be in progress.' })
   inspectionId!: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Day on site; required unless the inspection was started.' })
@@ -41,18 +41,18 @@ export class ConcludeInspectionInput {
   @Field(() => LocalDate, { description: 'Day of the conclusion: on or after the day on site.' })
   concludedOn!: string;
 
-  @Field()
+  @Field({ description: 'The conclusion (kết luận thanh tra) of the inspection, as text.' })
   conclusion!: string;
 
-  @Field(() => [FindingInput], { defaultValue: [] })
+  @Field(() => [FindingInput], { defaultValue: [], description: 'Findings recorded together with the conclusion; none when omitted.' })
   findings!: FindingInput[];
 }
 
-@InputType()
+@InputType({ description: 'Cancels a planned or in-progress inspection, with the reason.' })
 export class CancelInspectionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the inspection to cancel.' })
   inspectionId!: string;
 
-  @Field()
+  @Field({ description: 'Why it is cancelled: kept on the inspection as cancellationReason.' })
   reason!: string;
 }

@@ -24,7 +24,7 @@ import { cancelInspection, concludeInspection, scheduleInspection, startInspecti
 export class InspectionResolver {
   @Query(() => Inspection, { nullable: true, description: 'An inspection your unit carries out or undergoes (or a unit below yours).' })
   @ServiceScope('inspections:read')
-  async inspection(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Inspection> {
+  async inspection(@Arg('id', () => ID, { description: 'Id of the inspection.' }) id: string, @Ctx() context: SubgraphContext): Promise<Inspection> {
     const inspection = await inspectionById(context).load(id);
     if (!inspection) throw notFound(`No inspection has id "${id}"`);
     return inspection;
@@ -43,25 +43,25 @@ export class InspectionResolver {
 
   @Mutation(() => Inspection, { description: 'Schedules the inspection of a target of a plan (INSPECTOR of the inspecting unit).' })
   @ServiceScope('closed')
-  scheduleInspection(@Arg('input') input: ScheduleInspectionInput, @Ctx() context: SubgraphContext) {
+  scheduleInspection(@Arg('input', { description: 'The inspection to schedule: plan, target agency, day and team.' }) input: ScheduleInspectionInput, @Ctx() context: SubgraphContext) {
     return scheduleInspection(context, input);
   }
 
   @Mutation(() => Inspection, { description: 'The team is on site: PLANNED -> IN_PROGRESS.' })
   @ServiceScope('closed')
-  startInspection(@Arg('input') input: StartInspectionInput, @Ctx() context: SubgraphContext) {
+  startInspection(@Arg('input', { description: 'The inspection to start and the day it began.' }) input: StartInspectionInput, @Ctx() context: SubgraphContext) {
     return startInspection(context, input);
   }
 
   @Mutation(() => Inspection, { description: 'Issues the conclusion with its findings: -> CONCLUDED, final (CONFLICT afterwards).' })
   @ServiceScope('closed')
-  concludeInspection(@Arg('input') input: ConcludeInspectionInput, @Ctx() context: SubgraphContext) {
+  concludeInspection(@Arg('input', { description: 'The inspection to conclude, its conclusion and findings.' }) input: ConcludeInspectionInput, @Ctx() context: SubgraphContext) {
     return concludeInspection(context, input);
   }
 
   @Mutation(() => Inspection, { description: 'Cancels an inspection that has not concluded and has no findings.' })
   @ServiceScope('closed')
-  cancelInspection(@Arg('input') input: CancelInspectionInput, @Ctx() context: SubgraphContext) {
+  cancelInspection(@Arg('input', { description: 'The inspection to cancel and why.' }) input: CancelInspectionInput, @Ctx() context: SubgraphContext) {
     return cancelInspection(context, input);
   }
 

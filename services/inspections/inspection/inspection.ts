@@ -15,7 +15,7 @@ import { InspectionStatus } from './inspection-status';
 @Entity('inspection')
 @Index(['inspectorPath', 'year'])
 export class Inspection {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the inspection.' })
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
 
@@ -52,7 +52,7 @@ export class Inspection {
   @Column({ type: 'simple-json' })
   teamOfficialIds!: string[];
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Day it is scheduled for (LocalDate, YYYY-MM-DD, Vietnam time).' })
   @Column({ type: 'varchar', length: 10 })
   scheduledOn!: string;
 
@@ -64,7 +64,7 @@ export class Inspection {
   @Column({ type: 'varchar', length: 10, nullable: true })
   concludedOn!: string | null;
 
-  @Field(() => InspectionStatus)
+  @Field(() => InspectionStatus, { description: 'Where the inspection stands: planned, in progress, concluded or cancelled.' })
   @Index()
   @Column({ type: 'varchar', length: 16 })
   status!: InspectionStatus;
@@ -73,7 +73,7 @@ export class Inspection {
   @Column({ type: 'text', nullable: true })
   conclusion!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the inspection was cancelled; null unless cancelled.' })
   @Column({ type: 'text', nullable: true })
   cancellationReason!: string | null;
 

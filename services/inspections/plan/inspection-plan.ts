@@ -8,7 +8,7 @@ import { LocalDate } from '../../core/input';
 @Entity('inspection_plan')
 @Index(['unitPath', 'year'])
 export class InspectionPlan {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the plan.' })
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
 
@@ -20,7 +20,7 @@ export class InspectionPlan {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calendar year the plan covers.' })
   @Column({ type: 'int' })
   year!: number;
 

@@ -3,7 +3,7 @@ import { PageArgs } from '../../core/pagination';
 
 @ArgsType()
 export class PlanListArgs extends PageArgs {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Only plans for this calendar year; all years when omitted.' })
   year?: number;
 
   @Field(() => String, { nullable: true, description: 'Only the plans of this inspecting unit (not of the units below it).' })

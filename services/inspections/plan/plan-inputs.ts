@@ -10,7 +10,7 @@ export class CreateInspectionPlanInput {
   @Field({ description: 'Code of the inspecting unit: your own unit (ADMIN: or one below it).' })
   unitCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calendar year the plan covers, for example 2026.' })
   year!: number;
 
   @Field(() => Int, { description: 'Share (percent, 1 to 100) of the agencies and units below to inspect directly.' })
@@ -19,7 +19,7 @@ export class CreateInspectionPlanInput {
   @Field({ description: 'Number of the deciding document, for example "125/QĐ-UBND".' })
   decisionNumber!: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Day the plan was decided (LocalDate, YYYY-MM-DD, Vietnam time); null when not given.' })
   decidedOn?: string;
 
   @Field(() => [ID], {

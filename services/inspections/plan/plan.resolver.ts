@@ -20,7 +20,7 @@ import type { PlanTarget } from './plan-target';
 export class PlanResolver {
   @Query(() => InspectionPlan, { nullable: true, description: 'An inspection plan of your unit or a unit below it.' })
   @ServiceScope('inspections:read')
-  async inspectionPlan(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<InspectionPlan> {
+  async inspectionPlan(@Arg('id', () => ID, { description: 'Id of the inspection plan.' }) id: string, @Ctx() context: SubgraphContext): Promise<InspectionPlan> {
     const plan = await planById(context).load(id);
     if (!plan) throw notFound(`No inspection plan has id "${id}"`);
     return plan;
@@ -41,7 +41,7 @@ export class PlanResolver {
 
   @Mutation(() => InspectionPlan, { description: "Creates a yearly inspection plan (INSPECTOR of the inspecting unit, or ADMIN above it)." })
   @ServiceScope('closed')
-  createInspectionPlan(@Arg('input') input: CreateInspectionPlanInput, @Ctx() context: SubgraphContext) {
+  createInspectionPlan(@Arg('input', { description: 'The plan to create: year, decision and targets.' }) input: CreateInspectionPlanInput, @Ctx() context: SubgraphContext) {
     return createPlan(context, input);
   }
 

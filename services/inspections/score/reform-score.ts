@@ -4,13 +4,13 @@ import { ReformArea } from '../finding/reform-area';
 
 @ObjectType({ description: 'Points of one area of the PAR INDEX, with the rank among sibling units for that area.' })
 export class ReformAreaScore {
-  @Field(() => ReformArea)
+  @Field(() => ReformArea, { description: 'The PAR INDEX area (lĩnh vực đánh giá).' })
   area!: ReformArea;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Points, at most two decimals.' })
   points!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Maximum points of the area, at most two decimals.' })
   maxPoints!: number;
 
   @Field(() => Int, { description: 'Rank among the units with the same parent scored for this year and area (1 = best; ties share a rank).' })
@@ -23,7 +23,7 @@ export class ReformAreaScore {
 @ServiceScope('indicators:read')
 @ObjectType({ description: 'Chỉ số cải cách hành chính (PAR INDEX), SIPAS and civil-service rating of a unit for a year.' })
 export class ReformScore {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calendar year of the results.' })
   year!: number;
 
   @Field(() => Float, { nullable: true, description: 'PAR INDEX: the sum of the area points; null when no area was scored.' })
@@ -35,10 +35,10 @@ export class ReformScore {
   @Field(() => Int, { nullable: true, description: 'Rank of the PAR INDEX among the units with the same parent scored for the year (1 = best).' })
   rank!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many units with the same parent were scored for the year.' })
   rankedAmong!: number | null;
 
-  @Field(() => [ReformAreaScore])
+  @Field(() => [ReformAreaScore], { description: 'Points of each scored area.' })
   areas!: ReformAreaScore[];
 
   @Field(() => Float, { nullable: true, description: 'SIPAS: index of satisfaction of people and organisations with public administrative services (percent).' })

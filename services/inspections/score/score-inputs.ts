@@ -1,9 +1,9 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { ReformArea } from '../finding/reform-area';
 
-@InputType()
+@InputType({ description: 'Points of one PAR INDEX area.' })
 export class ReformAreaScoreInput {
-  @Field(() => ReformArea)
+  @Field(() => ReformArea, { description: 'The PAR INDEX area (lĩnh vực đánh giá).' })
   area!: ReformArea;
 
   @Field(() => Float, { description: 'Points, at most two decimals.' })
@@ -18,16 +18,16 @@ export class RecordReformScoreInput {
   @Field({ description: 'Code of the scored unit: a unit directly below yours (ADMIN: any unit below yours).' })
   unitCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Calendar year the results are for.' })
   year!: number;
 
-  @Field(() => [ReformAreaScoreInput], { defaultValue: [] })
+  @Field(() => [ReformAreaScoreInput], { defaultValue: [], description: 'Points per PAR INDEX area; each area at most once, points within its maximum.' })
   areas!: ReformAreaScoreInput[];
 
   @Field(() => Float, { nullable: true, description: 'SIPAS index, percent.' })
   sipas?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Civil servants and public employees rated that year.' })
   civilServantsRated?: number;
 
   @Field(() => Int, { nullable: true, description: 'Rated "completed well" or better: at most civilServantsRated.' })

@@ -9,7 +9,7 @@ import { RecordReformScoreInput } from './score-inputs';
 export class ScoreResolver {
   @Mutation(() => ReformScore, { description: 'Records (replaces) the reform results of a unit below yours for a year (INSPECTOR of its parent unit).' })
   @ServiceScope('closed')
-  recordReformScore(@Arg('input') input: RecordReformScoreInput, @Ctx() context: SubgraphContext) {
+  recordReformScore(@Arg('input', { description: 'The unit, year and results to record.' }) input: RecordReformScoreInput, @Ctx() context: SubgraphContext) {
     return recordReformScore(context, input);
   }
 }

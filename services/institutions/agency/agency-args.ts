@@ -7,12 +7,12 @@ export class AgencyListArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only the agencies of this unit (not of the units below it).' })
   unitCode?: string;
 
-  @Field(() => AgencyKind, { nullable: true })
+  @Field(() => AgencyKind, { nullable: true, description: 'Only agencies of this kind; all kinds when omitted.' })
   kind?: AgencyKind;
 }
 
 @ArgsType()
 export class AgencyKindPageArgs extends PageArgs {
-  @Field(() => AgencyKind, { nullable: true })
+  @Field(() => AgencyKind, { nullable: true, description: 'Only agencies of this kind; all kinds when omitted.' })
   kind?: AgencyKind;
 }

@@ -20,7 +20,7 @@ import { listAgencies } from './agency-list';
 export class AgencyResolver {
   @Query(() => Agency, { nullable: true, description: 'An agency in your scope.' })
   @ServiceScope('institutions:read')
-  async agency(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Agency> {
+  async agency(@Arg('id', () => ID, { description: 'Id of the agency.' }) id: string, @Ctx() context: SubgraphContext): Promise<Agency> {
     const agency = await agencyById(context).load(id);
     if (!agency) throw notFound(`No agency has id "${id}"`);
     return agency;
@@ -39,7 +39,7 @@ export class AgencyResolver {
     return listAgencies(context, { unitId, kind: args.kind }, args);
   }
 
-  @FieldResolver(() => AdministrativeUnit)
+  @FieldResolver(() => AdministrativeUnit, { description: 'The administrative unit the agency belongs to.' })
   unit(@Root() agency: Agency, @Ctx() context: SubgraphContext) {
     return unitById(context).load(agency.unitId);
   }

@@ -6,15 +6,15 @@ import { AgencyKind } from './agency-kind';
 @ObjectType({ description: 'Cơ quan: a state agency of an administrative unit.' })
 @Entity('agency')
 export class Agency {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the agency, stable across the hub.' })
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Official name of the agency, in Vietnamese.' })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Field(() => AgencyKind)
+  @Field(() => AgencyKind, { description: 'What kind of agency it is.' })
   @Index()
   @Column({ type: 'varchar', length: 24 })
   kind!: AgencyKind;

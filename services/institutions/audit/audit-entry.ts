@@ -45,7 +45,7 @@ export class AuditEntry {
   @Column({ type: 'varchar', length: 120 })
   action!: string;
 
-  @Field(() => AuditOutcomeEnum)
+  @Field(() => AuditOutcomeEnum, { description: 'Whether the action succeeded, was refused or failed.' })
   @Column({ type: 'varchar', length: 12 })
   outcome!: AuditOutcome;
 

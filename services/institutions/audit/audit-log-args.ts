@@ -5,7 +5,7 @@ import { AuditOutcomeEnum } from './audit-entry';
 
 @ArgsType()
 export class AuditLogArgs extends PageArgs {
-  @Field(() => AuditOutcomeEnum, { nullable: true })
+  @Field(() => AuditOutcomeEnum, { nullable: true, description: 'Only entries with this outcome; all outcomes when omitted.' })
   outcome?: AuditOutcome;
 
   @Field(() => String, { nullable: true, description: 'Exact action, for example "mutation receiveDossier".' })

@@ -40,7 +40,7 @@ export class AuditLogResolver {
 
   @Query(() => AuditEntry, { nullable: true, description: 'One audit entry by id (ADMIN or INSPECTOR, in scope).' })
   @ServiceScope('closed')
-  async auditEntry(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<AuditEntry> {
+  async auditEntry(@Arg('id', () => ID, { description: 'Id of the audit entry.' }) id: string, @Ctx() context: SubgraphContext): Promise<AuditEntry> {
     assertMayReadAudit(context.principal);
     const entry = await auditEntryById(context).load(id);
     if (!entry) throw notFound(`No audit entry has id "${id}"`);

@@ -23,6 +23,6 @@ export class RegisterServiceClientInput {
 
 @ArgsType()
 export class ServiceClientListArgs extends PageArgs {
-  @Field(() => ClientStatus, { nullable: true })
+  @Field(() => ClientStatus, { nullable: true, description: 'Only clients in this status; every status when omitted.' })
   status?: ClientStatus;
 }

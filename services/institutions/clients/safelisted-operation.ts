@@ -6,7 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('safelisted_operation')
 export class SafelistedOperation {
   /** `<clientId>:<hash>` */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the safelisted operation.' })
   @PrimaryColumn({ type: 'varchar', length: 110 })
   id!: string;
 
@@ -18,11 +18,11 @@ export class SafelistedOperation {
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name of the operation; null for an anonymous one.' })
   @Column({ type: 'varchar', length: 120, nullable: true })
   operationName!: string | null;
 
-  @Field()
+  @Field({ description: 'The GraphQL operation text, exactly as registered.' })
   @Column({ type: 'text' })
   document!: string;
 
@@ -31,11 +31,11 @@ export class SafelistedOperation {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field()
+  @Field({ description: 'When it was safelisted, ISO 8601.' })
   @Column({ type: 'varchar', length: 30 })
   registeredAt!: string;
 
-  @Field()
+  @Field({ description: 'Subject of the ADMIN who safelisted it.' })
   @Column({ type: 'varchar', length: 200 })
   registeredBy!: string;
 }

@@ -31,7 +31,7 @@ export class ServiceClientResolver {
 
   @Query(() => ServiceClient, { nullable: true, description: 'A service client in your scope (ADMIN or INSPECTOR).' })
   @ServiceScope('closed')
-  async serviceClient(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<ServiceClient> {
+  async serviceClient(@Arg('id', () => ID, { description: 'Id of the service client.' }) id: string, @Ctx() context: SubgraphContext): Promise<ServiceClient> {
     assertMayReadClients(context.principal);
     const client = await serviceClientById(context).load(id);
     if (!client) throw notFound(`No service client has id "${id}"`);
@@ -54,7 +54,7 @@ export class ServiceClientResolver {
 
   @Mutation(() => ServiceClientCredentials, { description: 'Registers a service client (ADMIN of its unit or a unit above). The secret is shown once.' })
   @ServiceScope('closed')
-  registerServiceClient(@Arg('input') input: RegisterServiceClientInput, @Ctx() context: SubgraphContext) {
+  registerServiceClient(@Arg('input', { description: 'The service client to register: name, unit, scopes and authentication.' }) input: RegisterServiceClientInput, @Ctx() context: SubgraphContext) {
     return registerClient(context, input);
   }
 
@@ -63,8 +63,8 @@ export class ServiceClientResolver {
   })
   @ServiceScope('closed')
   rotateServiceClientCredentials(
-    @Arg('id', () => ID) id: string,
-    @Arg('publicKeyPem', () => String, { nullable: true }) publicKeyPem: string | null,
+    @Arg('id', () => ID, { description: 'Id of the service client.' }) id: string,
+    @Arg('publicKeyPem', () => String, { nullable: true, description: 'New PEM (SPKI) public key for a PUBLIC_KEY client; omit for a SECRET client, which gets a new secret.' }) publicKeyPem: string | null,
     @Ctx() context: SubgraphContext,
   ) {
     return rotateCredentials(context, id, publicKeyPem);
@@ -72,13 +72,13 @@ export class ServiceClientResolver {
 
   @Mutation(() => ServiceClient, { description: "Revokes a client for good: no new tokens, and its tokens stop working within a minute." })
   @ServiceScope('closed')
-  revokeServiceClient(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() context: SubgraphContext) {
+  revokeServiceClient(@Arg('id', () => ID, { description: 'Id of the service client.' }) id: string, @Arg('reason', { description: 'Why it is revoked: kept as revocationReason.' }) reason: string, @Ctx() context: SubgraphContext) {
     return revokeClient(context, id, reason);
   }
 
   @Mutation(() => SafelistedOperation, { description: 'Registers an operation the client may run, keyed by the SHA-256 of its exact text.' })
   @ServiceScope('closed')
-  safelistOperation(@Arg('clientId', () => ID) clientId: string, @Arg('document') document: string, @Ctx() context: SubgraphContext) {
+  safelistOperation(@Arg('clientId', () => ID, { description: 'Id of the service client.' }) clientId: string, @Arg('document', { description: 'The GraphQL operation text, exactly as the client will send it.' }) document: string, @Ctx() context: SubgraphContext) {
     return safelistOperation(context, clientId, document);
   }
 
@@ -89,8 +89,8 @@ export class ServiceClientResolver {
   })
   @ServiceScope('closed')
   safelistManifest(
-    @Arg('clientId', () => ID) clientId: string,
-    @Arg('manifest', () => PersistedDocumentManifest) manifest: Record<string, unknown>,
+    @Arg('clientId', () => ID, { description: 'Id of the service client.' }) clientId: string,
+    @Arg('manifest', () => PersistedDocumentManifest, { description: 'The persisted document manifest: operations keyed by their SHA-256 hash.' }) manifest: Record<string, unknown>,
     @Ctx() context: SubgraphContext,
   ) {
     return safelistManifest(context, clientId, manifest);
@@ -98,7 +98,7 @@ export class ServiceClientResolver {
 
   @Mutation(() => SafelistedOperation, { description: 'Removes an operation from a client\'s safelist; the gateway stops running it within a minute.' })
   @ServiceScope('closed')
-  removeSafelistedOperation(@Arg('clientId', () => ID) clientId: string, @Arg('hash') hash: string, @Ctx() context: SubgraphContext) {
+  removeSafelistedOperation(@Arg('clientId', () => ID, { description: 'Id of the service client.' }) clientId: string, @Arg('hash', { description: 'SHA-256 (hex) of the operation to remove.' }) hash: string, @Ctx() context: SubgraphContext) {
     return removeSafelistedOperation(context, clientId, hash);
   }
 }

@@ -29,7 +29,7 @@ export class ServiceClient {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Name of the client system.' })
   @Column({ type: 'varchar', length: 120 })
   name!: string;
 
@@ -40,11 +40,11 @@ export class ServiceClient {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Scopes the client may request.' })
   @Column({ type: 'simple-json' })
   scopes!: string[];
 
-  @Field(() => ClientAuthentication)
+  @Field(() => ClientAuthentication, { description: 'How the client authenticates: a client secret or a signed assertion (public key).' })
   @Column({ type: 'varchar', length: 12 })
   authentication!: ClientAuthentication;
 
@@ -56,11 +56,11 @@ export class ServiceClient {
   @Column({ type: 'text', nullable: true })
   publicKeyPem!: string | null;
 
-  @Field(() => ClientStatus)
+  @Field(() => ClientStatus, { description: 'Whether the client is active or revoked.' })
   @Column({ type: 'varchar', length: 10 })
   status!: ClientStatus;
 
-  @Field()
+  @Field({ description: 'When it was registered, ISO 8601.' })
   @Column({ type: 'varchar', length: 30 })
   createdAt!: string;
 
@@ -72,11 +72,11 @@ export class ServiceClient {
   @Column({ type: 'varchar', length: 30, nullable: true })
   rotatedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When it was revoked, ISO 8601; null unless revoked.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   revokedAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was revoked; null unless revoked.' })
   @Column({ type: 'varchar', length: 300, nullable: true })
   revocationReason!: string | null;
 }
@@ -84,7 +84,7 @@ export class ServiceClient {
 /** A newly made credential: the secret is in this answer and nowhere else. */
 @ObjectType({ description: 'A client with its new secret: store the secret now, the hub keeps only its hash.' })
 export class ServiceClientCredentials {
-  @Field(() => ServiceClient)
+  @Field(() => ServiceClient, { description: 'The registered or rotated client.' })
   client!: ServiceClient;
 
   @Field(() => String, { nullable: true, description: 'The client_secret (SECRET clients); null for a PUBLIC_KEY client.' })

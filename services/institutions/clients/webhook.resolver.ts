@@ -40,31 +40,31 @@ export class WebhookResolver {
     description: 'Registers a webhook for a service client (ADMIN of its unit or above). The signing secret is shown once. BAD_USER_INPUT for a URL off the allow-list.',
   })
   @ServiceScope('closed')
-  registerWebhook(@Arg('input') input: RegisterWebhookInput, @Ctx() context: SubgraphContext) {
+  registerWebhook(@Arg('input', { description: 'The webhook to register: client, URL and event types.' }) input: RegisterWebhookInput, @Ctx() context: SubgraphContext) {
     return registerWebhook(context, input);
   }
 
   @Mutation(() => WebhookCredentials, { description: 'Replaces the signing secret (the new one is shown once); the next attempt is signed with it.' })
   @ServiceScope('closed')
-  rotateWebhookSecret(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext) {
+  rotateWebhookSecret(@Arg('id', () => ID, { description: 'Id of the webhook.' }) id: string, @Ctx() context: SubgraphContext) {
     return rotateWebhookSecret(context, id);
   }
 
   @Mutation(() => Webhook, { description: 'Removes a webhook and its deliveries not yet made.' })
   @ServiceScope('closed')
-  removeWebhook(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext) {
+  removeWebhook(@Arg('id', () => ID, { description: 'Id of the webhook.' }) id: string, @Ctx() context: SubgraphContext) {
     return removeWebhook(context, id);
   }
 
   @Mutation(() => WebhookDelivery, { description: 'Sends a PARKED delivery again from its first attempt. CONFLICT when it is not parked.' })
   @ServiceScope('closed')
-  replayWebhookDelivery(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext) {
+  replayWebhookDelivery(@Arg('id', () => ID, { description: 'Id of the webhook delivery.' }) id: string, @Ctx() context: SubgraphContext) {
     return replayDelivery(context, id);
   }
 
   @Mutation(() => Int, { description: 'Sends every PARKED delivery of a client again; answers how many.' })
   @ServiceScope('closed')
-  replayParkedWebhookDeliveries(@Arg('clientId', () => ID) clientId: string, @Ctx() context: SubgraphContext) {
+  replayParkedWebhookDeliveries(@Arg('clientId', () => ID, { description: 'Id of the service client whose parked deliveries go out again.' }) clientId: string, @Ctx() context: SubgraphContext) {
     return replayParkedDeliveries(context, clientId);
   }
 }

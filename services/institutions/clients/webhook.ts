@@ -9,7 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @ObjectType({ description: 'A webhook of a service client: events it may read are POSTed to its URL, signed per Standard Webhooks.' })
 @Entity('webhook')
 export class Webhook {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the webhook.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 
@@ -51,7 +51,7 @@ export class Webhook {
 /** A webhook with its new signing secret: the secret is in this answer and nowhere else. */
 @ObjectType({ description: 'A webhook with its signing secret: store the secret now, it is shown once.' })
 export class WebhookCredentials {
-  @Field(() => Webhook)
+  @Field(() => Webhook, { description: 'The registered webhook.' })
   webhook!: Webhook;
 
   @Field(() => String, {

@@ -24,11 +24,11 @@ export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus
 @Index(['webhookId', 'recordKey', 'sequence'])
 export class WebhookDelivery {
   /** `<webhookId>:<eventId>` */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the delivery.' })
   @PrimaryColumn({ type: 'varchar', length: 80 })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the webhook it goes to.' })
   @Column({ type: 'varchar', length: 40 })
   webhookId!: string;
 
@@ -53,7 +53,7 @@ export class WebhookDelivery {
   @Column({ type: 'int' })
   sequence!: number;
 
-  @Field(() => DeliveryStatus)
+  @Field(() => DeliveryStatus, { description: 'Where the delivery stands: pending, delivered or parked.' })
   @Column({ type: 'varchar', length: 10 })
   status!: DeliveryStatus;
 
@@ -77,15 +77,15 @@ export class WebhookDelivery {
   @Column({ type: 'varchar', length: 300, nullable: true })
   lastError!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When the last attempt was made, ISO 8601, UTC; null before the first.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   lastAttemptAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When the receiver accepted it, ISO 8601, UTC; null until delivered.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   deliveredAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When it was parked after its last retry, ISO 8601, UTC; null unless parked.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   parkedAt!: string | null;
 
@@ -93,7 +93,7 @@ export class WebhookDelivery {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field()
+  @Field({ description: 'When the delivery was made, ISO 8601, UTC.' })
   @Column({ type: 'varchar', length: 30 })
   createdAt!: string;
 }

@@ -6,13 +6,13 @@ export class Me {
   @Field({ description: 'Subject of the token: a user or a service account.' })
   subject!: string;
 
-  @Field()
+  @Field({ description: "Display name: the official's name or the service client's name." })
   name!: string;
 
   @Field({ description: 'USER or SERVICE.' })
   kind!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Roles granted by the token: VIEWER, OFFICER, INSPECTOR or ADMIN.' })
   roles!: string[];
 
   @Field(() => [String], { description: 'Scopes of a service account.' })

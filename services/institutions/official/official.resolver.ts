@@ -11,7 +11,7 @@ import { Official, OfficialContact } from './official';
 export class OfficialResolver {
   @Query(() => Official, { nullable: true, description: 'An official in your scope.' })
   @ServiceScope('institutions:read')
-  async official(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Official> {
+  async official(@Arg('id', () => ID, { description: 'Id of the official.' }) id: string, @Ctx() context: SubgraphContext): Promise<Official> {
     const official = await officialById(context).load(id);
     if (!official) throw notFound(`No official has id "${id}"`);
     return official;

@@ -7,11 +7,11 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @ObjectType({ description: 'Cán bộ, công chức: an official of an agency.' })
 @Entity('official')
 export class Official {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the official.' })
   @PrimaryColumn({ type: 'varchar', length: 80 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Full name of the official.' })
   @Column({ type: 'varchar', length: 120 })
   name!: string;
 
@@ -42,9 +42,9 @@ export class Official {
 @ServiceScope('institutions:read')
 @ObjectType({ description: 'Contact details of an official: personal data.' })
 export class OfficialContact {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Work phone number; null when not recorded.' })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Work email address; null when not recorded.' })
   email!: string | null;
 }

@@ -43,7 +43,7 @@ export class AdministrativeUnit {
   @Column({ type: 'varchar', length: 160 })
   fullName!: string;
 
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'Level of government of the unit (cấp hành chính).' })
   @Index()
   @Column({ type: 'varchar', length: 16 })
   level!: UnitLevel;

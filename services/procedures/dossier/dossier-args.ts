@@ -6,13 +6,13 @@ import { DossierStatus } from './dossier-status';
 
 @ArgsType()
 export class DossierFilterArgs extends PageArgs {
-  @Field(() => DossierStatus, { nullable: true })
+  @Field(() => DossierStatus, { nullable: true, description: 'Only dossiers in this status; every status when omitted.' })
   status?: DossierStatus;
 
-  @Field(() => DossierChannel, { nullable: true })
+  @Field(() => DossierChannel, { nullable: true, description: 'Only dossiers received through this channel; all channels when omitted.' })
   channel?: DossierChannel;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only dossiers of this procedure (its id); all procedures when omitted.' })
   procedureId?: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Received on or after this day.' })

@@ -12,7 +12,7 @@ import { ReceiveDossierInput } from './receive-dossier.input';
 export class DossierMutationsResolver {
   @Mutation(() => Dossier, { description: 'Receives a dossier. Idempotent on input.clientKey: a retry returns the same dossier.' })
   @ServiceScope('dossiers:write')
-  receiveDossier(@Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput, @Ctx() context: SubgraphContext): Promise<Dossier> {
+  receiveDossier(@Arg('input', () => ReceiveDossierInput, { description: 'The dossier to receive: procedure, applicant and channel.' }) input: ReceiveDossierInput, @Ctx() context: SubgraphContext): Promise<Dossier> {
     return receiveDossier(context, input);
   }
 
@@ -22,8 +22,8 @@ export class DossierMutationsResolver {
   })
   @ServiceScope('dossiers:write')
   transitionDossier(
-    @Arg('id', () => ID) id: string,
-    @Arg('to', () => DossierStatus) to: DossierStatus,
+    @Arg('id', () => ID, { description: 'Id of the dossier.' }) id: string,
+    @Arg('to', () => DossierStatus, { description: 'The status to move the dossier to.' }) to: DossierStatus,
     @Ctx() context: SubgraphContext,
     @Arg('at', () => String, { nullable: true, description: 'When it happened (ISO 8601); default now.' }) at?: string,
   ): Promise<Dossier> {
@@ -33,7 +33,7 @@ export class DossierMutationsResolver {
   @Mutation(() => Dossier, { description: 'Issues the apology letter of a late dossier, with the new return time promised.' })
   @ServiceScope('dossiers:write')
   issueApologyLetter(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Id of the late dossier.' }) id: string,
     @Arg('newReturnAt', () => String, { description: 'ISO 8601.' }) newReturnAt: string,
     @Ctx() context: SubgraphContext,
     @Arg('at', () => String, { nullable: true, description: 'When it was issued (ISO 8601); default now.' }) at?: string,

@@ -4,7 +4,7 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 @ServiceScope('dossiers:read')
 @ObjectType({ description: 'Người nộp hồ sơ: the applicant. Personal data: OFFICER, INSPECTOR or ADMIN within scope.' })
 export class Applicant {
-  @Field()
+  @Field({ description: 'Full name of the person or organisation applying.' })
   name!: string;
 
   @Field({ description: 'Identity card number (số CCCD/CMND).' })

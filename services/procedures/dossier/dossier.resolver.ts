@@ -19,7 +19,7 @@ import { Applicant, ApologyLetter } from './dossier-parts';
 export class DossierResolver {
   @Query(() => Dossier, { nullable: true, description: 'A dossier in your scope.' })
   @ServiceScope('dossiers:read')
-  async dossier(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Dossier> {
+  async dossier(@Arg('id', () => ID, { description: 'Id of the dossier.' }) id: string, @Ctx() context: SubgraphContext): Promise<Dossier> {
     const dossier = await dossierById(context).load(id);
     if (!dossier) throw notFound(`No dossier has id "${id}"`);
     return dossier;
@@ -38,7 +38,7 @@ export class DossierResolver {
     return dossier.id;
   }
 
-  @FieldResolver(() => Procedure, { nullable: true })
+  @FieldResolver(() => Procedure, { nullable: true, description: 'The procedure the dossier applies for.' })
   procedure(@Root() dossier: Dossier, @Ctx() context: SubgraphContext) {
     return procedureById(context).load(dossier.procedureId);
   }
@@ -88,7 +88,7 @@ export class DossierResolver {
     return dossier.resolvedAt === null ? null : dossier.resolvedAt <= dossier.dueAt;
   }
 
-  @FieldResolver(() => ApologyLetter, { nullable: true })
+  @FieldResolver(() => ApologyLetter, { nullable: true, description: 'The apology letter (thư xin lỗi) for a late dossier; null when none was issued.' })
   apologyLetter(@Root() dossier: Dossier): ApologyLetter | null {
     if (dossier.apologyAt === null || dossier.promisedAt === null) return null;
     return { issuedAt: isoOf(dossier.apologyAt)!, newReturnAt: isoOf(dossier.promisedAt)! };

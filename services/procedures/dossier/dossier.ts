@@ -35,11 +35,11 @@ export class Dossier {
   @Column({ type: 'varchar', length: 64 })
   agencyId!: string;
 
-  @Field(() => DossierChannel)
+  @Field(() => DossierChannel, { description: 'How the dossier was received: in person, by post or online.' })
   @Column({ type: 'varchar', length: 10 })
   channel!: DossierChannel;
 
-  @Field(() => DossierStatus)
+  @Field(() => DossierStatus, { description: 'Where the dossier stands in processing.' })
   @Column({ type: 'varchar', length: 24 })
   status!: DossierStatus;
 

@@ -6,7 +6,7 @@ export class ReceiveDossierInput {
   @Field({ description: 'Idempotency key chosen by the client, required here: 1 to 128 printable ASCII characters (a UUID). A retry with the same key and input returns the same dossier; the same key with other input is a CONFLICT. Kept at least 24 hours, per principal.' })
   clientKey!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the procedure the dossier applies for; it must be published.' })
   procedureId!: string;
 
   @Field({ description: 'Code of the receiving unit: your own unit (ADMIN: also a unit below it).' })
@@ -15,7 +15,7 @@ export class ReceiveDossierInput {
   @Field(() => ID, { description: 'Receiving agency (one-stop desk or service center) of that unit.' })
   agencyId!: string;
 
-  @Field(() => DossierChannel)
+  @Field(() => DossierChannel, { description: 'How the dossier is received: in person, by post or online.' })
   channel!: DossierChannel;
 
   @Field({ nullable: true, description: 'ISO 8601; default now. Not in the future.' })
@@ -30,7 +30,7 @@ export class ReceiveDossierInput {
   @Field(() => Int, { nullable: true, description: 'Components digitized at reception, 0 to componentCount (default 0).' })
   digitizedComponents?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Whether the fee was paid online; false when omitted.' })
   paidOnline?: boolean;
 
   @Field({ nullable: true, description: 'The applicant asked for the result by post.' })

@@ -37,8 +37,8 @@ export class UnitStatisticsResolver {
   @FieldResolver(() => ServiceIndex, { nullable: true, description: 'Decision 766/QĐ-TTg index over the period, each group with its inputs.' })
   serviceIndex(
     @Root() unit: UnitRef,
-    @Arg('from', () => LocalDate) from: string,
-    @Arg('to', () => LocalDate) to: string,
+    @Arg('from', () => LocalDate, { description: 'First day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive.' }) from: string,
+    @Arg('to', () => LocalDate, { description: 'Last day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive; not before from.' }) to: string,
     @Ctx() context: SubgraphContext,
   ): Promise<ServiceIndex | null> {
     periodOf(from, to);
@@ -66,8 +66,8 @@ export class UnitStatisticsResolver {
   @FieldResolver(() => DossierStats, { nullable: true, description: 'Dossiers of the unit, every unit below it and every dissolved unit whose territory went into it, whose processing overlaps the period.' })
   async dossierStats(
     @Root() unit: UnitRef,
-    @Arg('from', () => LocalDate) from: string,
-    @Arg('to', () => LocalDate) to: string,
+    @Arg('from', () => LocalDate, { description: 'First day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive.' }) from: string,
+    @Arg('to', () => LocalDate, { description: 'Last day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive; not before from.' }) to: string,
     @Ctx() context: SubgraphContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<DossierStats | null> {
@@ -87,8 +87,8 @@ export class UnitStatisticsResolver {
   @FieldResolver(() => FeedbackStats, { nullable: true, description: 'Feedback (phản ánh, kiến nghị) on procedures in the unit and below it.' })
   async feedbackStats(
     @Root() unit: UnitRef,
-    @Arg('from', () => LocalDate) from: string,
-    @Arg('to', () => LocalDate) to: string,
+    @Arg('from', () => LocalDate, { description: 'First day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive.' }) from: string,
+    @Arg('to', () => LocalDate, { description: 'Last day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive; not before from.' }) to: string,
     @Ctx() context: SubgraphContext,
   ): Promise<FeedbackStats | null> {
     const period = periodOf(from, to);
@@ -102,8 +102,8 @@ export class UnitStatisticsResolver {
   @FieldResolver(() => ServiceDesks, { nullable: true, description: 'Desks of the unit and below it that served by post and online in the period.' })
   async serviceDesks(
     @Root() unit: UnitRef,
-    @Arg('from', () => LocalDate) from: string,
-    @Arg('to', () => LocalDate) to: string,
+    @Arg('from', () => LocalDate, { description: 'First day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive.' }) from: string,
+    @Arg('to', () => LocalDate, { description: 'Last day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive; not before from.' }) to: string,
     @Ctx() context: SubgraphContext,
   ): Promise<ServiceDesks | null> {
     const period = periodOf(from, to);

@@ -16,16 +16,16 @@ export class ProcedureListArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Field code, for example "ho-tich".' })
   fieldCode?: string;
 
-  @Field(() => OnlineService, { nullable: true })
+  @Field(() => OnlineService, { nullable: true, description: 'Only procedures offering this kind of online service; all kinds when omitted.' })
   onlineService?: OnlineService;
 
   @Field(() => Int, { nullable: true, description: 'Old online level 1 to 4.' })
   legacyLevel?: number;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only procedures on (true) or not on (false) the National Public Service Portal; both when omitted.' })
   nationalPortal?: boolean;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only procedures received (true) or not received (false) at the service centre; both when omitted.' })
   atServiceCenter?: boolean;
 
   @Field(() => ProcedureStatus, { nullable: true, description: 'Default PUBLISHED (in force on `asOf`).' })

@@ -11,14 +11,14 @@ import { PublishProcedureInput } from './publish-procedure.input';
 export class ProcedureMutationsResolver {
   @Mutation(() => Procedure, { description: 'Publishes a procedure in a province\'s catalogue.' })
   @ServiceScope('closed')
-  publishProcedure(@Arg('input', () => PublishProcedureInput) input: PublishProcedureInput, @Ctx() context: SubgraphContext): Promise<Procedure> {
+  publishProcedure(@Arg('input', () => PublishProcedureInput, { description: 'The procedure to publish in the catalogue.' }) input: PublishProcedureInput, @Ctx() context: SubgraphContext): Promise<Procedure> {
     return publishProcedure(context, input);
   }
 
   @Mutation(() => Procedure, { description: 'Withdraws a procedure; it stays in the catalogue\'s history.' })
   @ServiceScope('closed')
   withdrawProcedure(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Id of the procedure.' }) id: string,
     @Ctx() context: SubgraphContext,
     @Arg('on', () => LocalDate, { nullable: true, description: 'Default today.' }) on?: string,
   ): Promise<Procedure> {

@@ -20,7 +20,7 @@ import { ProcedureStatus } from './procedure-status';
 export class ProcedureResolver {
   @Query(() => Procedure, { nullable: true, description: 'A procedure of a published catalogue, by id.' })
   @ServiceScope('public')
-  async procedure(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Procedure> {
+  async procedure(@Arg('id', () => ID, { description: 'Id of the procedure.' }) id: string, @Ctx() context: SubgraphContext): Promise<Procedure> {
     const procedure = await procedureById(context).load(id);
     if (!procedure) throw notFound(`No procedure has id "${id}"`);
     return procedure;
@@ -61,7 +61,7 @@ export class ProcedureResolver {
     return procedureField(procedure.fieldCode) ?? { code: procedure.fieldCode, name: procedure.fieldCode };
   }
 
-  @FieldResolver(() => ProcedureStatus)
+  @FieldResolver(() => ProcedureStatus, { description: 'Whether the procedure is published or withdrawn.' })
   status(@Root() procedure: Procedure): ProcedureStatus {
     return procedure.withdrawnOn !== null && procedure.withdrawnOn <= todayInVietnam() ? ProcedureStatus.WITHDRAWN : ProcedureStatus.PUBLISHED;
   }

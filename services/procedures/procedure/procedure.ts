@@ -13,7 +13,7 @@ import { OnlineService } from './online-service';
 @Entity('admin_procedure')
 @Index(['unitPath', 'level'])
 export class Procedure {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the procedure.' })
   @PrimaryColumn({ type: 'varchar', length: 32 })
   id!: string;
 
@@ -22,7 +22,7 @@ export class Procedure {
   @Column({ type: 'varchar', length: 16 })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name of the procedure, in Vietnamese.' })
   @Column({ type: 'varchar', length: 300 })
   name!: string;
 
@@ -47,7 +47,7 @@ export class Procedure {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field(() => OnlineService)
+  @Field(() => OnlineService, { description: 'The kind of online service (dịch vụ công trực tuyến) it offers.' })
   @Column({ type: 'varchar', length: 8 })
   onlineService!: OnlineService;
 

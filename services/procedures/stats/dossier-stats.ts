@@ -11,10 +11,10 @@ import { DossierCounts } from './dossier-counts';
 @ServiceScope('indicators:read')
 @ObjectType({ description: 'Dossier statistics of a unit, every unit below it and the dissolved units whose territory went into it, over a period (reporting contract).' })
 export class DossierStats extends DossierCounts {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'First day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive.' })
   from!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Last day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive.' })
   to!: string;
 
   /** The unit's territory (public paths, rule 13) and the period, for the breakdowns (not exposed). */
@@ -24,24 +24,24 @@ export class DossierStats extends DossierCounts {
 
 @ObjectType({ description: 'Dossier counters of one submission channel.' })
 export class ChannelDossierStats extends DossierCounts {
-  @Field(() => DossierChannel)
+  @Field(() => DossierChannel, { description: 'The channel the dossiers were received through.' })
   channel!: DossierChannel;
 }
 
 @ObjectType({ description: 'Dossier counters of the procedures of one level of government.' })
 export class LevelDossierStats extends DossierCounts {
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'The level of government of the dossiers counted.' })
   level!: UnitLevel;
 }
 
 @ObjectType({ description: 'Dossier counters of the procedures of one field (lĩnh vực).' })
 export class FieldDossierStats extends DossierCounts {
-  @Field(() => ProcedureField)
+  @Field(() => ProcedureField, { description: 'The field (lĩnh vực) of the procedures counted.' })
   field!: ProcedureField;
 }
 
 @ObjectType({ description: 'Dossier counters of the procedures at one old online level (mức độ 1-4).' })
 export class LegacyLevelDossierStats extends DossierCounts {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The level before the 1/7/2025 reorganisation (for example the district level, cấp huyện).' })
   legacyLevel!: number;
 }

@@ -11,10 +11,10 @@ import { cutPercent } from '../../core/percent';
 
 @ObjectType({ description: 'Procedures of one level of government.' })
 export class CatalogLevelCount {
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'The level of government that handles these procedures.' })
   level!: UnitLevel;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Procedures of this level in the catalogue.' })
   count!: number;
 
   @Field(() => Int, { description: 'Distinct fields (lĩnh vực) these procedures belong to.' })
@@ -23,10 +23,10 @@ export class CatalogLevelCount {
 
 @ObjectType({ description: 'Procedures offering one kind of online service.' })
 export class OnlineServiceCount {
-  @Field(() => OnlineService)
+  @Field(() => OnlineService, { description: 'The kind of online service (dịch vụ công trực tuyến).' })
   service!: OnlineService;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Procedures offering this kind of online service.' })
   count!: number;
 
   @Field(() => Float, { nullable: true, description: 'count / total, percent cut to two decimals.' })
@@ -35,10 +35,10 @@ export class OnlineServiceCount {
 
 @ObjectType({ description: 'Procedures at one old online level (mức độ).' })
 export class LegacyLevelCount {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The level before the 1/7/2025 reorganisation (for example the district level, cấp huyện).' })
   legacyLevel!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Procedures of this former level.' })
   count!: number;
 
   @Field(() => Float, { nullable: true, description: 'count / total, percent cut to two decimals.' })
@@ -47,25 +47,25 @@ export class LegacyLevelCount {
 
 @ObjectType({ description: 'Procedures published by one deciding document.' })
 export class DecisionCount {
-  @Field()
+  @Field({ description: 'Number of the publishing decision (quyết định công bố), for example 1234/QĐ-UBND.' })
   decisionNumber!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Day the decision was published (LocalDate, YYYY-MM-DD, Vietnam time).' })
   publishedOn!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Procedures published by this decision.' })
   count!: number;
 }
 
 @ObjectType({ description: 'The catalogue of procedures in force for a unit\'s province on a day (reporting contract).' })
 export class ProcedureCatalog {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The day the catalogue is taken at (YYYY-MM-DD, Vietnam time).' })
   asOf!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Procedures in force on asOf.' })
   total!: number;
 
-  @Field(() => [CatalogLevelCount])
+  @Field(() => [CatalogLevelCount], { description: 'Procedures per level of government.' })
   byLevel!: CatalogLevelCount[];
 
   @Field(() => [OnlineServiceCount], { description: 'NONE, PARTIAL "một phần", FULL "toàn trình".' })
@@ -80,13 +80,13 @@ export class ProcedureCatalog {
   @Field(() => Int, { description: 'Offered online at least at level 2 (forms and information online).' })
   offeredOnline!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Share offered online, percent cut to two decimals; null without procedures.' })
   offeredOnlineRate!: number | null;
 
   @Field(() => Int, { description: 'Integrated with the National Public Service Portal.' })
   nationalPortal!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Share on the National Public Service Portal, percent cut to two decimals; null without procedures.' })
   nationalPortalRate!: number | null;
 
   @Field(() => Int, { description: 'Handled at the provincial Public Administration Service Center.' })

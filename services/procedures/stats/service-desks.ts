@@ -10,16 +10,16 @@ import type { Period } from '../../core/time';
 
 @ObjectType({ description: 'How many receiving desks (agencies) at one level.' })
 export class DeskLevelCount {
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'The level of government of the desks counted.' })
   level!: UnitLevel;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Service desks at this level.' })
   count!: number;
 }
 
 @ObjectType({ description: 'Receiving desks (one-stop desks, service centers, departments) that did something in a period.' })
 export class DeskCount {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Service desks (bộ phận một cửa) counted.' })
   total!: number;
 
   @Field(() => [DeskLevelCount], { description: 'By the level of the desk\'s unit.' })

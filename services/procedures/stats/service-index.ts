@@ -9,10 +9,10 @@ export class IndexInput {
   @Field({ description: 'What is measured, for example "resolvedOnTime / resolved".' })
   name!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The count that meets the criterion.' })
   numerator!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The count the input is measured against; 0 when there is nothing to measure.' })
   denominator!: number;
 
   @Field(() => Float, { nullable: true, description: 'numerator / denominator, percent cut to two decimals.' })
@@ -33,10 +33,10 @@ export class IndexGroup {
   @Field(() => Float, { description: 'The group\'s maximum: 18, 20, 22, 22 or 18.' })
   maxPoints!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Points of the group: the sum of its inputs, cut to two decimals.' })
   points!: number;
 
-  @Field(() => [IndexInput])
+  @Field(() => [IndexInput], { description: 'The measured inputs of the group.' })
   inputs!: IndexInput[];
 }
 
@@ -47,10 +47,10 @@ export class IndexGroup {
     'its catalogue and dossiers. Five groups: publicity 18, progress 20, digitization 22, online service 22, satisfaction 18.',
 })
 export class ServiceIndex {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'First day of the period (YYYY-MM-DD, Vietnam time), inclusive.' })
   from!: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Last day of the period (YYYY-MM-DD, Vietnam time), inclusive.' })
   to!: string;
 
   @Field(() => Float, { description: 'Sum of the five groups, out of 100.' })
