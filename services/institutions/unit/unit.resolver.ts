@@ -58,7 +58,7 @@ export class UnitResolver {
     return unitPathOf(unit.unitPath);
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit directly above; null for a unit at the top of the tree.' })
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit directly above; null for the nation, at the root.' })
   parent(@Root() unit: AdministrativeUnit, @Ctx() context: SubgraphContext) {
     return unit.parentId ? unitById(context).load(unit.parentId) : null;
   }

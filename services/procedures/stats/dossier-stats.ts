@@ -42,6 +42,6 @@ export class FieldDossierStats extends DossierCounts {
 
 @ObjectType({ description: 'Dossier counters of the procedures at one old online level (mức độ 1-4).' })
 export class LegacyLevelDossierStats extends DossierCounts {
-  @Field(() => Int, { description: 'The level before the 1/7/2025 reorganisation (for example the district level, cấp huyện).' })
+  @Field(() => Int, { description: 'The old online service level, 1 to 4 (mức độ, before Decree 42/2022/NĐ-CP): 4 is today\'s FULL, 3 PARTIAL, 1 and 2 NONE.' })
   legacyLevel!: number;
 }

@@ -35,7 +35,7 @@ export class OnlineServiceCount {
 
 @ObjectType({ description: 'Procedures at one old online level (mức độ).' })
 export class LegacyLevelCount {
-  @Field(() => Int, { description: 'The level before the 1/7/2025 reorganisation (for example the district level, cấp huyện).' })
+  @Field(() => Int, { description: 'The old online service level, 1 to 4 (mức độ, before Decree 42/2022/NĐ-CP): 4 is today\'s FULL, 3 PARTIAL, 1 and 2 NONE.' })
   legacyLevel!: number;
 
   @Field(() => Int, { description: 'Procedures of this former level.' })
