@@ -20,6 +20,7 @@ import { textProblem } from './clean-text';
  *
  * - `String` and `ID`: clean text (`clean-text.ts`).
  * - `LocalDate`: a real calendar day 'YYYY-MM-DD' (2023-02-30 is not one; `time/dates.ts`).
+ * - `DateTime`: an ISO 8601 date-time on a real day, with an offset or in Vietnam time without one.
  * - a `String` that carries a day or an instant (`TIME_TEXT`, by name): a real day, or an ISO
  *   8601 date-time on a real day (the subgraph may ask more, such as a zone).
  * - `Int` and `Float`: within `NUMBER_RANGES` for the argument's name, else 0 to
@@ -115,6 +116,9 @@ export function valueProblem(type: GraphQLInputType, value: unknown, where: stri
     case 'LocalDate':
       if (typeof value === 'string' && isDate(value)) return null;
       return { argument: where, problem: `must be a date YYYY-MM-DD, got ${typeof value === 'string' && value.length <= 40 ? JSON.stringify(value) : 'something else'}` };
+    case 'DateTime':
+      if (typeof value === 'string' && instantOfDateTime(value, VIETNAM_OFFSET)) return null;
+      return { argument: where, problem: `must be an ISO 8601 date-time such as 2023-03-02T08:15:00+07:00, got ${typeof value === 'string' && value.length <= 40 ? JSON.stringify(value) : 'something else'}` };
     case 'Int':
     case 'Float': {
       if (typeof value !== 'number') return null;
