@@ -68,7 +68,7 @@ async function relayThroughput(dataSource: DataSource, count: number, servers: s
   const stream = `HUB_EVENTS_BENCH_${process.pid}`;
   process.env.HUB_EVENTS_STREAM = stream;
   process.env.HUB_EVENTS_SUBJECT_PREFIX = `bench${process.pid}.events`;
-  const relay = new EventRelay('procedures', dataSource, new JetStreamTransport(servers), { enabled: true, pollMs: 20, delayMs: 0, leaseMs: 15_000, batch: 100, maxBackoffMs: 1_000 });
+  const relay = new EventRelay('procedures', dataSource, new JetStreamTransport(servers), { enabled: true, pollMs: 20, delayMs: 0, leaseMs: 15_000, batch: 100, maxBackoffMs: 1_000, retentionHours: 0, pruneEveryMs: 60_000 });
   const outbox = dataSource.getRepository(OutboxEvent);
   const started = performance.now();
   relay.start();

@@ -33,6 +33,10 @@ export interface RelayPacing {
   batch: number;
   /** Longest wait between two attempts after failures (the wait doubles from 500 ms up to it). */
   maxBackoffMs: number;
+  /** Published events are deleted from the outbox this many hours after publication (0: kept forever). */
+  retentionHours: number;
+  /** Milliseconds between two prunings of published events (each deletes at most `batch` × 10 rows). */
+  pruneEveryMs: number;
 }
 
 export const relayPacingFromEnv = (): RelayPacing => ({
@@ -42,4 +46,8 @@ export const relayPacingFromEnv = (): RelayPacing => ({
   leaseMs: envInt('HUB_EVENTS_LEASE_MS', 15_000),
   batch: envInt('HUB_EVENTS_BATCH', 100),
   maxBackoffMs: envInt('HUB_EVENTS_MAX_BACKOFF_MS', 30_000),
+  // A week: longer than any outage a receiver is expected to catch up from, since JetStream (or
+  // institutions' webhook deliveries) holds the events once published; the outbox is only the way out.
+  retentionHours: envInt('HUB_EVENTS_RETENTION_HOURS', 168),
+  pruneEveryMs: envInt('HUB_EVENTS_PRUNE_EVERY_MS', 60_000),
 });

@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
  * One event waiting to leave its subgraph (table `event_outbox`, one per emitting subgraph's
  * database): written in the transaction of the change it tells of (`recordEvent`, outbox.ts),
  * so an event exists exactly when its change committed. The relay (relay.ts) publishes the rows
- * in `id` order and stamps `publishedAt`; a row is never deleted by the hub.
+ * in `id` order and stamps `publishedAt`, and deletes it `HUB_EVENTS_RETENTION_HOURS` after that.
  */
 @Entity('event_outbox')
 @Index('event_outbox_pending', ['publishedAt', 'id'])

@@ -35,6 +35,7 @@ export class EventRelay {
   private round?: Promise<void>;
   private stopped = false;
   private failures = 0;
+  private lastPrune = 0;
 
   constructor(
     private readonly subgraph: string,
@@ -82,6 +83,7 @@ export class EventRelay {
         if (rows.length === 0) return rows;
         return (await this.holdLease()) ? rows : undefined;
       });
+      await this.pruneIfDue();
       if (due === undefined) return this.pacing.pollMs;
       const published = await this.publish(due);
       this.failures = 0;
@@ -169,6 +171,32 @@ export class EventRelay {
     });
     if (failure !== undefined) throw failure;
     return published;
+  }
+
+  /**
+   * Deletes events published more than `retentionHours` ago, at most every `pruneEveryMs` and at
+   * most `batch` × 10 rows at a time, so the outbox of a hub that runs for years stays the size
+   * of its last week. Any replica may prune (deleting a published row twice is harmless); an
+   * unpublished row is never touched.
+   */
+  async pruneIfDue(now = Date.now()): Promise<number> {
+    if (this.pacing.retentionHours <= 0 || now - this.lastPrune < this.pacing.pruneEveryMs) return 0;
+    this.lastPrune = now;
+    const cutoff = new Date(now - this.pacing.retentionHours * 3_600_000).toISOString();
+    return this.inTurn(async () => {
+      // Ids first, then the delete: MariaDB takes no LIMIT in an IN subquery, SQLite no LIMIT on DELETE.
+      const old = await this.dataSource
+        .getRepository(OutboxEvent)
+        .createQueryBuilder('event')
+        .select('event.id', 'id')
+        .where('event.publishedAt IS NOT NULL AND event.publishedAt < :cutoff', { cutoff })
+        .orderBy('event.id', 'ASC')
+        .limit(this.pacing.batch * 10)
+        .getRawMany<{ id: number }>();
+      if (old.length === 0) return 0;
+      await this.dataSource.getRepository(OutboxEvent).delete(old.map((row) => Number(row.id)));
+      return old.length;
+    });
   }
 
   private async markPublished(ids: number[]) {
