@@ -11,6 +11,8 @@ import type { CacheGeneration } from './cache-generation';
 const MAX_ENTRIES = 2000;
 /** Largest answer body kept, in characters: a big answer is rare and costs its planning anyway. */
 const MAX_BODY_CHARS = 256 * 1024;
+/** All bodies kept, in characters (some 32 MB of memory at most). */
+const MAX_TOTAL_CHARS = 16 * 1024 * 1024;
 
 /** What Apollo answered to one anonymous request, and until when it may be answered again. */
 interface Entry {
@@ -68,6 +70,8 @@ function plainOperation(body: unknown): PlainOperation | undefined {
  */
 export class PublicAnswerMemo {
   private readonly entries = new Map<string, Entry>();
+  /** Characters of the bodies kept. */
+  private chars = 0;
   private readonly cacheable = new WeakMap<object, Cacheable>();
 
   constructor(private readonly generation: CacheGeneration) {}
@@ -99,7 +103,7 @@ export class PublicAnswerMemo {
     if (!entry) return undefined;
     const now = Date.now();
     if (entry.expiresAt <= now) {
-      this.entries.delete(key);
+      this.drop(key);
       return undefined;
     }
     // Most recently used last: the Map's order is the eviction order.
@@ -124,9 +128,17 @@ export class PublicAnswerMemo {
     if (!cacheable || response.body.kind !== 'complete' || (response.status ?? 200) !== 200) return;
     if (response.body.string.length > MAX_BODY_CHARS || cacheable.expiresAt <= Date.now()) return;
     const headers = [...response.headers].filter(([name]) => name !== 'age');
-    this.entries.delete(key);
+    this.drop(key);
     this.entries.set(key, { status: response.status, headers, body: response.body.string, ...cacheable });
-    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    this.chars += response.body.string.length;
+    while (this.entries.size > MAX_ENTRIES || this.chars > MAX_TOTAL_CHARS) this.drop(this.entries.keys().next().value as string);
+  }
+
+  private drop(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.chars -= entry.body.length;
   }
 
   /**
