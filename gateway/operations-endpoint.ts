@@ -6,6 +6,8 @@ import { badRequest, responseOf } from '../services/core/errors';
 import { sendError } from '../services/core/json-body';
 import { noteRefusal } from '../services/core/observability/http-scope';
 import type { GatewayContext } from './principal-forwarding';
+import type { PublicAnswerMemo } from './cache/answer-memo';
+import { timedSync } from './plugins/plugin-timing';
 
 /** A check of one operation before it runs: null to let it run, or the error that answers it. */
 export type OperationCheck = (context: GatewayContext, method: string, body: unknown) => Promise<GraphQLError | null>;
@@ -24,28 +26,38 @@ export type OperationRunner = (request: express.Request, response: express.Respo
  * One operation through the gateway's own path after authentication: `check` (the safelist),
  * then Apollo with its plugins (limits, service scopes) and the subgraphs. `/graphql` and
  * `/export` both run operations this way, so an export is exactly as authorized as the query.
+ * With `memo`, an anonymous query Apollo already answered from its public-answer cache is
+ * answered again after the check without entering Apollo (gateway/cache/answer-memo.ts).
  */
 export function operationRunner(
   apollo: ApolloServer<GatewayContext>,
   check: OperationCheck,
   contextOf: (response: express.Response) => GatewayContext,
+  memo?: PublicAnswerMemo,
 ): OperationRunner {
+  const fromMemo = memo && timedSync('public-answer-memo', (key: string) => memo.answer(key));
   return async (request, response, body) => {
     const context = contextOf(response);
-    const refused = await check(context, request.method.toUpperCase(), body);
+    const method = request.method.toUpperCase();
+    const refused = await check(context, method, body);
     if (refused) {
       noteRefusal(refused.extensions.code);
       return refused;
     }
+    const key = memo?.keyOf(context, method, body, request.headers.accept);
+    const kept = key === undefined ? undefined : fromMemo?.(key);
+    if (kept) return kept;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const query = request.originalUrl.indexOf('?');
-    return apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: query < 0 ? '' : request.originalUrl.slice(query), body },
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: query < 0 ? '' : request.originalUrl.slice(query), body },
       context: async () => context,
     });
+    if (key !== undefined) memo?.keep(key, context, answer);
+    return answer;
   };
 }
 

@@ -20,6 +20,11 @@ export interface GatewayContext {
   client?: ClientRecord;
   /** When the answer to the client is due (epoch ms): each subgraph call gets what is left of it. */
   deadline?: Deadline;
+  /**
+   * One operation's token for the public-answer memo (gateway/cache/answer-memo.ts): Apollo's
+   * plugins see a shallow copy of the context, so the operation is known by this member.
+   */
+  memoToken?: object;
 }
 
 /** How long the gateway waits (gateway/config.ts: HUB_REQUEST_TIMEOUT_MS, HUB_SUBGRAPH_TIMEOUT_MS). */

@@ -1,4 +1,5 @@
 import express from 'express';
+import { inRequestScope } from '../../services/core/observability/http-scope';
 import { GraphQLError } from 'graphql';
 import { effectiveScopes } from '../../services/core/access/service-scopes';
 import type { RequestRateLimiter } from '../plugins/rate-limit';
@@ -46,7 +47,7 @@ function single(body: Record<string, unknown>, name: string): string | undefined
  */
 export function tokenEndpoint(options: TokenEndpointOptions): express.Router {
   const router = express.Router();
-  router.post(TOKEN_PATH, express.urlencoded({ extended: false, limit: '16kb' }), async (request, response) => {
+  router.post(TOKEN_PATH, inRequestScope(express.urlencoded({ extended: false, limit: '16kb' })), async (request, response) => {
     response.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
     const fail = (error: OAuthError, basic: boolean) => {
       if (error.status === 401 && basic) response.set('WWW-Authenticate', 'Basic realm="gov-hub"');

@@ -122,3 +122,15 @@ export function timedCall<A extends unknown[], R>(name: string, call: (...args: 
     }
   };
 }
+
+/** A synchronous step called by the gateway's own code (the public-answer memo), timed per call. */
+export function timedSync<A extends unknown[], R>(name: string, call: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    const started = performance.now();
+    try {
+      return call(...args);
+    } finally {
+      gatewayPluginDuration.observe({ plugin: name, stage: 'express' }, (performance.now() - started) / 1000);
+    }
+  };
+}

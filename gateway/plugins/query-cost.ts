@@ -3,6 +3,7 @@ import { getNamedType, getNullableType, isListType } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { badInput, queryLimit } from '../../services/core/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/core/pagination';
+import { OperationMemo } from '../../services/core/cache/operation-memo';
 
 /**
  * Estimated cost from list sizes: every field costs 1, and what is selected under a
@@ -21,19 +22,23 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
 
 /** Refuses, before planning, an operation whose estimated cost is over `maxCost`. */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  // The same operation with the same variables costs the same: estimated once (operation-memo.ts).
+  const costs = new OperationMemo<number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [listSizeEstimator],
-            });
+            cost = costs.get(schema, document, request.operationName, request.variables, () =>
+              getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName: request.operationName ?? undefined,
+                estimators: [listSizeEstimator],
+              }),
+            );
           } catch (error) {
             // The estimator coerces the variables before execution does: a missing or mistyped
             // variable is the client's input, HTTP 400, never a server error.

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { GraphQLError } from 'graphql';
 import { isProduction } from './config';
 import { badRequest, responseOf } from './errors';
-import { noteRefusal } from './observability/http-scope';
+import { inRequestScope, noteRefusal } from './observability/http-scope';
 import { logger } from './observability/logger';
 
 /** Answers an error as a GraphQL response, `{ errors: [{ message, extensions }] }`, with its HTTP status. */
@@ -39,7 +39,7 @@ export function jsonBody(limit: number, tooLarge: (limit: number) => GraphQLErro
     const answer = bodyRefusal(error ?? {}, limit, tooLarge);
     return answer ? sendError(response, answer) : next(error);
   };
-  return [express.json({ limit }), refused];
+  return [inRequestScope(express.json({ limit })), refused];
 }
 
 /**

@@ -1,4 +1,5 @@
 import express from 'express';
+import { inRequestScope } from '../core/observability/http-scope';
 import type { DataSource } from 'typeorm';
 import { AUDIT_OUTCOMES, type AuditRecord } from '../core/audit/audit-record';
 import { AUDIT_ENDPOINT } from '../core/audit/audit-sink';
@@ -36,7 +37,7 @@ function validRecord(value: unknown, caller: string): value is AuditRecord {
 export function institutionsInternalRoutes(dataSource: DataSource, chain: AuditChain): express.Router {
   const replays = new ReplayGuard('internal-call');
   const router = express.Router();
-  router.use(express.raw({ type: 'application/json', limit: '2mb' }));
+  router.use(inRequestScope(express.raw({ type: 'application/json', limit: '2mb' })));
 
   const signed = (endpoint: string, handle: (body: Record<string, unknown>, caller: string) => Promise<[number, unknown]>) =>
     router.post(`/${endpoint}`, async (request, response) => {

@@ -38,6 +38,21 @@ async function subgraphCalls(origin: string, service: string, operation: string)
   return total;
 }
 
+/** The gateway's own counts, from its /metrics (one registry per test process): operations named `operation`, memo lookups, cost analyses. */
+async function gatewayCounts(gateway: RunningServer, operation: string) {
+  const text = await (await fetch(`${gateway.url}/metrics`)).text();
+  const sum = (prefix: string, ...parts: string[]) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(prefix) && parts.every((part) => line.includes(part)))
+      .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return {
+    requests: sum('hub_graphql_requests_total{', 'service="gateway"', `operation="${operation}"`),
+    memo: sum('hub_gateway_plugin_duration_seconds_count{', 'plugin="public-answer-memo"'),
+    cost: sum('hub_gateway_plugin_duration_seconds_count{', 'plugin="query-cost"'),
+  };
+}
+
 const ask = (gateway: RunningServer, query: string, variables: Record<string, unknown> = {}, token?: string) =>
   postGraphQL<any>(`${gateway.url}/graphql`, query, variables, token ? { authorization: `Bearer ${token}` } : {});
 
@@ -161,6 +176,49 @@ describe.each(DATABASES)('caching and deduplication at the gateway on %s', (kind
       expect(errorCodes(answer)).toEqual(['SERVICE_UNAVAILABLE']);
     }
     expect(await subgraphCalls(origin('institutions'), 'institutions', partialName)).toBe(2);
+  });
+
+  it('answers a public answer again before Apollo with the same text, to anonymous callers only, after authentication', async () => {
+    const name = named();
+    const query = `query ${name}($code: String!) { unit(code: $code) { code name } }`;
+    const post = (headers: Record<string, string> = {}) =>
+      fetch(`${cached.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables: { code: '62' } }) });
+    const first = await post();
+    const text = await first.text();
+    expect(JSON.parse(text).data.unit.name).toBe('Kon Tum');
+    const before = await gatewayCounts(cached, name);
+    const again = await post();
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(text);
+    expect(again.headers.get('cache-control')).toBe('no-store');
+    expect(again.headers.get('age')).toMatch(/^\d+$/);
+    expect(again.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+    let after = await gatewayCounts(cached, name);
+    // Counted as an operation answered, without entering Apollo (no cost analysis ran for it).
+    expect(after.requests).toBe(before.requests + 1);
+    expect(after.memo).toBe(before.memo + 1);
+    expect(after.cost).toBe(before.cost);
+    // A principal asking the same text goes through Apollo (its own checks, its own answer).
+    const token = await mintDevToken({ unit: '64', roles: ['VIEWER'] });
+    expect((await post({ authorization: `Bearer ${token}` })).status).toBe(200);
+    after = await gatewayCounts(cached, name);
+    expect(after.cost).toBe(before.cost + 1);
+    // A bad token is refused before anything is answered, kept answer or not.
+    const refused = await post({ authorization: 'Bearer not-a-token' });
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).not.toContain('Kon Tum');
+    // Another Accept asks for another content type: Apollo answers it.
+    const other = await post({ accept: 'application/graphql-response+json' });
+    expect(other.headers.get('content-type')).toContain('application/graphql-response+json');
+  });
+
+  it('counts an answer given again against the anonymous rate limit', async () => {
+    const limited = await startGateway(testGatewayConfig(subgraphs.urls, { caching: { publicAnswers: true, deduplicate: true }, rateLimits: { ...NO_RATE_LIMITS, anonymousPerMinute: 3 } }));
+    gateways.push(limited);
+    const query = `query ${named()} { unit(code: "62") { name } }`;
+    const statuses: number[] = [];
+    for (let round = 0; round < 4; round++) statuses.push((await ask(limited, query)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it('shares no call between a read and a mutation, and never a mutation', async () => {

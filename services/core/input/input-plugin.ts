@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
+import { OperationMemo } from '../cache/operation-memo';
 import { operationArgumentsError } from './operation-arguments';
 
 /**
@@ -8,12 +10,22 @@ import { operationArgumentsError } from './operation-arguments';
  * schema (so a subgraph reached directly answers the same).
  */
 export function inputRulesPlugin(): ApolloServerPlugin<any> {
+  // An operation whose arguments held once holds again with the same variables; a refusal is
+  // worked out each time (operation-memo.ts).
+  const passed = new OperationMemo<GraphQLError | null>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const error = operationArgumentsError(schema, document, operation, request.variables);
+          const error = passed.get(
+            schema,
+            document,
+            request.operationName,
+            request.variables,
+            () => operationArgumentsError(schema, document, operation, request.variables),
+            (found) => found === null,
+          );
           if (error) throw error;
         },
       };
