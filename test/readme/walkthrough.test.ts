@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../services/core/config';
 import { DEMO_RECEIVE_DOSSIER } from '../../services/institutions/seed/demo-clients';
+import { DATABASES } from '../support/databases';
 import { freePort } from '../support/hub-processes';
 import { startNpmStart, type NpmStartHub } from '../support/npm-start';
 import { readmePath, readWalkthrough, stepOutputs, stepScript } from './readme-walkthrough';
@@ -18,8 +19,8 @@ import { readmePath, readWalkthrough, stepOutputs, stepScript } from './readme-w
  * output is checked: the demo client's safelisted operation, its token, the dossier received
  * with its safelisted text and again by hash under the same key, read back, the signed event at
  * the README's own receiver, the delivery as the ADMIN sees it, and the CSV. Only curl, jq, bash
- * and the repository's node are used, as on a person's machine. Embedded SQLite only: that is
- * what `npm start` runs (the MariaDB suites cover the same operations elsewhere).
+ * and the repository's node are used, as on a person's machine. On SQLite, `npm start` itself;
+ * on MariaDB, the same launcher with each subgraph's DATABASE_URL (test/support/npm-start.ts).
  */
 const root = projectRoot();
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -64,18 +65,21 @@ const listening = (port: number) =>
       .once('error', () => done(false));
   });
 
-describe("the README's integration walkthrough, pasted into bash against npm start", () => {
+describe.each(DATABASES)("the README's integration walkthrough, pasted into bash against npm start, on %s", (kind) => {
   const walkthrough = readWalkthrough(readmePath(root));
   let hub: NpmStartHub;
   let webhookPort: number;
   let outputs: string[];
   let whole: string;
+  let scratch: string;
 
   beforeAll(async () => {
     // The README lets webhooks go to 127.0.0.1:8008; the test, to a free port instead.
     expect(walkthrough.hubEnvironment).toEqual({ HUB_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1:8008' });
     webhookPort = await freePort();
-    hub = await startNpmStart({ HUB_WEBHOOK_ALLOWED_HOSTS: `127.0.0.1:${webhookPort}` });
+    hub = await startNpmStart(kind, { HUB_WEBHOOK_ALLOWED_HOSTS: `127.0.0.1:${webhookPort}` });
+    // The walkthrough's files (the receiver's log, the CSV) go to ${TMPDIR:-/tmp}: a folder of the test's.
+    scratch = mkdtempSync(join(tmpdir(), 'hub-walkthrough-'));
     const env = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? tmpdir(),
@@ -83,14 +87,17 @@ describe("the README's integration walkthrough, pasted into bash against npm sta
       HUB_DATA_DIR: hub.dataDir,
       HUB: hub.url,
       WEBHOOK_PORT: String(webhookPort),
-      TMPDIR: mkdtempSync(join(tmpdir(), 'hub-walkthrough-')),
+      TMPDIR: scratch,
     };
     const run = await runBash(stepScript(walkthrough.steps), env, 600_000);
     whole = run.output;
     outputs = stepOutputs(run.output, walkthrough.steps.length);
   }, 1_200_000);
 
-  afterAll(() => hub?.stop(), 120_000);
+  afterAll(async () => {
+    await hub?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }, 120_000);
 
   /** A step's output, or the whole run's when the check fails (what went wrong before it). */
   const step = (number: number) => {
