@@ -105,6 +105,12 @@ describe.each(DATABASES)("the README's integration walkthrough, pasted into bash
     if (output === undefined) throw new Error(`no step ${number}:\n${whole}`);
     return output;
   };
+  /** The id of the dossier step 5 received (the later steps are about it). */
+  const dossierId = (): string => {
+    const id = jsonLines(step(5))[0]?.data?.receiveDossier?.id;
+    if (typeof id !== 'string') throw new Error(`step 5 received no dossier: ${explain(5)}`);
+    return id;
+  };
   const explain = (number: number) => `step ${number} printed:\n${step(number)}\n\nthe whole run:\n${whole}\n\nthe hub:\n${hub.log.join('').slice(-5000)}`;
 
   it('has the nine steps the test checks, each a bash block the README marks', () => {
@@ -144,7 +150,7 @@ describe.each(DATABASES)("the README's integration walkthrough, pasted into bash
   });
 
   it('6: the client reads the dossier back by the hash alone', () => {
-    const id = jsonLines(step(5))[0].data.receiveDossier.id;
+    const id = dossierId();
     const [dossier] = jsonLines(step(6));
     expect({ dossier, log: explain(6) }).toMatchObject({
       dossier: { id, code: expect.any(String), status: 'RECEIVED', channel: 'IN_PERSON', componentCount: 3, procedure: { id: '51@2025-T0001' }, agency: { id: '51@2025.ttphvhcc' } },
@@ -153,7 +159,7 @@ describe.each(DATABASES)("the README's integration walkthrough, pasted into bash
   });
 
   it("7: the receiver verified the signed dossier.received event of that dossier, and the ADMIN sees it delivered with the receiver's 204", () => {
-    const id = jsonLines(step(5))[0].data.receiveDossier.id;
+    const id = dossierId();
     const output = step(7);
     const verified = output
       .split('\n')
@@ -170,7 +176,7 @@ describe.each(DATABASES)("the README's integration walkthrough, pasted into bash
   });
 
   it("8: the CSV of the unit's dossiers received today holds that dossier under the README's header", () => {
-    const id = jsonLines(step(5))[0].data.receiveDossier.id;
+    const id = dossierId();
     const lines = step(8).trim().split(/\r?\n/);
     expect({ lines, log: explain(8) }).toMatchObject({ lines: ['200 text/csv; charset=utf-8', '\uFEFFcode,status,channel,procedure.id', expect.any(String)] });
     expect(lines.slice(2)).toContain(`${id},RECEIVED,IN_PERSON,51@2025-T0001`);
