@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mintDevToken } from '../../gateway/auth/dev-token';
 import { projectRoot } from '../../services/core/config';
 import { SLOW_OPERATION_PREFIX, testHookPlugins } from '../../services/core/test-hooks';
 import { SUBGRAPHS } from '../../services/registry';
-import { startProcessHub, type ProcessHub } from '../support/hub-processes';
+import { freePortRun, startProcessHub, type ProcessHub } from '../support/hub-processes';
 
 /**
  * Issue 13, item 5: SIGTERM while a request is in flight. The request completes with its full
@@ -131,20 +130,3 @@ describe('SIGTERM with a request in flight', () => {
     }
   });
 });
-
-/** The first of `count` consecutive free ports on 127.0.0.1 (npm start takes a base port and the next four). */
-async function freePortRun(count: number): Promise<number> {
-  const free = (port: number) =>
-    new Promise<boolean>((done) => {
-      const server = createServer()
-        .once('error', () => done(false))
-        .listen(port, '127.0.0.1', () => server.close(() => done(true)));
-    });
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    let all = true;
-    for (let port = base; port < base + count && all; port += 1) all = await free(port);
-    if (all) return base;
-  }
-  throw new Error(`no ${count} consecutive free ports`);
-}

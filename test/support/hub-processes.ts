@@ -47,6 +47,23 @@ export const freePort = () =>
     server.on('error', fail);
   });
 
+/** The first of `count` consecutive free ports on 127.0.0.1 (npm start takes a base port and the next four). */
+export async function freePortRun(count: number): Promise<number> {
+  const free = (port: number) =>
+    new Promise<boolean>((done) => {
+      const server = createServer()
+        .once('error', () => done(false))
+        .listen(port, '127.0.0.1', () => server.close(() => done(true)));
+    });
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    let all = true;
+    for (let port = base; port < base + count && all; port += 1) all = await free(port);
+    if (all) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports`);
+}
+
 async function waitForHealth(url: string, process: SubgraphProcess, timeoutMs = 240_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
