@@ -1,15 +1,16 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
-import { maxTextLength, normalizedText, operationArgumentsError, textProblem } from '../../services/core/input';
+import { DateTime, maxTextLength, normalizedText, operationArgumentsError, textProblem, valueProblem } from '../../services/core/input';
 
 const schema = buildSchema(`
   scalar LocalDate
+  scalar DateTime
   enum Level { PROVINCE }
   input Finding { description: String!, dueOn: LocalDate!, tags: [String!] }
   input Period { reportFrom: LocalDate, reportTo: LocalDate }
   type Stats { received: Int }
   type Unit { stats(from: LocalDate!, to: LocalDate!): Stats, name: String }
-  type Query { unit(code: String!): Unit, units(first: Int, year: Int, search: String, level: Level, period: Period): [Unit] }
-  type Mutation { record(findings: [Finding!]!, content: String, receivedAt: String): Int }
+  type Query { unit(code: String!): Unit, auditLog(from: String): Int, units(first: Int, year: Int, search: String, level: Level, period: Period): [Unit] }
+  type Mutation { record(findings: [Finding!]!, content: String, receivedAt: DateTime): Int }
 `);
 
 function refusal(query: string, variables: Record<string, unknown> = {}) {
@@ -79,6 +80,19 @@ describe('argument values of an operation (services/core/input)', () => {
     expect(refusal('{ units(year: 2023, first: 100) { name } }')).toBeNull();
     expect(refusal('mutation { record(findings: [], receivedAt: "2023-02-30T10:00:00+07:00") }')?.argument).toBe('receivedAt');
     expect(refusal('mutation { record(findings: [], receivedAt: "2023-02-28T10:00:00+07:00") }')).toBeNull();
+    expect(refusal('mutation { record(findings: [], receivedAt: "2023-02-28T10:00:00") }')).toBeNull();
+    expect(refusal('mutation { record(findings: [], receivedAt: "2023-02-28") }')?.argument).toBe('receivedAt');
+    // auditLog's from, a String, takes a day or an instant (TIME_TEXT).
+    expect(refusal('{ auditLog(from: "2023-02-28") }')).toBeNull();
+    expect(refusal('{ auditLog(from: "2023-02-28T10:00:00Z") }')).toBeNull();
+    expect(refusal('{ auditLog(from: "yesterday") }')?.argument).toBe('from');
+  });
+
+  it("checks a DateTime as a subgraph's scalar coerces it: a Date is good, text left as is is not", () => {
+    expect(valueProblem(DateTime, DateTime.parseValue('2023-02-28T10:00:00+07:00'), 'at', 'at')).toBeNull();
+    expect(valueProblem(DateTime, DateTime.parseValue('2023-02-30T10:00:00+07:00'), 'at', 'at')?.problem).toMatch(/must be an ISO 8601 date-time/);
+    expect(valueProblem(DateTime, new Date(Number.NaN), 'at', 'at')).not.toBeNull();
+    expect(valueProblem(DateTime, 1677628800000, 'at', 'at')).not.toBeNull();
   });
 
   it('leaves variables that do not coerce to GraphQL', () => {

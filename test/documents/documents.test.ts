@@ -452,7 +452,7 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
     it("counts the hub's own transfers in the exchange statistics of the day", async () => {
       const day = today();
       const result = await ask(
-        `query($day: String!) { _entities(representations: [{ __typename: "AdministrativeUnit", id: "905" }]) { ... on AdministrativeUnit { documentExchangeStats(from: $day, to: $day) { sent received byLevel { level sent received } } } } }`,
+        `query($day: LocalDate!) { _entities(representations: [{ __typename: "AdministrativeUnit", id: "905" }]) { ... on AdministrativeUnit { documentExchangeStats(from: $day, to: $day) { sent received byLevel { level sent received } } } } }`,
         { day },
         chauThanh,
       );

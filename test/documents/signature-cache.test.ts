@@ -74,7 +74,7 @@ describe.each(DATABASES)('signature verification with cached chains on %s', (kin
     // What another process of this subgraph writes when it revokes: the record, in the shared database.
     await subgraph.dataSource
       .getRepository(Certificate)
-      .update({ id: certificateId }, { revokedAt: new Date().toISOString(), invalidSince: signedAt, revocationReason: 'KEY_COMPROMISE' });
+      .update({ id: certificateId }, { revokedAt: new Date().toISOString(), invalidSince: new Date(signedAt).toISOString(), revocationReason: 'KEY_COMPROMISE' });
     expect(trust.has(fingerprint)).toBe(true);
     const verification = (await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification;
     expect(verification.signatures[0].verdict).toBe('REVOKED');

@@ -49,13 +49,14 @@ const GOOD_TEXT: Record<string, string> = {
   procedureId: '91-X0001', agencyId: '91.ubnd', id: '91.ubnd', applicantName: 'Nguyễn Văn An', applicantIdNumber: '091987654321',
   from: '2019-01-01', to: '2019-12-31', name: 'Bad input suite', decisionNumber: '12/QĐ-UBND', typeAbbreviation: 'CV',
   issuerAbbreviation: 'UBND', title: 'Công văn thử', content: 'Nội dung', reason: 'thử', conclusion: 'Kết luận', description: 'Mô tả',
-  evidence: 'Bằng chứng', newReturnAt: '2023-03-02T08:15:00+07:00', document: '{ me { name } }', hash: 'a'.repeat(64),
+  evidence: 'Bằng chứng', document: '{ me { name } }', hash: 'a'.repeat(64),
 };
 const GOOD_DAY: Record<string, string> = { from: '2019-01-01', to: '2019-12-31' };
+const GOOD_INSTANT: Record<string, string> = { newReturnAt: '2023-03-02T08:15:00+07:00' };
 const GOOD_NUMBER: Record<string, number> = { year: 2019, first: 5, componentCount: 1, processingDays: 5, coverageTarget: 50 };
 
-/** Strings named like a day or an instant (the schema types some of them String). */
-const DAY_NAMED = /^(from|to|issueDate)$|On$/;
+/** Strings named like a day or an instant (auditLog's `from` takes either, as a String). */
+const DAY_NAMED = /^(from|to)$|On$/;
 const INSTANT_NAMED = /^at$|At$|Since$/;
 
 export function goodValue(type: GraphQLInputType, name: string): unknown {
@@ -70,6 +71,8 @@ export function goodValue(type: GraphQLInputType, name: string): unknown {
   switch (nullable.name) {
     case 'LocalDate':
       return GOOD_DAY[name] ?? '2023-03-01';
+    case 'DateTime':
+      return GOOD_INSTANT[name] ?? '2023-03-01T08:00:00+07:00';
     case 'Int':
     case 'Float':
       return GOOD_NUMBER[name] ?? 1;
@@ -109,6 +112,17 @@ export function badValues(type: GraphQLInputType, name: string): [string, unknow
     }
     case 'LocalDate':
       return [['impossible day', '2023-02-30'], ['month 13', '2023-13-01'], ['29 February of a common year', '2023-02-29'], ['short form', '2023-3-1'], ['empty', ''], ['a date-time', '2023-03-01T00:00:00Z'], ['a number', 20230301], ['NUL', '\u0000']];
+    case 'DateTime':
+      return [
+        ['impossible day in a date-time', '2023-02-30T10:00:00+07:00'],
+        ['hour 24', '2023-02-28T24:00:00+07:00'],
+        ['offset beyond +14:00', '2023-02-28T10:00:00+15:00'],
+        ['a day only', '2023-03-01'],
+        ['not a date-time', 'now'],
+        ['empty', ''],
+        ['a number', 1677628800000],
+        ['NUL', '\u0000'],
+      ];
     case 'Int':
       return [['negative', -1], ['very negative', -2147483648], ['huge', 2147483647], ['beyond 32 bits', 2147483648], ['fractional', 1.5], ['a string', '1']];
     case 'Float':

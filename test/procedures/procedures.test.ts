@@ -337,7 +337,7 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       const created = await ask(receive, { input: input({ clientKey: 'life-1' }) }, chauThanhOfficer);
       const id = created.data.receiveDossier.id;
       const dueAt = created.data.receiveDossier.dueAt;
-      const move = `mutation($id: ID!, $to: DossierStatus!, $at: String) { transitionDossier(id: $id, to: $to, at: $at) {
+      const move = `mutation($id: ID!, $to: DossierStatus!, $at: DateTime) { transitionDossier(id: $id, to: $to, at: $at) {
         status dueAt originalDueAt supplementWaitSeconds resolvedAt returnedAt onTime } }`;
       const steps: [string, string][] = [
         ['PROCESSING', '2024-03-04T09:00:00+07:00'],
@@ -353,7 +353,7 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       expect(last.data.transitionDossier).toMatchObject({ status: 'PROCESSING', originalDueAt: dueAt, supplementWaitSeconds: 3 * 86400 });
       expect(Date.parse(last.data.transitionDossier.dueAt) - Date.parse(dueAt)).toBe(3 * 86400 * 1000);
       const resolved = await ask(move, { id, to: 'RESOLVED', at: '2024-03-09T10:00:00+07:00' }, chauThanhOfficer);
-      expect(resolved.data.transitionDossier).toMatchObject({ status: 'RESOLVED', resolvedAt: '2024-03-09T10:00:00+07:00', onTime: true });
+      expect(resolved.data.transitionDossier).toMatchObject({ status: 'RESOLVED', resolvedAt: '2024-03-09T10:00:00.000+07:00', onTime: true });
       const returned = await ask(move, { id, to: 'RETURNED', at: '2024-03-09T15:00:00+07:00' }, chauThanhOfficer);
       expect(returned.data.transitionDossier.status).toBe('RETURNED');
       const row = await subgraph.dataSource.getRepository(Dossier).findOneByOrFail({ id });
@@ -369,11 +369,11 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
     it('issues an apology letter only for a late dossier, once', async () => {
       const created = await ask(receive, { input: input({ clientKey: 'late-1', dueAt: '2024-03-05T08:00:00+07:00' }) }, chauThanhOfficer);
       const id = created.data.receiveDossier.id;
-      const apology = `mutation($id: ID!, $at: String) { issueApologyLetter(id: $id, newReturnAt: "2024-03-12T08:00:00+07:00", at: $at) { apologyLetter { issuedAt newReturnAt } } }`;
+      const apology = `mutation($id: ID!, $at: DateTime) { issueApologyLetter(id: $id, newReturnAt: "2024-03-12T08:00:00+07:00", at: $at) { apologyLetter { issuedAt newReturnAt } } }`;
       const early = await ask(apology, { id, at: '2024-03-04T10:00:00+07:00' }, chauThanhOfficer);
       expect(errorCodes(early)).toEqual(['CONFLICT']);
       const late = await ask(apology, { id, at: '2024-03-06T10:00:00+07:00' }, chauThanhOfficer);
-      expect(late.data.issueApologyLetter.apologyLetter).toEqual({ issuedAt: '2024-03-06T10:00:00+07:00', newReturnAt: '2024-03-12T08:00:00+07:00' });
+      expect(late.data.issueApologyLetter.apologyLetter).toEqual({ issuedAt: '2024-03-06T10:00:00.000+07:00', newReturnAt: '2024-03-12T08:00:00.000+07:00' });
       const again = await ask(apology, { id, at: '2024-03-07T10:00:00+07:00' }, chauThanhOfficer);
       expect(errorCodes(again)).toEqual(['CONFLICT']);
     });

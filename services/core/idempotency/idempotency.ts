@@ -62,9 +62,12 @@ export interface IdempotentRequest<T> {
 /** Runs `work` in one transaction, the idempotency key's check and record in it too. */
 export type TransactionalWrite<T> = (work: (manager: EntityManager) => Promise<T>) => Promise<T>;
 
-/** Key order, `undefined` and `null` (an optional argument left out or sent null) do not change the hash. */
+/** Key order, `undefined` and `null` (an optional argument left out or sent null) and a time's offset do not change the hash. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
+  // A DateTime argument arrives as a Date, which has no entries: hashed as its instant, so one
+  // time written with another offset is the same input.
+  if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)

@@ -30,10 +30,10 @@ export const DateTime = new GraphQLScalarType<Date | string, string>({
 });
 
 /** The instant of a client's date-time text (offset optional, Vietnam time without one), or null. */
-export const instantOfClientDateTime = (text: string): Date | null => instantOfDateTime(text, VIETNAM_OFFSET);
+const instantOfClientDateTime = (text: string): Date | null => instantOfDateTime(text, VIETNAM_OFFSET);
 
 /** The hub's output form of an instant: '2023-03-02T08:15:00.000+07:00'. */
-export function vietnamDateTimeOf(instant: Date): string {
+function vietnamDateTimeOf(instant: Date): string {
   return `${new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 23)}${VIETNAM_OFFSET}`;
 }
 

@@ -5,4 +5,4 @@ export { operationArgumentsError } from './operation-arguments';
 export { inputRulesPlugin } from './input-plugin';
 export { normalizeArguments } from './normalize-arguments';
 export { LocalDate } from './local-date';
-export { DateTime, instantOfClientDateTime, vietnamDateTimeOf } from './date-time';
+export { DateTime } from './date-time';

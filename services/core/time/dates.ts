@@ -1,6 +1,4 @@
 import { badInput } from '../errors';
-import { VIETNAM_OFFSET } from './vietnam-day';
-import { localOf } from './local-time';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Hours 00-23, minutes and seconds 00-59: ISO 8601's 24:00 (the next day's midnight) is refused
@@ -34,14 +32,4 @@ export function instantOfDateTime(text: string, defaultOffset?: string): Date | 
   if (!match || !isDate(match[1])) return null;
   const instant = new Date(zoned);
   return Number.isNaN(instant.getTime()) ? null : instant;
-}
-
-/**
- * A client's ISO 8601 date-time (with an offset, or Vietnam local time without one) as stored
- * local time 'YYYY-MM-DD HH:MM:SS'; BAD_USER_INPUT on `argument` otherwise.
- */
-export function parseDateTime(text: string, argument: string): string {
-  const instant = instantOfDateTime(text, VIETNAM_OFFSET);
-  if (!instant) throw badInput(`${argument} must be an ISO 8601 date-time such as 2023-03-02T08:15:00+07:00, got "${text}"`, argument);
-  return localOf(instant);
 }

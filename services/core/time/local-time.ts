@@ -3,7 +3,8 @@ import { VIETNAM_OFFSET, VIETNAM_OFFSET_MS } from './vietnam-day';
 /**
  * Stored local time: procedures stores instants as Vietnam local time in the text form
  * 'YYYY-MM-DD HH:MM:SS' (string order is time order on SQLite and MariaDB alike, and the first
- * ten characters are the Vietnamese calendar day); the API speaks ISO 8601 with +07:00.
+ * ten characters are the Vietnamese calendar day); the API answers them through the
+ * `DateTime` scalar (`core/input/date-time.ts`), which reads this form.
  */
 
 /** Stored local time of an instant: 2023-03-02T01:15:00Z -> '2023-03-02 08:15:00'. */
@@ -13,9 +14,6 @@ export const nowLocal = () => localOf(new Date());
 
 /** The instant of a stored local time. */
 export const instantOf = (stored: string) => new Date(`${stored.replace(' ', 'T')}${VIETNAM_OFFSET}`);
-
-/** ISO 8601 with the Vietnam offset: '2023-03-02 08:15:00' -> '2023-03-02T08:15:00+07:00'. */
-export const isoOf = (stored: string | null): string | null => (stored === null ? null : `${stored.replace(' ', 'T')}${VIETNAM_OFFSET}`);
 
 /** Adds seconds to a stored local time. */
 export const addSeconds = (stored: string, seconds: number) => localOf(new Date(instantOf(stored).getTime() + seconds * 1000));

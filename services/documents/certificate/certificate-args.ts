@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../core/pagination';
 import { CertificateKind, RevocationReason } from './certificate-kind';
 import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
+import { DateTime } from '../../core/input';
 
 @ArgsType()
 export class CertificateListArgs extends PageArgs {
@@ -44,11 +45,11 @@ export class RevokeCertificateInput {
   @Field(() => RevocationReason, { description: 'Why it is revoked: kept as revocationReason.' })
   reason!: RevocationReason;
 
-  @Field(() => String, {
+  @Field(() => DateTime, {
     nullable: true,
     description:
-      'ISO 8601 time from which the key is no longer trusted (for example when it was compromised); default now. ' +
-      'Signatures made at or after it verify as REVOKED; earlier ones stay valid.',
+      'From when the key is no longer trusted (for example when it was compromised); default now, not in the future (else BAD_USER_INPUT); ' +
+      'one before the certificate was issued is taken as its issue time. Signatures made at or after it verify as REVOKED; earlier ones stay valid.',
   })
-  invalidSince?: string;
+  invalidSince?: Date;
 }

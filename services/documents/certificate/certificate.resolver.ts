@@ -5,7 +5,6 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
 import { assertAgencyInForce, resolveUnit, storedPath, territoryOf } from '../../core/access';
-import { instantOfDateTime } from '../../core/time';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, CERTIFICATE_ADMINS } from '../document/write-access';
 import { AgencyRef } from '../extends/Agency';
@@ -120,9 +119,7 @@ export class CertificateResolver {
     const now = new Date().toISOString();
     let invalidSince = now;
     if (input.invalidSince !== undefined && input.invalidSince !== null) {
-      const instant = instantOfDateTime(input.invalidSince);
-      if (!instant) throw badInput('invalidSince must be an ISO 8601 time with a zone', 'invalidSince');
-      invalidSince = instant.toISOString();
+      invalidSince = input.invalidSince.toISOString();
       if (invalidSince > now) throw badInput('invalidSince cannot be in the future', 'invalidSince');
       if (invalidSince < certificate.issuedAt) invalidSince = certificate.issuedAt;
     }

@@ -3,6 +3,7 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UnitLevel } from '../../core/unit-level';
 import { CertificateKind, RevocationReason } from './certificate-kind';
+import { DateTime } from '../../core/input';
 
 /**
  * A digital certificate the hub's CA issued to an agency or an official. The private key is
@@ -60,20 +61,20 @@ export class Certificate {
   @Column({ type: 'varchar', length: 16 })
   holderLevel!: UnitLevel;
 
-  @Field({ description: 'Start of validity (notBefore), ISO 8601.' })
+  @Field(() => DateTime, { description: 'Start of validity (notBefore).' })
   @Column({ type: 'varchar', length: 24 })
   issuedAt!: string;
 
-  @Field({ description: 'End of validity (notAfter), ISO 8601.' })
+  @Field(() => DateTime, { description: 'End of validity (notAfter).' })
   @Index()
   @Column({ type: 'varchar', length: 24 })
   expiresAt!: string;
 
-  @Field(() => String, { nullable: true, description: 'When the certificate was revoked, ISO 8601.' })
+  @Field(() => DateTime, { nullable: true, description: 'When the certificate was revoked.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   revokedAt!: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateTime, {
     nullable: true,
     description: 'From when the key is no longer trusted (RFC 5280 invalidity date): signatures made at or after it are REVOKED.',
   })

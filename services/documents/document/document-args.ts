@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../core/pagination';
 import { DocumentType } from './document-type';
 import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
+import { LocalDate } from '../../core/input';
 
 @InputType({ description: 'Đăng ký văn bản: register a document of an agency of your unit.' })
 export class RegisterDocumentInput {
@@ -29,7 +30,7 @@ export class RegisterDocumentInput {
   })
   number?: number;
 
-  @Field(() => String, { nullable: true, description: 'Ngày ban hành, YYYY-MM-DD; default today (Vietnam time). Its year is the numbering year.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Ngày ban hành, YYYY-MM-DD; default today (Vietnam time). Its year is the numbering year.' })
   issueDate?: string;
 
   @Field({ description: 'Trích yếu: the subject line.' })

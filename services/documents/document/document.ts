@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DocumentType } from './document-type';
+import { DateTime, LocalDate } from '../../core/input';
 
 /**
  * An electronic document registered by its issuing agency. Numbers run per agency, year and
@@ -73,7 +74,7 @@ export class Document {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field({ description: 'Ngày ban hành, YYYY-MM-DD.' })
+  @Field(() => LocalDate, { description: 'Ngày ban hành, YYYY-MM-DD.' })
   @Column({ type: 'varchar', length: 10 })
   issueDate!: string;
 
@@ -85,7 +86,7 @@ export class Document {
   @Column({ type: 'varchar', length: 64 })
   contentSha256!: string;
 
-  @Field({ description: 'When the document was registered in the hub, ISO 8601.' })
+  @Field(() => DateTime, { description: 'When the document was registered in the hub.' })
   @Column({ type: 'varchar', length: 24 })
   registeredAt!: string;
 

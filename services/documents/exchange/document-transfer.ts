@@ -3,6 +3,7 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UnitLevel } from '../../core/unit-level';
 import { TransferStatus } from './transfer-status';
+import { DateTime } from '../../core/input';
 
 /**
  * One document sent to one recipient agency. Visible to the sender's scope and to the
@@ -56,7 +57,7 @@ export class DocumentTransfer {
   @Column({ type: 'varchar', length: 16 })
   status!: TransferStatus;
 
-  @Field({ description: 'When it was sent, ISO 8601.' })
+  @Field(() => DateTime, { description: 'When it was sent.' })
   @Column({ type: 'varchar', length: 24 })
   sentAt!: string;
 
@@ -65,27 +66,27 @@ export class DocumentTransfer {
   @Column({ type: 'varchar', length: 10 })
   sentDay!: string;
 
-  @Field(() => String, { nullable: true, description: 'When it arrived at the recipient, ISO 8601; null until then.' })
+  @Field(() => DateTime, { nullable: true, description: 'When it arrived at the recipient; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   arrivedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the recipient refused it, ISO 8601; null unless refused.' })
+  @Field(() => DateTime, { nullable: true, description: 'When the recipient refused it; null unless refused.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   refusedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the recipient accepted it, ISO 8601; null until then.' })
+  @Field(() => DateTime, { nullable: true, description: 'When the recipient accepted it; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   acceptedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the recipient assigned it for handling, ISO 8601; null until then.' })
+  @Field(() => DateTime, { nullable: true, description: 'When the recipient assigned it for handling; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   assignedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When handling started, ISO 8601; null until then.' })
+  @Field(() => DateTime, { nullable: true, description: 'When handling started; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   inProgressAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When handling was finished, ISO 8601; null until then.' })
+  @Field(() => DateTime, { nullable: true, description: 'When handling was finished; null until then.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   doneAt!: string | null;
 

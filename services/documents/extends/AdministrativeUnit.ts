@@ -6,6 +6,7 @@ import type { UnitRecord } from '../../core/institutions/records';
 import { certificateStatsByKey } from '../stats/certificate-stats';
 import { assertPeriod, documentExchangeStatsByKey } from '../stats/exchange-stats';
 import { CertificateStats, DocumentExchangeStats } from '../stats/stats-types';
+import { LocalDate } from '../../core/input';
 
 /** AdministrativeUnit is owned by institutions; this subgraph adds certificate and exchange statistics. */
 export const UnitRef = foreignEntity('AdministrativeUnit');
@@ -29,8 +30,8 @@ export class UnitDocumentStatsResolver {
   @FieldResolver(() => DocumentExchangeStats, { nullable: true, description: 'Documents sent and received within the unit and below, from and to (YYYY-MM-DD, inclusive).' })
   async documentExchangeStats(
     @Root() unit: UnitRef,
-    @Arg('from', { description: 'First day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive.' }) from: string,
-    @Arg('to', { description: 'Last day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive; not before from.' }) to: string,
+    @Arg('from', () => LocalDate, { description: 'First day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive.' }) from: string,
+    @Arg('to', () => LocalDate, { description: 'Last day of the period (LocalDate, YYYY-MM-DD, Vietnam time), inclusive; not before from.' }) to: string,
     @Ctx() context: SubgraphContext,
   ): Promise<DocumentExchangeStats | null> {
     assertPeriod(from, to);

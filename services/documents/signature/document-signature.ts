@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DateTime } from '../../core/input';
 
 /**
  * A CMS (PKCS#7) detached signature over a document's content. Made by the hub with a
@@ -31,7 +32,7 @@ export class DocumentSignature {
   @Column({ type: 'varchar', length: 500 })
   signerSubject!: string;
 
-  @Field({ description: 'Signing time (the signed signingTime attribute), ISO 8601.' })
+  @Field(() => DateTime, { description: 'Signing time (the signed signingTime attribute).' })
   @Column({ type: 'varchar', length: 24 })
   signedAt!: string;
 

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../../core/graphql-enum';
 import { DocumentSignature } from './document-signature';
+import { DateTime } from '../../core/input';
 
 export const CheckStatus = graphqlEnum('CheckStatus', 'The outcome of one check.', {
   PASSED: 'The check passed.',
@@ -71,7 +72,7 @@ export class SignatureVerification {
   @Field(() => [String], { description: 'Subjects along the chain, the signer first and the trusted root last.' })
   chain!: string[];
 
-  @Field({ description: 'When it was signed, ISO 8601, as the signature states.' })
+  @Field(() => DateTime, { description: 'When it was signed, as the signature states.' })
   signingTime!: string;
 }
 
@@ -89,6 +90,6 @@ export class DocumentVerification {
   @Field(() => [SignatureVerification], { description: 'The verification of each signature of the document.' })
   signatures!: SignatureVerification[];
 
-  @Field({ description: 'When this verification ran, ISO 8601.' })
+  @Field(() => DateTime, { description: 'When this verification ran.' })
   verifiedAt!: string;
 }

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { UnitLevel } from '../../core/unit-level';
+import { LocalDate } from '../../core/input';
 
 @ObjectType({ description: 'Certificates of one level of holder.' })
 export class CertificateLevelCount {
@@ -61,10 +62,10 @@ export class ExchangeLevelCount {
     '(the hub\'s own transfers plus the daily counts ingested from the exchange platform).',
 })
 export class DocumentExchangeStats {
-  @Field({ description: 'First day of the period (YYYY-MM-DD, Vietnam time), inclusive.' })
+  @Field(() => LocalDate, { description: 'First day of the period (YYYY-MM-DD, Vietnam time), inclusive.' })
   from!: string;
 
-  @Field({ description: 'Last day of the period (YYYY-MM-DD, Vietnam time), inclusive.' })
+  @Field(() => LocalDate, { description: 'Last day of the period (YYYY-MM-DD, Vietnam time), inclusive.' })
   to!: string;
 
   @Field(() => Int, { description: 'Documents sent by agencies in the subtree (one per recipient).' })

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { LocalDate } from '../../core/input';
+import { DateTime, LocalDate } from '../../core/input';
 import { FindingSeverity } from './finding-severity';
 import { ReformArea } from './reform-area';
 
@@ -51,7 +51,7 @@ export class Finding {
   @Column({ type: 'varchar', length: 10 })
   dueOn!: string;
 
-  @Field(() => String, { nullable: true, description: 'When the inspected agency reported it remedied (ISO 8601 timestamp).' })
+  @Field(() => DateTime, { nullable: true, description: 'When the inspected agency reported it remedied.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
   remediatedAt!: string | null;
 
@@ -59,7 +59,7 @@ export class Finding {
   @Column({ type: 'text', nullable: true })
   remediationEvidence!: string | null;
 
-  @Field({ description: 'When the finding was recorded (ISO 8601 timestamp).' })
+  @Field(() => DateTime, { description: 'When the finding was recorded.' })
   @Column({ type: 'varchar', length: 24 })
   recordedAt!: string;
 }

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../../core/audit/audit-record';
 import { graphqlEnum } from '../../core/graphql-enum';
 import { PRINCIPAL_KINDS, type PrincipalKind } from '../../core/principal';
+import { DateTime } from '../../core/input';
 
 export const AuditOutcomeEnum = graphqlEnum('AuditOutcome', 'What an audit entry records: a mutation attempted, how it ended, or a read of personal data.', {
   ATTEMPTED: 'A mutation about to run, logged before it runs (if this cannot be logged, the mutation does not run).',
@@ -32,7 +33,7 @@ export class AuditEntry {
   @Column({ type: 'int' })
   sequence!: number;
 
-  @Field({ description: 'ISO 8601, when the log took the entry.' })
+  @Field(() => DateTime, { description: 'When the log took the entry.' })
   @Column({ type: 'varchar', length: 30 })
   recordedAt!: string;
 

@@ -14,6 +14,11 @@ export class AuditLogArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Entries of one actor: an official or a service client id.' })
   actorSubject?: string;
 
-  @Field(() => String, { nullable: true, description: 'From this ISO 8601 date or time on.' })
+  // A String, not DateTime: it takes a day too (TIME_TEXT in core/input/value-rules.ts checks it).
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Entries recorded from this day or instant on: a day YYYY-MM-DD (from 00:00 Vietnam time) or an ISO 8601 date-time (offset optional; Vietnam time without one). Anything else is BAD_USER_INPUT.',
+  })
   from?: string;
 }

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
 import { Connection, paginate, type Page } from '../../core/pagination';
 import { unitCodeOf } from '../../core/access';
-import { instantOfDateTime, isDate } from '../../core/time';
+import { instantOfDateTime, isDate, VIETNAM_OFFSET } from '../../core/time';
 import { unitById } from '../loaders';
 import { unitByCodeOn } from '../unit/unit-versions';
 import { vietnamDayOf } from '../../core/time';
@@ -30,8 +30,9 @@ export class AuditLogResolver {
     if (args.action) query.andWhere('entry.action = :action', { action: args.action });
     if (args.actorSubject) query.andWhere('entry.actorSubject = :actorSubject', { actorSubject: args.actorSubject });
     if (args.from !== undefined && args.from !== null) {
-      // recordedAt is UTC ISO text: a day compares as its prefix (from 00:00Z), a time (UTC when zoneless) in the same form.
-      const from = isDate(args.from) ? args.from : instantOfDateTime(args.from, 'Z')?.toISOString();
+      // recordedAt is UTC ISO text: the bound in the same form. A day starts at 00:00 in Vietnam, and a
+      // time without an offset is Vietnam time, as a DateTime argument is (core/input/date-time.ts).
+      const from = instantOfDateTime(isDate(args.from) ? `${args.from}T00:00:00` : args.from, VIETNAM_OFFSET)?.toISOString();
       if (!from) throw badInput(`from must be an ISO 8601 date, got "${args.from}"`, 'from');
       query.andWhere('entry.recordedAt >= :from', { from });
     }

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DateTime } from '../../core/input';
 
 /** An operation a service client may run, by the SHA-256 of its text (persisted-query style). */
 @ObjectType({ description: 'An operation registered for a service client; the client may run no other.' })
@@ -31,7 +32,7 @@ export class SafelistedOperation {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field({ description: 'When it was safelisted, ISO 8601.' })
+  @Field(() => DateTime, { description: 'When it was safelisted.' })
   @Column({ type: 'varchar', length: 30 })
   registeredAt!: string;
 

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { graphqlEnum } from '../../core/graphql-enum';
+import { DateTime } from '../../core/input';
 
 export const ClientStatus = graphqlEnum('ClientStatus', 'Whether a service client may take tokens.', {
   ACTIVE: 'The client takes tokens and calls the hub within its scopes.',
@@ -60,7 +61,7 @@ export class ServiceClient {
   @Column({ type: 'varchar', length: 10 })
   status!: ClientStatus;
 
-  @Field({ description: 'When it was registered, ISO 8601.' })
+  @Field(() => DateTime, { description: 'When it was registered.' })
   @Column({ type: 'varchar', length: 30 })
   createdAt!: string;
 
@@ -68,11 +69,11 @@ export class ServiceClient {
   @Column({ type: 'varchar', length: 200 })
   createdBy!: string;
 
-  @Field(() => String, { nullable: true, description: 'When its credentials were last replaced.' })
+  @Field(() => DateTime, { nullable: true, description: 'When its credentials were last replaced.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   rotatedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When it was revoked, ISO 8601; null unless revoked.' })
+  @Field(() => DateTime, { nullable: true, description: 'When it was revoked; null unless revoked.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   revokedAt!: string | null;
 

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DateTime } from '../../core/input';
 
 /**
  * A service client's webhook: where the hub POSTs the events it may read (issue 15, item 2;
@@ -35,7 +36,7 @@ export class Webhook {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field({ description: 'When it was registered (ISO 8601, UTC).' })
+  @Field(() => DateTime, { description: 'When it was registered.' })
   @Column({ type: 'varchar', length: 30 })
   createdAt!: string;
 
@@ -43,7 +44,7 @@ export class Webhook {
   @Column({ type: 'varchar', length: 200 })
   createdBy!: string;
 
-  @Field(() => String, { nullable: true, description: 'When its secret was last replaced (ISO 8601, UTC).' })
+  @Field(() => DateTime, { nullable: true, description: 'When its secret was last replaced.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   rotatedAt!: string | null;
 }

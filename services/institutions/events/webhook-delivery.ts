@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { graphqlEnum } from '../../core/graphql-enum';
+import { DateTime } from '../../core/input';
 
 export const DeliveryStatus = graphqlEnum(
   'WebhookDeliveryStatus',
@@ -61,7 +62,7 @@ export class WebhookDelivery {
   @Column({ type: 'int' })
   attempts!: number;
 
-  @Field({ description: 'When the next attempt is due (ISO 8601, UTC); meaningful while PENDING.' })
+  @Field(() => DateTime, { description: 'When the next attempt is due; meaningful while PENDING.' })
   @Column({ type: 'varchar', length: 30 })
   nextAttemptAt!: string;
 
@@ -77,15 +78,15 @@ export class WebhookDelivery {
   @Column({ type: 'varchar', length: 300, nullable: true })
   lastError!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the last attempt was made, ISO 8601, UTC; null before the first.' })
+  @Field(() => DateTime, { nullable: true, description: 'When the last attempt was made; null before the first.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   lastAttemptAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the receiver accepted it, ISO 8601, UTC; null until delivered.' })
+  @Field(() => DateTime, { nullable: true, description: 'When the receiver accepted it; null until delivered.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   deliveredAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When it was parked after its last retry, ISO 8601, UTC; null unless parked.' })
+  @Field(() => DateTime, { nullable: true, description: 'When it was parked after its last retry; null unless parked.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   parkedAt!: string | null;
 
@@ -93,7 +94,7 @@ export class WebhookDelivery {
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
 
-  @Field({ description: 'When the delivery was made, ISO 8601, UTC.' })
+  @Field(() => DateTime, { description: 'When the delivery was made.' })
   @Column({ type: 'varchar', length: 30 })
   createdAt!: string;
 }

@@ -2,7 +2,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { assertMayWrite } from './write-access';
 import { dossierById } from '../loaders';
-import { addSeconds, nowLocal, parseDateTime, secondsBetween } from '../../core/time';
+import { addSeconds, localOf, nowLocal, secondsBetween } from '../../core/time';
 import { recordEvent } from '../../core/events/outbox';
 import type { HubEventType } from '../../core/events/hub-event';
 import { Dossier } from './dossier';
@@ -23,9 +23,9 @@ const lastEventOf = (dossier: Dossier) =>
     .reduce((latest, time) => (time > latest ? time : latest));
 
 /** When the event happened: now, or a past time an integration reports, not before the last event. */
-function eventTime(dossier: Dossier, at: string | undefined): string {
+function eventTime(dossier: Dossier, at: Date | undefined): string {
   const now = nowLocal();
-  const time = at ? parseDateTime(at, 'at') : now;
+  const time = at ? localOf(at) : now;
   if (time > now) throw badInput('at is in the future', 'at');
   const last = lastEventOf(dossier);
   if (time < last) throw badInput(`at (${time}) is before the dossier's last event (${last})`, 'at');
@@ -70,7 +70,7 @@ async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, chang
  * spent waiting for the applicant's supplement does not count against the due time: when the
  * wait ends, the due time moves later by the wait, and the wait is recorded.
  */
-export async function transitionDossier(context: SubgraphContext, id: string, to: DossierStatus, at?: string): Promise<Dossier> {
+export async function transitionDossier(context: SubgraphContext, id: string, to: DossierStatus, at?: Date): Promise<Dossier> {
   const dossier = await dossierToChange(context, id, 'Changing the status');
   if (!ALLOWED_TRANSITIONS[dossier.status].includes(to)) {
     const allowed = ALLOWED_TRANSITIONS[dossier.status];
@@ -97,7 +97,7 @@ export async function transitionDossier(context: SubgraphContext, id: string, to
  * Issues the apology letter of a late dossier (văn bản xin lỗi và hẹn lại ngày trả kết quả):
  * only for a dossier past its due time, once, with a new return time after the letter.
  */
-export async function issueApologyLetter(context: SubgraphContext, id: string, newReturnAt: string, at?: string): Promise<Dossier> {
+export async function issueApologyLetter(context: SubgraphContext, id: string, newReturnAt: Date, at?: Date): Promise<Dossier> {
   const dossier = await dossierToChange(context, id, 'Issuing an apology letter');
   if (dossier.status === DossierStatus.REJECTED || dossier.status === DossierStatus.WITHDRAWN) {
     throw conflict(`Dossier ${id} is ${dossier.status}: it has no result to apologise for`);
@@ -106,7 +106,7 @@ export async function issueApologyLetter(context: SubgraphContext, id: string, n
   const time = eventTime(dossier, at);
   const lateAt = dossier.resolvedAt ?? time;
   if (lateAt <= dossier.dueAt) throw conflict(`Dossier ${id} is not late (due ${dossier.dueAt}): no apology letter is needed`);
-  const promisedAt = parseDateTime(newReturnAt, 'newReturnAt');
+  const promisedAt = localOf(newReturnAt);
   if (promisedAt <= time) throw badInput('newReturnAt must be after the letter is issued', 'newReturnAt');
   return saveIfUnchanged(context, dossier, { apologyAt: time, promisedAt });
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
+import { DateTime } from '../../core/input';
 import { Dossier } from './dossier';
 import { issueApologyLetter, transitionDossier } from './dossier-lifecycle';
 import { DossierStatus } from './dossier-status';
@@ -25,7 +26,7 @@ export class DossierMutationsResolver {
     @Arg('id', () => ID, { description: 'Id of the dossier.' }) id: string,
     @Arg('to', () => DossierStatus, { description: 'The status to move the dossier to.' }) to: DossierStatus,
     @Ctx() context: SubgraphContext,
-    @Arg('at', () => String, { nullable: true, description: 'When it happened (ISO 8601); default now.' }) at?: string,
+    @Arg('at', () => DateTime, { nullable: true, description: 'When it happened; default now. Not in the future, not before the dossier\'s last event (else BAD_USER_INPUT).' }) at?: Date,
   ): Promise<Dossier> {
     return transitionDossier(context, id, to, at ?? undefined);
   }
@@ -34,9 +35,9 @@ export class DossierMutationsResolver {
   @ServiceScope('dossiers:write')
   issueApologyLetter(
     @Arg('id', () => ID, { description: 'Id of the late dossier.' }) id: string,
-    @Arg('newReturnAt', () => String, { description: 'ISO 8601.' }) newReturnAt: string,
+    @Arg('newReturnAt', () => DateTime, { description: 'The new return time promised: after the letter is issued (else BAD_USER_INPUT).' }) newReturnAt: Date,
     @Ctx() context: SubgraphContext,
-    @Arg('at', () => String, { nullable: true, description: 'When it was issued (ISO 8601); default now.' }) at?: string,
+    @Arg('at', () => DateTime, { nullable: true, description: 'When it was issued; default now. Not in the future, not before the dossier\'s last event (else BAD_USER_INPUT).' }) at?: Date,
   ): Promise<Dossier> {
     return issueApologyLetter(context, id, newReturnAt, at ?? undefined);
   }

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { DateTime } from '../../core/input';
 
 @ServiceScope('dossiers:read')
 @ObjectType({ description: 'Người nộp hồ sơ: the applicant. Personal data: OFFICER, INSPECTOR or ADMIN within scope.' })
@@ -13,9 +14,9 @@ export class Applicant {
 
 @ObjectType({ description: 'Văn bản xin lỗi và hẹn lại ngày trả kết quả: the apology letter for a late dossier.' })
 export class ApologyLetter {
-  @Field({ description: 'When the letter was issued (ISO 8601).' })
+  @Field(() => DateTime, { description: 'When the letter was issued.' })
   issuedAt!: string;
 
-  @Field({ description: 'The new return time promised (ISO 8601).' })
+  @Field(() => DateTime, { description: 'The new return time promised.' })
   newReturnAt!: string;
 }

@@ -8,7 +8,8 @@ import { AgencyRef } from '../extends/Agency';
 import { UnitRef } from '../extends/AdministrativeUnit';
 import { dossierById, procedureById } from '../loaders';
 import { Procedure } from '../procedure/procedure';
-import { addSeconds, isoOf } from '../../core/time';
+import { DateTime } from '../../core/input';
+import { addSeconds } from '../../core/time';
 import { Dossier } from './dossier';
 import { DossierListArgs } from './dossier-args';
 import { DossierConnection } from './dossier-connection';
@@ -53,34 +54,34 @@ export class DossierResolver {
     return { id: dossier.agencyId };
   }
 
-  @FieldResolver(() => String, { description: 'Received at (ISO 8601).' })
-  receivedAt(@Root() dossier: Dossier) {
-    return isoOf(dossier.receivedAt);
+  @FieldResolver(() => DateTime, { description: 'When it was received.' })
+  receivedAt(@Root() dossier: Dossier): string {
+    return dossier.receivedAt;
   }
 
-  @FieldResolver(() => String, { description: 'Due at (ISO 8601), moved later by the time spent waiting for supplements.' })
-  dueAt(@Root() dossier: Dossier) {
-    return isoOf(dossier.dueAt);
+  @FieldResolver(() => DateTime, { description: 'When it is due, moved later by the time spent waiting for supplements.' })
+  dueAt(@Root() dossier: Dossier): string {
+    return dossier.dueAt;
   }
 
-  @FieldResolver(() => String, { description: 'The due time set at reception, before any supplement wait (ISO 8601).' })
-  originalDueAt(@Root() dossier: Dossier) {
-    return isoOf(addSeconds(dossier.dueAt, -dossier.supplementWaitSeconds));
+  @FieldResolver(() => DateTime, { description: 'The due time set at reception, before any supplement wait.' })
+  originalDueAt(@Root() dossier: Dossier): string {
+    return addSeconds(dossier.dueAt, -dossier.supplementWaitSeconds);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Resolved at (ISO 8601).' })
-  resolvedAt(@Root() dossier: Dossier) {
-    return isoOf(dossier.resolvedAt);
+  @FieldResolver(() => DateTime, { nullable: true, description: 'When it was resolved.' })
+  resolvedAt(@Root() dossier: Dossier): string | null {
+    return dossier.resolvedAt;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Result returned at (ISO 8601).' })
-  returnedAt(@Root() dossier: Dossier) {
-    return isoOf(dossier.returnedAt);
+  @FieldResolver(() => DateTime, { nullable: true, description: 'When the result was returned.' })
+  returnedAt(@Root() dossier: Dossier): string | null {
+    return dossier.returnedAt;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Processing ended at: resolved, rejected or withdrawn (ISO 8601).' })
-  closedAt(@Root() dossier: Dossier) {
-    return isoOf(dossier.closedAt);
+  @FieldResolver(() => DateTime, { nullable: true, description: 'When processing ended: resolved, rejected or withdrawn.' })
+  closedAt(@Root() dossier: Dossier): string | null {
+    return dossier.closedAt;
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Resolved on or before the due time; null until resolved.' })
@@ -91,7 +92,7 @@ export class DossierResolver {
   @FieldResolver(() => ApologyLetter, { nullable: true, description: 'The apology letter (thư xin lỗi) for a late dossier; null when none was issued.' })
   apologyLetter(@Root() dossier: Dossier): ApologyLetter | null {
     if (dossier.apologyAt === null || dossier.promisedAt === null) return null;
-    return { issuedAt: isoOf(dossier.apologyAt)!, newReturnAt: isoOf(dossier.promisedAt)! };
+    return { issuedAt: dossier.apologyAt, newReturnAt: dossier.promisedAt };
   }
 
   @FieldResolver(() => Applicant, { nullable: true, description: 'Personal data: OFFICER, INSPECTOR or ADMIN within scope; FORBIDDEN for a VIEWER.' })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { DateTime } from '../../core/input';
 import { DossierChannel } from './dossier-channel';
 
 @InputType({ description: 'A dossier received at a desk or pushed by an integration (tiếp nhận hồ sơ).' })
@@ -18,11 +19,11 @@ export class ReceiveDossierInput {
   @Field(() => DossierChannel, { description: 'How the dossier is received: in person, by post or online.' })
   channel!: DossierChannel;
 
-  @Field({ nullable: true, description: 'ISO 8601; default now. Not in the future.' })
-  receivedAt?: string;
+  @Field(() => DateTime, { nullable: true, description: 'When it was received; default now. Not in the future.' })
+  receivedAt?: Date;
 
-  @Field({ nullable: true, description: "ISO 8601; default the procedure's processing time in working days after receipt. After receivedAt." })
-  dueAt?: string;
+  @Field(() => DateTime, { nullable: true, description: "When it is due; default the procedure's processing time in working days after receipt. After receivedAt." })
+  dueAt?: Date;
 
   @Field(() => Int, { description: 'Components submitted, 1 to 100.' })
   componentCount!: number;

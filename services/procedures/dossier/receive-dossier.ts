@@ -8,7 +8,7 @@ import { cataloguePaths } from '../procedure/catalogue-scope';
 import { assertMayWrite } from './write-access';
 import { procedureById } from '../loaders';
 import { OnlineService } from '../procedure/online-service';
-import { addWorkingDays, nowLocal, parseDateTime } from '../../core/time';
+import { addWorkingDays, localOf, nowLocal } from '../../core/time';
 import { recordEvent } from '../../core/events/outbox';
 import { Dossier } from './dossier';
 import { DossierChannel } from './dossier-channel';
@@ -58,7 +58,7 @@ async function receive(context: SubgraphContext, principal: Principal, input: Re
   const procedure = await procedureById(context).load(input.procedureId);
   if (!procedure) throw notFound(`No procedure has id "${input.procedureId}"`);
   const now = nowLocal();
-  const receivedAt = input.receivedAt ? parseDateTime(input.receivedAt, 'receivedAt') : now;
+  const receivedAt = input.receivedAt ? localOf(input.receivedAt) : now;
   if (receivedAt > now) throw badInput('receivedAt is in the future', 'receivedAt');
   // A dossier dated before its unit existed belongs to the predecessor that did (rule 13).
   assertExistedOn(unit, receivedAt.slice(0, 10), 'receivedAt');
@@ -72,7 +72,7 @@ async function receive(context: SubgraphContext, principal: Principal, input: Re
   if (input.channel === DossierChannel.ONLINE && procedure.onlineService === OnlineService.NONE) {
     throw badInput(`Procedure ${procedure.id} has no online service: it cannot be received ONLINE`, 'channel');
   }
-  const dueAt = input.dueAt ? parseDateTime(input.dueAt, 'dueAt') : addWorkingDays(receivedAt, procedure.processingDays);
+  const dueAt = input.dueAt ? localOf(input.dueAt) : addWorkingDays(receivedAt, procedure.processingDays);
   if (dueAt <= receivedAt) throw badInput(`dueAt (${dueAt}) must be after receivedAt (${receivedAt})`, 'dueAt');
 
   const dossier = Object.assign(new Dossier(), {
