@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, isListType } from 'graphql';
+import { getNamedType, getNullableType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { badInput, queryLimit } from '../../services/core/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/core/pagination';
@@ -19,6 +19,31 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
   return 1 + childComplexity * (Number.isFinite(size) && size > 0 ? size : DEFAULT_PAGE_SIZE);
 };
 
+/** Costs computed per schema and parsed document (Apollo keeps one parsed document per query text), by operation name and variables. */
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+/** Variable sets kept per document; the oldest goes first (a query asked with ever new ids keeps its latest). */
+const MAX_VARIABLE_SETS = 64;
+
+/**
+ * The estimated cost of an operation: a function of the schema, the document, the operation
+ * name and the variables alone, so it is computed once for each and kept (a repeated query,
+ * the common case, skips the walk). Throws what the estimator throws (bad variables).
+ */
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+  let bySchema = costs.get(schema);
+  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+  let byVariables = bySchema.get(document);
+  if (!byVariables) bySchema.set(document, (byVariables = new Map()));
+  const key = JSON.stringify([operationName ?? null, variables]);
+  let cost = byVariables.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({ schema, query: document, variables, operationName, estimators: [listSizeEstimator] });
+    if (byVariables.size >= MAX_VARIABLE_SETS) byVariables.delete(byVariables.keys().next().value!);
+    byVariables.set(key, cost);
+  }
+  return cost;
+}
+
 /** Refuses, before planning, an operation whose estimated cost is over `maxCost`. */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   return {
@@ -27,13 +52,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
         async didResolveOperation({ request, document, schema }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [listSizeEstimator],
-            });
+            cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
           } catch (error) {
             // The estimator coerces the variables before execution does: a missing or mistyped
             // variable is the client's input, HTTP 400, never a server error.
