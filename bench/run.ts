@@ -46,6 +46,12 @@ interface Row {
    * whatever else the machine runs; 1000 / it is the requests one core would serve.
    */
   cpuMsPerRequest?: Record<string, number>;
+  /**
+   * The same less what each process spends when nobody asks (its CPU over 2 s before the run:
+   * polls, relays, metrics), scaled to the run's length: at a few requests a second on a busy
+   * machine that background is a large part of the raw figure.
+   */
+  netCpuMsPerRequest?: Record<string, number>;
   /** When and with how many connections this row was measured (`--only` keeps other rows of earlier runs). */
   measured?: string;
 }
@@ -102,7 +108,13 @@ async function measure(
   processes: Record<string, string> = {},
 ): Promise<Row> {
   await checkAnswer(url, principals ? { ...headers, [PRINCIPAL_HEADER]: principals.pop()! } : headers, operation);
+  const idleFrom = await Promise.all(Object.values(processes).map(cpuSeconds));
+  const idleStarted = performance.now();
+  await new Promise((done) => setTimeout(done, 2000));
+  const idleTo = await Promise.all(Object.values(processes).map(cpuSeconds));
+  const idleSeconds = (performance.now() - idleStarted) / 1000;
   const cpuBefore = await Promise.all(Object.values(processes).map(cpuSeconds));
+  const runStarted = performance.now();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -115,11 +127,17 @@ async function measure(
       : undefined,
   });
   const cpuAfter = await Promise.all(Object.values(processes).map(cpuSeconds));
+  const runSeconds = (performance.now() - runStarted) / 1000;
   const cpuMsPerRequest: Record<string, number> = {};
+  const netCpuMsPerRequest: Record<string, number> = {};
+  const perRequest = (seconds: number) => Math.round(((seconds * 1000) / result.requests.total) * 100) / 100;
   Object.keys(processes).forEach((name, index) => {
-    const [before, after] = [cpuBefore[index], cpuAfter[index]];
+    const [before, after, idleBefore, idleAfter] = [cpuBefore[index], cpuAfter[index], idleFrom[index], idleTo[index]];
     if (before !== undefined && after !== undefined && result.requests.total > 0) {
-      cpuMsPerRequest[name] = Math.round(((after - before) * 1000 * 100) / result.requests.total) / 100;
+      cpuMsPerRequest[name] = perRequest(after - before);
+      if (idleBefore !== undefined && idleAfter !== undefined) {
+        netCpuMsPerRequest[name] = perRequest(Math.max(0, after - before - ((idleAfter - idleBefore) / idleSeconds) * runSeconds));
+      }
     }
   });
   const row: Row = {
@@ -131,9 +149,10 @@ async function measure(
     errors: result.errors,
     non2xx: result.non2xx,
     cpuMsPerRequest,
+    netCpuMsPerRequest,
     measured: `${new Date().toISOString().slice(0, 16)}Z, ${values.connections} connections, load average ${loadavg()[0].toFixed(1)}`,
   };
-  const cpu = Object.entries(cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(', ');
+  const cpu = Object.entries(cpuMsPerRequest).map(([name, ms]) => `${name} ${ms} (net ${netCpuMsPerRequest[name] ?? '-'})`).join(', ');
   console.log(`${row.operation.padEnd(24)} ${row.target.padEnd(14)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  CPU ms/request: ${cpu}`);
   return row;
 }
@@ -226,8 +245,16 @@ interface SignatureFigures {
   when: string;
   machine: string;
   inProcessPerSecond: number;
-  atSubgraph: { perSecond: number; cpuMsPerRequest: Record<string, number>; ofInProcess: number; target: number };
-  throughGateway: { perSecond: number; cpuMsPerRequest: Record<string, number>; ofInProcess: number; target: number };
+  atSubgraph: SignatureFigure;
+  throughGateway: SignatureFigure;
+}
+
+interface SignatureFigure {
+  perSecond: number;
+  cpuMsPerRequest: Record<string, number>;
+  netCpuMsPerRequest: Record<string, number>;
+  ofInProcess: number;
+  target: number;
 }
 
 function signatureFigures(rows: Row[], checks: SignatureCheckRow[] | undefined, when: string, machine: string): SignatureFigures | undefined {
@@ -240,14 +267,14 @@ function signatureFigures(rows: Row[], checks: SignatureCheckRow[] | undefined, 
     when,
     machine,
     inProcessPerSecond: warm.perSecond,
-    atSubgraph: { perSecond: direct.requestsPerSecond, cpuMsPerRequest: direct.cpuMsPerRequest ?? {}, ofInProcess: ratio(direct.requestsPerSecond), target: 2000 },
-    throughGateway: { perSecond: gateway.requestsPerSecond, cpuMsPerRequest: gateway.cpuMsPerRequest ?? {}, ofInProcess: ratio(gateway.requestsPerSecond), target: 1000 },
+    atSubgraph: { perSecond: direct.requestsPerSecond, cpuMsPerRequest: direct.cpuMsPerRequest ?? {}, netCpuMsPerRequest: direct.netCpuMsPerRequest ?? {}, ofInProcess: ratio(direct.requestsPerSecond), target: 2000 },
+    throughGateway: { perSecond: gateway.requestsPerSecond, cpuMsPerRequest: gateway.cpuMsPerRequest ?? {}, netCpuMsPerRequest: gateway.netCpuMsPerRequest ?? {}, ofInProcess: ratio(gateway.requestsPerSecond), target: 1000 },
   };
 }
 
 const cpuCell = (row: Row) =>
   Object.entries(row.cpuMsPerRequest ?? {})
-    .map(([name, ms]) => `${name} ${ms}`)
+    .map(([name, ms]) => `${name} ${ms}${row.netCpuMsPerRequest?.[name] !== undefined ? ` (net ${row.netCpuMsPerRequest[name]})` : ''}`)
     .join(', ');
 
 function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatureChecks?: SignatureCheckRow[], entityBatches?: EntityBatchRow[]) {
@@ -299,9 +326,9 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatu
       const total = Object.values(ms).reduce((sum, value) => sum + value, 0);
       return total > 0 ? String(Math.round(1000 / total)) : '-';
     };
-    const line = (where: string, figure: SignatureFigures['atSubgraph']) =>
-      `| ${where} | ${figure.perSecond} | ${figure.target} | ${figure.ofInProcess} | ${cpu(figure.cpuMsPerRequest)} | ${perCore(figure.cpuMsPerRequest)} |`;
-    markdown += `\n## Signatures verified per second\n\n${figures.when} · ${figures.machine}. The \`verify-document\` rows (one signature a request, ${values.connections} connections) beside the same kind of signature's checks alone in this process, measured in the same run (\`signature-checks\`, warm: ${figures.inProcessPerSecond} a second, OpenSSL through node:crypto). CPU ms a request is each serving process's own CPU over the requests (\`process_cpu_seconds_total\`); "per core by CPU" is 1000 / the sum of them, what one core would serve with nothing else to run.\n\n| where | signatures/s | issue 14 target | of in-process | CPU ms a request, by process | per core by CPU |\n| --- | ---: | ---: | ---: | --- | ---: |\n${line('documents subgraph', figures.atSubgraph)}\n${line('through the gateway', figures.throughGateway)}\n`;
+    const line = (where: string, figure: SignatureFigure) =>
+      `| ${where} | ${figure.perSecond} | ${figure.target} | ${figure.ofInProcess} | ${cpu(figure.cpuMsPerRequest)} | ${cpu(figure.netCpuMsPerRequest ?? {})} | ${perCore(figure.netCpuMsPerRequest ?? figure.cpuMsPerRequest)} |`;
+    markdown += `\n## Signatures verified per second\n\n${figures.when} · ${figures.machine}. The \`verify-document\` rows (one signature a request, ${values.connections} connections) beside the same kind of signature's checks alone in this process, measured in the same run (\`signature-checks\`, warm: ${figures.inProcessPerSecond} a second, OpenSSL through node:crypto). CPU ms a request is each serving process's own CPU over the requests (\`process_cpu_seconds_total\`), "net" the same less what the process spent over as long a time with nobody asking (measured for 2 s just before); "per core by CPU" is 1000 / the sum of the net figures, what one core would serve with nothing else to run.\n\n| where | signatures/s | issue 14 target | of in-process | CPU ms a request, by process | net | per core by CPU |\n| --- | ---: | ---: | ---: | --- | --- | ---: |\n${line('documents subgraph', figures.atSubgraph)}\n${line('through the gateway', figures.throughGateway)}\n`;
   }
   if (results.signatureChecks) {
     markdown += `\n## Signature checks alone\n\n${results.signatureChecks.when} · ${results.signatureChecks.machine}. One RSA-2048 detached CMS signature over 2 KB, chain signer → issuing CA → root, checked in one process without HTTP, GraphQL or SQL (bench/signature-checks.ts): \`warm\` is a repeated verification (parse and chain result kept: the content digest, the signature over the signed attributes and validity), \`cold\` a first one (CMS parse and chain by node:crypto too), \`chain by node-forge\` the chain check alone as it was done before.\n\n| step | per second | µs each |\n| --- | ---: | ---: |\n${results.signatureChecks.rows.map((row) => `| ${row.step} | ${row.perSecond} | ${row.microseconds} |`).join('\n')}\n`;
