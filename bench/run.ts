@@ -46,6 +46,12 @@ interface Row {
    * whatever else the machine runs; 1000 / it is the requests one core would serve.
    */
   cpuMsPerRequest?: Record<string, number>;
+  /**
+   * The same less what each process spends when nobody asks (its CPU over 2 s before the run:
+   * polls, relays, metrics), scaled to the run's length: at a few requests a second on a busy
+   * machine that background is a large part of the raw figure.
+   */
+  netCpuMsPerRequest?: Record<string, number>;
   /** When and with how many connections this row was measured (`--only` keeps other rows of earlier runs). */
   measured?: string;
 }
@@ -102,7 +108,13 @@ async function measure(
   processes: Record<string, string> = {},
 ): Promise<Row> {
   await checkAnswer(url, principals ? { ...headers, [PRINCIPAL_HEADER]: principals.pop()! } : headers, operation);
+  const idleFrom = await Promise.all(Object.values(processes).map(cpuSeconds));
+  const idleStarted = performance.now();
+  await new Promise((done) => setTimeout(done, 2000));
+  const idleTo = await Promise.all(Object.values(processes).map(cpuSeconds));
+  const idleSeconds = (performance.now() - idleStarted) / 1000;
   const cpuBefore = await Promise.all(Object.values(processes).map(cpuSeconds));
+  const runStarted = performance.now();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -115,11 +127,17 @@ async function measure(
       : undefined,
   });
   const cpuAfter = await Promise.all(Object.values(processes).map(cpuSeconds));
+  const runSeconds = (performance.now() - runStarted) / 1000;
   const cpuMsPerRequest: Record<string, number> = {};
+  const netCpuMsPerRequest: Record<string, number> = {};
+  const perRequest = (seconds: number) => Math.round(((seconds * 1000) / result.requests.total) * 100) / 100;
   Object.keys(processes).forEach((name, index) => {
-    const [before, after] = [cpuBefore[index], cpuAfter[index]];
+    const [before, after, idleBefore, idleAfter] = [cpuBefore[index], cpuAfter[index], idleFrom[index], idleTo[index]];
     if (before !== undefined && after !== undefined && result.requests.total > 0) {
-      cpuMsPerRequest[name] = Math.round(((after - before) * 1000 * 100) / result.requests.total) / 100;
+      cpuMsPerRequest[name] = perRequest(after - before);
+      if (idleBefore !== undefined && idleAfter !== undefined) {
+        netCpuMsPerRequest[name] = perRequest(Math.max(0, after - before - ((idleAfter - idleBefore) / idleSeconds) * runSeconds));
+      }
     }
   });
   const row: Row = {
@@ -131,9 +149,10 @@ async function measure(
     errors: result.errors,
     non2xx: result.non2xx,
     cpuMsPerRequest,
+    netCpuMsPerRequest,
     measured: `${new Date().toISOString().slice(0, 16)}Z, ${values.connections} connections, load average ${loadavg()[0].toFixed(1)}`,
   };
-  const cpu = Object.entries(cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(', ');
+  const cpu = Object.entries(cpuMsPerRequest).map(([name, ms]) => `${name} ${ms} (net ${netCpuMsPerRequest[name] ?? '-'})`).join(', ');
   console.log(`${row.operation.padEnd(24)} ${row.target.padEnd(14)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  CPU ms/request: ${cpu}`);
   return row;
 }
@@ -150,7 +169,8 @@ async function main() {
   const withEntities = !only || only.includes('entities');
   const { rows, entityBatches } = operations.length > 0 || withEntities ? await measureOperations(db, operations, withEntities) : { rows: [] };
   const auditAppends = !only || only.includes('audit-append') ? await measureAuditAppends(db, values['mysql-url']!) : undefined;
-  const signatureChecks = !only || only.includes('signature-checks') ? await measureSignatureChecks() : undefined;
+  // verify-document is always compared with the checks alone in process, measured in the same run.
+  const signatureChecks = !only || only.includes('signature-checks') || only.includes('verify-document') ? await measureSignatureChecks() : undefined;
   write(db, rows, auditAppends, signatureChecks, entityBatches);
 }
 
@@ -210,12 +230,51 @@ interface Results {
   rows: Row[];
   auditAppends?: { when: string; machine: string; rows: AuditAppendRow[] };
   signatureChecks?: { when: string; machine: string; rows: SignatureCheckRow[] };
+  signatures?: SignatureFigures;
   entityBatches?: { when: string; machine: string; rows: EntityBatchRow[]; before?: { when: string; rows: EntityBatchRow[] } };
+}
+
+/**
+ * Issue 14's signature figures from one run: signatures verified per second at the documents
+ * subgraph and through the gateway (verify-document: one signature a request), each beside the
+ * same signature's checks alone in process (signature-checks, `warm`: OpenSSL through
+ * node:crypto, the issue's "OpenSSL speed" peer), with the CPU each serving process spent on a
+ * request, whatever else the machine ran.
+ */
+interface SignatureFigures {
+  when: string;
+  machine: string;
+  inProcessPerSecond: number;
+  atSubgraph: SignatureFigure;
+  throughGateway: SignatureFigure;
+}
+
+interface SignatureFigure {
+  perSecond: number;
+  cpuMsPerRequest: Record<string, number>;
+  netCpuMsPerRequest: Record<string, number>;
+  ofInProcess: number;
+  target: number;
+}
+
+function signatureFigures(rows: Row[], checks: SignatureCheckRow[] | undefined, when: string, machine: string): SignatureFigures | undefined {
+  const direct = rows.find((row) => row.operation === 'verify-document' && row.target === 'documents');
+  const gateway = rows.find((row) => row.operation === 'verify-document' && row.target === 'gateway');
+  const warm = checks?.find((row) => row.step === 'warm');
+  if (!direct || !gateway || !warm) return undefined;
+  const ratio = (perSecond: number) => Math.round((perSecond / warm.perSecond) * 1000) / 1000;
+  return {
+    when,
+    machine,
+    inProcessPerSecond: warm.perSecond,
+    atSubgraph: { perSecond: direct.requestsPerSecond, cpuMsPerRequest: direct.cpuMsPerRequest ?? {}, netCpuMsPerRequest: direct.netCpuMsPerRequest ?? {}, ofInProcess: ratio(direct.requestsPerSecond), target: 2000 },
+    throughGateway: { perSecond: gateway.requestsPerSecond, cpuMsPerRequest: gateway.cpuMsPerRequest ?? {}, netCpuMsPerRequest: gateway.netCpuMsPerRequest ?? {}, ofInProcess: ratio(gateway.requestsPerSecond), target: 1000 },
+  };
 }
 
 const cpuCell = (row: Row) =>
   Object.entries(row.cpuMsPerRequest ?? {})
-    .map(([name, ms]) => `${name} ${ms}`)
+    .map(([name, ms]) => `${name} ${ms}${row.netCpuMsPerRequest?.[name] !== undefined ? ` (net ${row.netCpuMsPerRequest[name]})` : ''}`)
     .join(', ');
 
 function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatureChecks?: SignatureCheckRow[], entityBatches?: EntityBatchRow[]) {
@@ -238,6 +297,7 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatu
     ),
     auditAppends: auditAppends ? { when, machine, rows: auditAppends } : kept?.auditAppends,
     signatureChecks: signatureChecks ? { when, machine, rows: signatureChecks } : kept?.signatureChecks,
+    signatures: signatureFigures(rows, signatureChecks, when, machine) ?? kept?.signatures,
     entityBatches: entityBatches
       ? { when, machine, rows: entityBatches, before: entitiesBefore() }
       : kept?.entityBatches && { ...kept.entityBatches, before: entitiesBefore() ?? kept.entityBatches.before },
@@ -257,6 +317,18 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatu
       .filter(Boolean);
     const ratio = ratios.length ? ` Entries per second, group commit against one transaction per append: ${ratios.join(', ')}.` : '';
     markdown += `\n## Audit log appends\n\n${results.auditAppends.when} · ${results.auditAppends.machine}. One record an append (a mutation's outcome), with 1, 20 and 50 writers appending at once as concurrent requests do, through the audit chain of one institutions process on a fresh database: one transaction per append, in turn (the log before group commit), and group commit (the appends that wait while a transaction runs go into the next one). After each run the whole chain is verified (verifyAuditChain: every entry present, every link recomputed).${ratio}\n\n| mode | writers | appends | appends/s | transactions | p50 ms | p99 ms | chain intact |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n${audit.map((row) => `| ${row.mode} | ${row.concurrency} | ${row.appends} | ${row.appendsPerSecond} | ${row.commits} | ${row.p50Ms} | ${row.p99Ms} | ${row.chainIntact ? 'yes' : 'not checked'} |`).join('\n')}\n`;
+  }
+  if (results.signatures) {
+    const figures = results.signatures;
+    const cpu = (ms: Record<string, number>) => Object.entries(ms).map(([name, value]) => `${name} ${value}`).join(', ');
+    // What one core would serve if the request's CPU were all it did: the figure the machine's other work does not move.
+    const perCore = (ms: Record<string, number>) => {
+      const total = Object.values(ms).reduce((sum, value) => sum + value, 0);
+      return total > 0 ? String(Math.round(1000 / total)) : '-';
+    };
+    const line = (where: string, figure: SignatureFigure) =>
+      `| ${where} | ${figure.perSecond} | ${figure.target} | ${figure.ofInProcess} | ${cpu(figure.cpuMsPerRequest)} | ${cpu(figure.netCpuMsPerRequest ?? {})} | ${perCore(figure.netCpuMsPerRequest ?? figure.cpuMsPerRequest)} |`;
+    markdown += `\n## Signatures verified per second\n\n${figures.when} · ${figures.machine}. The \`verify-document\` rows (one signature a request, ${values.connections} connections) beside the same kind of signature's checks alone in this process, measured in the same run (\`signature-checks\`, warm: ${figures.inProcessPerSecond} a second, OpenSSL through node:crypto). CPU ms a request is each serving process's own CPU over the requests (\`process_cpu_seconds_total\`), "net" the same less what the process spent over as long a time with nobody asking (measured for 2 s just before); "per core by CPU" is 1000 / the sum of the net figures, what one core would serve with nothing else to run.\n\n| where | signatures/s | issue 14 target | of in-process | CPU ms a request, by process | net | per core by CPU |\n| --- | ---: | ---: | ---: | --- | --- | ---: |\n${line('documents subgraph', figures.atSubgraph)}\n${line('through the gateway', figures.throughGateway)}\n`;
   }
   if (results.signatureChecks) {
     markdown += `\n## Signature checks alone\n\n${results.signatureChecks.when} · ${results.signatureChecks.machine}. One RSA-2048 detached CMS signature over 2 KB, chain signer → issuing CA → root, checked in one process without HTTP, GraphQL or SQL (bench/signature-checks.ts): \`warm\` is a repeated verification (parse and chain result kept: the content digest, the signature over the signed attributes and validity), \`cold\` a first one (CMS parse and chain by node:crypto too), \`chain by node-forge\` the chain check alone as it was done before.\n\n| step | per second | µs each |\n| --- | ---: | ---: |\n${results.signatureChecks.rows.map((row) => `| ${row.step} | ${row.perSecond} | ${row.microseconds} |`).join('\n')}\n`;

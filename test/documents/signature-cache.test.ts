@@ -2,6 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import type { RunningSubgraph } from '../../services/core/subgraph-definition';
 import { Certificate } from '../../services/documents/certificate/certificate';
 import { authority } from '../../services/documents/pki/authority';
+import { Document } from '../../services/documents/document/document';
+import { keptVerifications } from '../../services/documents/signature/verification-cache';
 import { DATABASES } from '../support/databases';
 import { errorCodes } from '../support/graphql-client';
 import { principal, querySubgraph } from '../support/subgraph-client';
@@ -14,9 +16,11 @@ const REVOKE = `mutation($input: RevokeCertificateInput!) { revokeCertificate(in
 const VERIFY = `query($id: ID!) { document(id: $id) { verification { verdict reasons signatures { verdict failed chain checks { check status detail } } } } }`;
 
 /**
- * Chain results are kept per certificate (pki/chain.ts); revocation is read on every
+ * Chain results are kept per certificate (pki/chain.ts) and whole verifications per signature,
+ * content and revocation record (signature/verification-cache.ts); revocation is read on every
  * verification. These prove a revocation shows at once all the same, whether this process
- * revoked (its entry dropped) or another replica did (the entry kept, the record read).
+ * revoked (its entry dropped) or another replica did (the entry kept, the record read), and
+ * that a content changed in the database is verified anew.
  */
 describe.each(DATABASES)('signature verification with cached chains on %s', (kind) => {
   let started: TestSubgraphs;
@@ -79,6 +83,36 @@ describe.each(DATABASES)('signature verification with cached chains on %s', (kin
     const verification = (await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification;
     expect(verification.signatures[0].verdict).toBe('REVOKED');
     expect(verification.reasons.join('\n')).toMatch(/REVOCATION failed/);
+  });
+
+  it('answers a repeated verification from what was kept, and verifies anew when the content or the revocation record changes underneath', async () => {
+    const { certificateId, documentId, signedAt, trust } = await signedAndVerified();
+    const kept = keptVerifications(trust);
+    const again = (await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification;
+    expect(again.verdict).toBe('VALID');
+    expect(keptVerifications(trust)).toBe(kept);
+    // Another replica (or someone at the database) changes the content: INTEGRITY fails at once.
+    const documents = subgraph.dataSource.getRepository(Document);
+    const { content } = (await documents.findOneBy({ id: documentId }))!;
+    await documents.update({ id: documentId }, { content: `${content}.` });
+    const altered = (await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification;
+    expect(altered.verdict).toBe('INVALID');
+    expect(altered.signatures[0].verdict).toBe('INTEGRITY_FAILED');
+    expect(keptVerifications(trust)).toBe(kept + 1);
+    // The content as signed again: VALID, from the first verification kept.
+    await documents.update({ id: documentId }, { content });
+    expect((await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification.verdict).toBe('VALID');
+    expect(keptVerifications(trust)).toBe(kept + 1);
+    // Another replica revokes: the record read with the signature changes the key, REVOKED at once.
+    await subgraph.dataSource
+      .getRepository(Certificate)
+      .update({ id: certificateId }, { revokedAt: new Date().toISOString(), invalidSince: signedAt, revocationReason: 'KEY_COMPROMISE' });
+    const revoked = (await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification;
+    expect(revoked.signatures[0].verdict).toBe('REVOKED');
+    expect(revoked.signatures[0].checks.map((check: any) => check.status)).toEqual(['PASSED', 'PASSED', 'PASSED', 'FAILED']);
+    // And the revocation undone in the record (a restored backup): VALID again, not a kept REVOKED.
+    await subgraph.dataSource.getRepository(Certificate).update({ id: certificateId }, { revokedAt: null, invalidSince: null, revocationReason: null });
+    expect((await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification.signatures[0].verdict).toBe('VALID');
   });
 
   it('gives a principal outside the scope nothing from the verification of a document, cached or not', async () => {

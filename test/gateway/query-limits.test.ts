@@ -52,6 +52,20 @@ describe('gateway query limits', () => {
     expect(small.data.units.edges).toHaveLength(3);
   });
 
+  it('costs the same document anew for other variables (costs are kept per document and variables)', async () => {
+    const query = `query Pages($size: Int!) { units(level: PROVINCE, first: $size) { edges { node { children(first: $size) { edges { node { children(first: $size) { edges { node { code } } } } } } } } } }`;
+    for (const size of [3, 3, 100, 3, 100]) {
+      const answer = await hub.query<any>(query, { size }, token);
+      if (size === 3) {
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data.units.edges).toHaveLength(3);
+      } else {
+        expect(errorCodes(answer)).toEqual(['QUERY_LIMIT']);
+        expect(answer.errors![0].extensions).toMatchObject({ limit: 'cost' });
+      }
+    }
+  });
+
   it('takes batches of operations up to the limit and refuses a larger batch', async () => {
     const post = (body: unknown) =>
       fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -23,6 +23,8 @@ const MAX_SIGNERS = 5000;
  */
 export class TrustStore {
   private readonly chains = new Map<string, Map<string, ChainOutcome>>();
+  /** Counts `forget` calls: results derived from this store's chains (signature/verification-cache.ts) are keyed by it. */
+  private forgotten = 0;
 
   constructor(readonly roots: X509Certificate[]) {}
 
@@ -56,6 +58,12 @@ export class TrustStore {
   /** Drops the chain results of a certificate (by its SHA-256 fingerprint), for its revocation. */
   forget(fingerprint256: string): void {
     this.chains.delete(fingerprint256);
+    this.forgotten += 1;
+  }
+
+  /** Changes on every `forget`: what was derived from the chains before it is not used after. */
+  get generation(): number {
+    return this.forgotten;
   }
 
   /** Whether a chain result of this signer (SHA-256 fingerprint) is kept (for tests). */

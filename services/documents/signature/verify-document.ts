@@ -7,6 +7,7 @@ import { checkValidityAt } from '../pki/chain';
 import { checkIntegrity, parseDetachedSignature, type ParsedSignature } from '../pki/cms';
 import { certificateFacts } from '../pki/x509';
 import { DocumentSignature } from './document-signature';
+import { keptVerification, type CheckedSignature, type RevocationState } from './verification-cache';
 import {
   CheckStatus,
   DocumentVerdict,
@@ -42,11 +43,7 @@ export const signaturesOf = (context: SubgraphContext) =>
   });
 
 /** The hub's revocation record of a signer's certificate (its columns null while it is not revoked). */
-interface RevocationRecord {
-  revokedAt: string | null;
-  invalidSince: string | null;
-  revocationReason: string | null;
-}
+type RevocationRecord = RevocationState;
 type SignatureToCheck = { signature: DocumentSignature; record: RevocationRecord | null };
 
 const SIGNATURE_COLUMNS = ['id', 'documentId', 'certificateId', 'signerSerial', 'signerSubject', 'signedAt', 'origin', 'signedBy', 'cmsBase64', 'unitPath'] as const;
@@ -104,14 +101,13 @@ const VERDICT_OF: Record<VerificationCheck, SignatureVerdict> = {
   REVOCATION: SignatureVerdict.REVOKED,
 };
 
-function verifySignature(ca: Authority, content: Buffer, signature: DocumentSignature, record: RevocationRecord | null): SignatureVerification {
+function verifySignature(ca: Authority, content: Buffer, signature: DocumentSignature, record: RevocationRecord | null): CheckedSignature {
   let parsed: ParsedSignature;
   try {
     parsed = parsedSignature(signature);
   } catch (error) {
     const detail = `the stored signature cannot be read: ${(error as Error).message}`;
     return {
-      signature,
       verdict: SignatureVerdict.INTEGRITY_FAILED,
       checks: [result(VerificationCheck.INTEGRITY, CheckStatus.FAILED, detail)],
       failed: [VerificationCheck.INTEGRITY],
@@ -131,7 +127,6 @@ function verifySignature(ca: Authority, content: Buffer, signature: DocumentSign
   ];
   const failed = checks.filter((check) => check.status === CheckStatus.FAILED).map((check) => check.check);
   return {
-    signature,
     verdict: failed.length ? VERDICT_OF[failed[0]] : SignatureVerdict.VALID,
     checks,
     failed,
@@ -143,12 +138,17 @@ function verifySignature(ca: Authority, content: Buffer, signature: DocumentSign
 /**
  * Verifies every signature of a document against its content as stored now: integrity,
  * chain to a trusted root, validity at signing time and revocation (the hub's records,
- * read when asked: a revocation shows at once).
+ * read when asked: a revocation shows at once). A signature verified before under the same
+ * content, chains and revocation record is not verified again (`verification-cache.ts`).
  */
 export async function verifyDocument(context: SubgraphContext, document: Document): Promise<DocumentVerification> {
   const [ca, toCheck] = await Promise.all([authority(context.dataSource), signaturesToCheck(context).load(document.id)]);
   const content = Buffer.from(document.content, 'utf8');
-  const results = (toCheck ?? []).map(({ signature, record }) => verifySignature(ca, content, signature, record));
+  const contentSha256 = createHash('sha256').update(content).digest('hex');
+  const results: SignatureVerification[] = (toCheck ?? []).map(({ signature, record }) => ({
+    signature,
+    ...keptVerification(ca.trust, signature.id, contentSha256, record, () => verifySignature(ca, content, signature, record)),
+  }));
   const reasons: string[] = [];
   results.forEach((entry, index) => {
     const who = `signature ${index + 1} (${entry.signature.signerSubject})`;
@@ -168,7 +168,7 @@ export async function verifyDocument(context: SubgraphContext, document: Documen
   return {
     verdict,
     reasons,
-    contentSha256: createHash('sha256').update(content).digest('hex'),
+    contentSha256,
     signatures: results,
     verifiedAt: new Date().toISOString(),
   };
