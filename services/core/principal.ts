@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signHs256, verifyHs256 } from './hs256';
+import { SignJWT, jwtVerify } from 'jose';
 import { internalSecret } from './secrets';
 import type { UnitPath } from './access/unit-path';
 import { sha256 } from './sha256';
@@ -39,6 +39,8 @@ const AUDIENCE = 'gov-hub-subgraphs';
 /** Short-lived, single-use and bound to one query: a captured header is worth nothing. */
 const LIFETIME_SECONDS = 60;
 
+const key = () => new TextEncoder().encode(internalSecret());
+
 /** SHA-256 of the query text a forwarded principal is valid for. */
 export const queryHash = (query: string) => sha256(query, 'base64url');
 
@@ -67,29 +69,27 @@ export interface ClientOperation {
 
 export const operationHash = (query: string) => sha256(query);
 
-/** Signs the principal for one subgraph request: bound to its query, used once (HS256, core/hs256.ts). */
+/** Signs the principal for one subgraph request: bound to its query, used once. */
 export async function signPrincipal(principal: Principal, query: string, operation?: ClientOperation): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return signHs256(
-    {
-      ...(operation ? { op: operation.name, oh: operation.hash } : {}),
-      name: principal.name,
-      kind: principal.kind,
-      roles: principal.roles,
-      scopes: principal.scopes,
-      unit: principal.unitCode,
-      unitPath: principal.unitPath,
-      ...(principal.territory ? { territory: principal.territory } : {}),
-      qh: queryHash(query),
-      jti: randomUUID(),
-      sub: principal.subject,
-      iss: ISSUER,
-      aud: AUDIENCE,
-      iat: now,
-      exp: now + LIFETIME_SECONDS,
-    },
-    internalSecret(),
-  );
+  return new SignJWT({
+    ...(operation ? { op: operation.name, oh: operation.hash } : {}),
+    name: principal.name,
+    kind: principal.kind,
+    roles: principal.roles,
+    scopes: principal.scopes,
+    unit: principal.unitCode,
+    unitPath: principal.unitPath,
+    ...(principal.territory ? { territory: principal.territory } : {}),
+    qh: queryHash(query),
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setJti(randomUUID())
+    .setSubject(principal.subject)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${LIFETIME_SECONDS}s`)
+    .sign(key());
 }
 
 /**
@@ -106,7 +106,7 @@ export async function verifyForwarded(
   query: string,
   replays: ReplayGuard,
 ): Promise<{ principal: Principal; operation?: ClientOperation }> {
-  const payload = verifyHs256(token, internalSecret(), { issuer: ISSUER, audience: AUDIENCE });
+  const { payload } = await jwtVerify(token, key(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
   if (payload.qh !== queryHash(query)) throw new Error('forwarded principal was signed for another query');
   if (!payload.jti || !payload.exp || !(await replays.accept(payload.jti, payload.exp))) throw new Error('forwarded principal was used before');
   const roles = (payload.roles as unknown[] | undefined) ?? [];
