@@ -59,6 +59,17 @@ async function terminate(children: ChildProcess[]): Promise<boolean> {
   return (await Promise.all(exits)).every(Boolean);
 }
 
+/**
+ * Without Redis these processes share no memory, so institutions' announcement of a client's
+ * change (revocation, credentials, safelist) cannot reach the gateway: the gateway then keeps no
+ * copy of a client (`HUB_CLIENT_CACHE_SECONDS=0`, each client request asks institutions), so a
+ * revocation holds at once on the embedded default too. A value the user set is kept.
+ */
+function clientCacheWithoutRedis(options: LaunchOptions): Record<string, string> {
+  const env = { ...process.env, ...options.env };
+  return env.REDIS_URL || env.HUB_CLIENT_CACHE_SECONDS !== undefined ? {} : { HUB_CLIENT_CACHE_SECONDS: '0' };
+}
+
 export async function launchHub(options: LaunchOptions): Promise<HubProcesses> {
   const children = new Map<string, ChildProcess>();
   let stopping: Promise<boolean> | undefined;
@@ -98,7 +109,7 @@ export async function launchHub(options: LaunchOptions): Promise<HubProcesses> {
       });
     });
     await Promise.all(SUBGRAPHS.map((subgraph) => waitForHealth(subgraphUrls[subgraph.name].replace(/graphql$/, 'health'), subgraph.name)));
-    run('gateway', '../gateway/main.js', { PORT: String(options.basePort), HOST: options.host, ...urlVariables });
+    run('gateway', '../gateway/main.js', { PORT: String(options.basePort), HOST: options.host, ...urlVariables, ...clientCacheWithoutRedis(options) });
     const gatewayUrl = `http://${hostForUrls}:${options.basePort}`;
     await waitForHealth(`${gatewayUrl}/health`, 'gateway');
     return { gatewayUrl, subgraphUrls, stop };
