@@ -197,7 +197,7 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     expect(await findings.count()).toBe(before);
   });
 
-  it('lists 100 inspections with target agency, unit and findings in a bounded number of statements per subgraph', async () => {
+  it('lists 100 inspections with target agency, unit, team and findings in a bounded number of statements per subgraph', async () => {
     const token = await hub.token('VN', ['INSPECTOR']);
     const inspectionsCounter = statementCounter(hub.subgraphs.inspections.dataSource);
     const institutionsCounter = statementCounter(hub.subgraphs.institutions.dataSource);
@@ -205,6 +205,7 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     institutionsCounter.reset();
     const result = await hub.query<any>(
       `{ inspections(first: 100) { edges { node { id status targetAgency { id name kind } targetUnit { code name level }
+          team { totalCount edges { node { id name position } } }
           findings { totalCount edges { node { area severity overdue } } } } } } }`,
       {},
       token,
@@ -212,8 +213,12 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     expect(result.errors).toBeUndefined();
     expect(result.data.inspections.edges).toHaveLength(100);
     expect(result.data.inspections.edges.every((edge: any) => edge.node.targetAgency.name && edge.node.targetUnit.name)).toBe(true);
+    const members = result.data.inspections.edges.flatMap((edge: any) => edge.node.team.edges.map((member: any) => member.node));
+    expect(members.length).toBeGreaterThan(100);
+    expect(members.every((member: any) => member.name && member.position)).toBe(true);
+    // The team costs inspections nothing (ids on the row) and institutions one batch of officials.
     expect(inspectionsCounter.count).toBeLessThanOrEqual(2);
-    expect(institutionsCounter.count).toBeLessThanOrEqual(4);
+    expect(institutionsCounter.count).toBeLessThanOrEqual(5);
   });
 
   async function firstCommuneOf(district: string): Promise<string> {
