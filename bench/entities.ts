@@ -14,7 +14,7 @@ export interface EntityBatchRow {
 }
 
 const FIELDS: Record<string, string> = {
-  procedureCatalog: 'procedureCatalog(asOf: "2024-06-30") { total fields offeredOnline nationalPortal byLevel { level count } decisions { decisionNumber count } }',
+  procedureCatalog: 'procedureCatalog(asOf: "2024-06-30") { total fields offeredOnline nationalPortal byLevel { level count } decisions { edges { node { decisionNumber count } } } }',
   dossierStats: 'dossierStats(from: "2023-01-01", to: "2023-12-31") { received resolved onTimeRate byChannel { channel received } }',
   feedbackStats: 'feedbackStats(from: "2023-01-01", to: "2023-12-31") { received handled onTimeRate }',
   serviceIndex: 'serviceIndex(from: "2023-01-01", to: "2023-12-31") { total }',

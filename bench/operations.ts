@@ -59,7 +59,7 @@ export const BENCH_OPERATIONS: BenchOperation[] = [
     query: `query VerifyDocument($id: ID!) {
       document(id: $id) {
         numberAndSymbol
-        verification { verdict reasons signatures { verdict failed chain signingTime checks { check status detail } } }
+        verification { verdict reasons signatures { edges { node { verdict failed chain signingTime checks { check status detail } } } } }
       }
     }`,
     as: { unit: '82', roles: ['OFFICER'] },

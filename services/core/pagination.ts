@@ -58,18 +58,31 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
+export interface ConnectionOptions {
+  /**
+   * The node may be null: for a reference to another subgraph's entity, so that subgraph being
+   * down costs the node and not the page (docs/architecture.md, "Partial answers").
+   */
+  nullableNode?: boolean;
+  /** What the list holds, for the connection's description ("A page of …"). */
+  items?: string;
+  /** The edge's node, described ("The official …"). */
+  node?: string;
+}
+
 /** Builds the `XConnection` and `XEdge` types of a node type (Relay cursor connections). */
-export function Connection<T extends object>(nodeType: ClassType<T>, name = nodeType.name) {
+export function Connection<T extends object>(nodeType: ClassType<T>, name = nodeType.name, options: ConnectionOptions = {}) {
+  const items = options.items ?? `${name} items`;
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this item: pass it as `after` to continue after it.' })
     cursor!: string;
 
-    @Field(() => nodeType, { description: `The ${name}.` })
+    @Field(() => nodeType, { nullable: options.nullableNode ?? false, description: options.node ?? `The ${name}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${items}.` })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The items of the page, in the list\'s stable order.' })
     edges!: EdgeType[];
@@ -79,7 +92,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name = node
 
     totalCount!: () => Promise<number>;
 
-    @Field(() => Int, { name: 'totalCount', description: 'Number of items in the whole list (costs one COUNT).' })
+    @Field(() => Int, { name: 'totalCount', description: 'Number of items in the whole list (at most one COUNT statement, made only when asked).' })
     total(): Promise<number> {
       return this.totalCount();
     }

@@ -16,3 +16,14 @@ export function pageOfRows<T>(rows: T[], keyOf: (row: T) => string, args: PageAr
     totalCount: async () => rows.length,
   };
 }
+
+/**
+ * A cursor page over a short list kept in its own meaningful order (the root first, the head of
+ * a team first, recipients as named): the cursor is the item's position, zero-padded so it
+ * sorts as the list does. Stable for lists that never change or only grow at the end.
+ */
+export function pageOfList<T>(items: readonly T[], args: PageArgs): Page<T> {
+  const positioned = items.map((node, index) => ({ position: String(index).padStart(6, '0'), node }));
+  const page = pageOfRows(positioned, (item) => item.position, args);
+  return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: node.node })) };
+}

@@ -15,6 +15,8 @@ import { AuthorityRecord } from './pki/authority-record';
 import { referenceResolvers } from './references';
 import { DocumentSignature } from './signature/document-signature';
 import { SignatureResolver } from './signature/signature.resolver';
+import { VerificationResolver } from './signature/verification.resolver';
+import { SendDocumentPayloadResolver } from './exchange/send-document-payload';
 import { outboxEntities } from '../core/events/outbox-entities';
 import { IdempotencyRecord } from '../core/idempotency';
 
@@ -31,6 +33,8 @@ export const buildDocumentsSchema = () =>
         DocumentResolver,
         SignatureResolver,
         TransferResolver,
+        SendDocumentPayloadResolver,
+        VerificationResolver,
         AgencyDocumentsResolver,
         OfficialDocumentsResolver,
         UnitDocumentStatsResolver,

@@ -10,6 +10,7 @@ import { ProcedureMutationsResolver } from './procedure/procedure-mutations.reso
 import { ProcedureResolver } from './procedure/procedure.resolver';
 import { referenceResolvers } from './references';
 import { DossierStatsResolver } from './stats/dossier-stats.resolver';
+import { CatalogDecisionsResolver } from './stats/catalog-decisions';
 import { outboxEntities } from '../core/events/outbox-entities';
 import { IdempotencyRecord } from '../core/idempotency';
 
@@ -26,6 +27,7 @@ export const buildProceduresSchema = () =>
         AgencyDossiersResolver,
         UnitStatisticsResolver,
         DossierStatsResolver,
+        CatalogDecisionsResolver,
       ],
     },
     referenceResolvers,

@@ -46,6 +46,7 @@ interface Case {
 const ids = (data: any): string => {
   const value = Object.values(data ?? {})[0] as any;
   if (Array.isArray(value)) return value.map((item) => item.id).join(',');
+  if (value?.transfers) return value.transfers.edges.map((edge: any) => edge.node.id).join(',');
   return value?.client?.id ?? value?.webhook?.id ?? value?.id;
 };
 
@@ -142,7 +143,7 @@ describe.each(DATABASES)('idempotent creating mutations on %s', (kind) => {
       },
       {
         mutation: 'sendDocument', subgraph: 'documents', entity: DocumentTransfer, unit: '91', otherUnit: '62', roles: ['OFFICER'],
-        document: `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { id } }`,
+        document: `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { transfers { edges { node { id } } } } }`,
         input: (n) => ({ documentId: setup.documents[n], recipientAgencyIds: ['905.ubnd'] }),
         idOf: ids,
       },

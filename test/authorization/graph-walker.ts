@@ -78,6 +78,18 @@ function beyondPublicFacts(type: string, value: Json): string[] {
 const isEmptyConnection = (value: unknown) =>
   typeof value === 'object' && value !== null && 'edges' in (value as Json) && Array.isArray((value as Json).edges) && (value as Json).edges.length === 0;
 
+/**
+ * Connections that list references, not records filtered to the scope (rule 12): an inspection's
+ * team names officials wherever they work. Their nodes are references: public facts only.
+ */
+export const REFERENCE_CONNECTIONS = new Set(['team']);
+
+/** Whether a record sits as a node of a filtered list (rule 1), not as a reference. */
+function isListNode(path: string): boolean {
+  const connection = path.match(/\.(\w+)\.edges\.\d+\.node$/);
+  return connection ? !REFERENCE_CONNECTIONS.has(connection[1]) : path.endsWith('.node');
+}
+
 /** Types seen only inside a located parent (a signature inside its document, a webhook inside its client): checked through the parent. */
 export const PARENT_SCOPED_TYPES = new Set(['DocumentSignature', 'SafelistedOperation', 'Webhook', 'WebhookDelivery']);
 
@@ -335,8 +347,8 @@ export async function walkAsPrincipal(target: WalkTarget, who: WalkPrincipal, su
       const paths = target.oracle.pathsOf(record.type, record.id) ?? [];
       if (visible(paths)) continue;
       const outside = `${record.type} ${record.id} of ${paths.join(', ') || 'no unit'} is outside ${who.unitPath}`;
-      // A reference (not a node of a list) to an agency or official may show its public facts.
-      if (PUBLIC_FACTS[record.type] && !record.path.endsWith('.node')) {
+      // A reference (not a node of a filtered list) to an agency or official may show its public facts.
+      if (PUBLIC_FACTS[record.type] && !isListNode(record.path)) {
         for (const name of beyondPublicFacts(record.type, record.value)) report(`${record.path}.${name}`, outside);
         continue;
       }

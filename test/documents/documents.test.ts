@@ -14,8 +14,8 @@ const REGISTER = `mutation($input: RegisterDocumentInput!) { registerDocument(in
   id numberAndSymbol number year type typeAbbreviation normative contentSha256 agencyName } }`;
 const SIGN = `mutation($input: SignDocumentInput!) { signDocument(input: $input) { id signedAt signerSubject signerSerial } }`;
 const VERIFY = `query($id: ID!) { document(id: $id) { contentBase64 verification { verdict reasons contentSha256
-  signatures { verdict failed chain signingTime checks { check status detail } signature { id signaturePem certificateChainPem } } } } }`;
-const SEND = `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { id status statusCode recipientName recipientLevel arrivedAt } }`;
+  signatures { edges { node { verdict failed chain signingTime checks { check status detail } signature { id signaturePem certificateChainPem } } } } } } }`;
+const SEND = `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { transfers { totalCount edges { node { id status statusCode recipientName recipientLevel arrivedAt } } } } }`;
 const MOVE = `mutation($input: UpdateTransferStatusInput!) { updateTransferStatus(input: $input) { id status statusCode acceptedAt assignedAt inProgressAt doneAt refusedAt note } }`;
 
 const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
@@ -271,15 +271,15 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       const verified = await ask(VERIFY, { id: documentId }, provinceOfficer);
       const verification = verified.data.document.verification;
       expect(verification.verdict).toBe('VALID');
-      expect(verification.signatures[0].chain).toEqual([
+      expect(verification.signatures.edges[0].node.chain).toEqual([
         'CN=UBND Tỉnh Kiên Giang, L=Tỉnh Kiên Giang, C=VN',
         'CN=Hub Issuing CA, O=Government Federation Hub, C=VN',
         'CN=Hub Root CA, O=Government Federation Hub, C=VN',
       ]);
-      expect(verification.signatures[0].checks.map((check: any) => check.status)).toEqual(['PASSED', 'PASSED', 'PASSED', 'PASSED']);
+      expect(verification.signatures.edges[0].node.checks.map((check: any) => check.status)).toEqual(['PASSED', 'PASSED', 'PASSED', 'PASSED']);
       const exported = Buffer.from(verified.data.document.contentBase64, 'base64');
       expect(exported.equals(content)).toBe(true);
-      const signature = verification.signatures[0].signature;
+      const signature = verification.signatures.edges[0].node.signature;
       const openssl = opensslCmsVerify({ signaturePem: signature.signaturePem, content: exported, rootPem });
       expect(openssl.output).toContain('Verification successful');
       expect(openssl.ok).toBe(true);
@@ -299,10 +299,10 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       const verified = await ask(VERIFY, { id }, provinceOfficer);
       const verification = verified.data.document.verification;
       expect(verification.verdict).toBe('INVALID');
-      expect(verification.signatures[0].verdict).toBe('INTEGRITY_FAILED');
-      expect(verification.signatures[0].failed).toEqual(['INTEGRITY']);
+      expect(verification.signatures.edges[0].node.verdict).toBe('INTEGRITY_FAILED');
+      expect(verification.signatures.edges[0].node.failed).toEqual(['INTEGRITY']);
       expect(verification.reasons[0]).toMatch(/INTEGRITY failed/);
-      const openssl = opensslCmsVerify({ signaturePem: verification.signatures[0].signature.signaturePem, content: Buffer.from(verified.data.document.contentBase64, 'base64'), rootPem });
+      const openssl = opensslCmsVerify({ signaturePem: verification.signatures.edges[0].node.signature.signaturePem, content: Buffer.from(verified.data.document.contentBase64, 'base64'), rootPem });
       expect(openssl.ok).toBe(false);
     });
 
@@ -324,7 +324,7 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       expect(revoked.data.revokeCertificate.status).toBe('REVOKED');
       const verification = (await ask(VERIFY, { id }, provinceOfficer)).data.document.verification;
       expect(verification.verdict).toBe('INVALID');
-      expect(verification.signatures.map((entry: any) => entry.verdict)).toEqual(['VALID', 'REVOKED']);
+      expect(verification.signatures.edges.map((edge: any) => edge.node.verdict)).toEqual(['VALID', 'REVOKED']);
       expect(verification.reasons.join('\n')).toMatch(/REVOCATION failed/);
       const before = await count(DocumentSignature);
       const again = await ask(SIGN, { input: { documentId: id, certificateId } }, provinceOfficer);
@@ -342,9 +342,9 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       expect(attached.data.attachSignature).toEqual({ origin: 'ATTACHED', signerSubject: 'CN=Impostor Signer, O=Elsewhere, C=VN' });
       const verification = (await ask(VERIFY, { id }, provinceOfficer)).data.document.verification;
       expect(verification.verdict).toBe('INVALID');
-      expect(verification.signatures[0].verdict).toBe('CHAIN_FAILED');
-      expect(verification.signatures[0].checks[0].status).toBe('PASSED');
-      expect(verification.signatures[0].checks[1].detail).toContain('Unknown Root CA');
+      expect(verification.signatures.edges[0].node.verdict).toBe('CHAIN_FAILED');
+      expect(verification.signatures.edges[0].node.checks[0].status).toBe('PASSED');
+      expect(verification.signatures.edges[0].node.checks[1].detail).toContain('Unknown Root CA');
       const before = await count(DocumentSignature);
       const wrongContent = await ask(`mutation($input: AttachSignatureInput!) { attachSignature(input: $input) { id } }`, { input: { documentId: documentId, signaturePem } }, provinceOfficer);
       expect(errorCodes(wrongContent)).toEqual(['BAD_USER_INPUT']);
@@ -393,11 +393,11 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       expect(await count(DocumentTransfer)).toBe(before);
       const sent = await ask(SEND, { input: { documentId, recipientAgencyIds: ['905.ubnd', '30880.ubnd'] } }, provinceOfficer);
       expect(sent.errors).toBeUndefined();
-      expect(sent.data.sendDocument.map((transfer: any) => [transfer.recipientName, transfer.recipientLevel, transfer.status, transfer.statusCode])).toEqual([
+      expect(sent.data.sendDocument.transfers.edges.map(({ node: transfer }: any) => [transfer.recipientName, transfer.recipientLevel, transfer.status, transfer.statusCode])).toEqual([
         ['UBND Huyện Châu Thành', 'DISTRICT', 'ARRIVED', '01'],
         ['UBND Thị trấn Minh Lương', 'COMMUNE', 'ARRIVED', '01'],
       ]);
-      transfers = Object.fromEntries(sent.data.sendDocument.map((transfer: any) => [transfer.recipientName.includes('Huyện') ? 'district' : 'commune', transfer.id]));
+      transfers = Object.fromEntries(sent.data.sendDocument.transfers.edges.map(({ node: transfer }: any) => [transfer.recipientName.includes('Huyện') ? 'district' : 'commune', transfer.id]));
       const twice = await ask(SEND, { input: { documentId, recipientAgencyIds: ['30880.ubnd'] } }, provinceOfficer);
       expect(errorCodes(twice)).toEqual(['CONFLICT']);
       expect(await count(DocumentTransfer)).toBe(before + 2);
@@ -467,7 +467,7 @@ describe.each(DATABASES)('documents subgraph on %s', (kind) => {
       const counter = statementCounter(subgraph.dataSource);
       counter.reset();
       const result = await ask(
-        `{ documents(first: 50) { edges { node { id numberAndSymbol signatures { id } verification { verdict } } } } }`,
+        `{ documents(first: 50) { edges { node { id numberAndSymbol signatures { totalCount edges { node { id } } } verification { verdict signatures { edges { node { verdict } } } } } } } }`,
         {},
         nation,
       );

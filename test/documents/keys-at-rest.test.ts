@@ -12,7 +12,7 @@ import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
 
 const REGISTER = `mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { id } }`;
 const SIGN = `mutation($input: SignDocumentInput!) { signDocument(input: $input) { id signerSubject } }`;
-const VERIFY = `query($id: ID!) { document(id: $id) { verification { verdict signatures { verdict } } } }`;
+const VERIFY = `query($id: ID!) { document(id: $id) { verification { verdict signatures { edges { node { verdict } } } } } }`;
 const CERTIFICATES = `{ _entities(representations: [{ __typename: "Agency", id: "91.ubnd" }]) {
   ... on Agency { certificates(kind: ORGANIZATION, first: 1) { edges { node { id } } } } } }`;
 
@@ -67,7 +67,7 @@ describe.each(DATABASES)('private keys at rest in the documents database, on %s'
     const signed = await ask(SIGN, { input: { documentId: registered.data.registerDocument.id, certificateId } });
     expect(signed.errors).toBeUndefined();
     const verified = await ask(VERIFY, { id: registered.data.registerDocument.id });
-    expect(verified.data.document.verification).toEqual({ verdict: 'VALID', signatures: [{ verdict: 'VALID' }] });
+    expect(verified.data.document.verification).toEqual({ verdict: 'VALID', signatures: { edges: [{ node: { verdict: 'VALID' } }] } });
     return certificateId as string;
   };
 

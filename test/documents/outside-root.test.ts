@@ -98,11 +98,11 @@ describe.each(DATABASES)('documents with an outside root configured, on %s', (ki
     );
     const verified = await querySubgraph<any>(
       subgraph.url,
-      `query($id: ID!) { document(id: $id) { contentBase64 verification { verdict signatures { verdict chain signature { origin signaturePem } } } } }`,
+      `query($id: ID!) { document(id: $id) { contentBase64 verification { verdict signatures { edges { node { verdict chain signature { origin signaturePem } } } } } } }`,
       { id },
       officer,
     );
-    const signatures = verified.data.document.verification.signatures;
+    const signatures = verified.data.document.verification.signatures.edges.map((edge: any) => edge.node);
     const own = signatures.find((entry: any) => entry.signature.origin === 'HUB');
     const foreign = signatures.find((entry: any) => entry.signature.origin === 'ATTACHED');
     expect(own.verdict).toBe('VALID');

@@ -13,7 +13,7 @@ const REGISTER = `mutation($input: RegisterDocumentInput!) { registerDocument(in
 const ISSUE = `mutation { issueCertificate(input: { kind: ORGANIZATION, agencyId: "91.so-tu-phap" }) { id certificatePem } }`;
 const SIGN = `mutation($input: SignDocumentInput!) { signDocument(input: $input) { id signedAt } }`;
 const REVOKE = `mutation($input: RevokeCertificateInput!) { revokeCertificate(input: $input) { status } }`;
-const VERIFY = `query($id: ID!) { document(id: $id) { verification { verdict reasons signatures { verdict failed chain checks { check status detail } } } } }`;
+const VERIFY = `query($id: ID!) { document(id: $id) { verification { verdict reasons signatures { edges { node { verdict failed chain checks { check status detail } } } } } } }`;
 
 /**
  * Chain results are kept per certificate (pki/chain.ts) and whole verifications per signature,
@@ -66,11 +66,11 @@ describe.each(DATABASES)('signature verification with cached chains on %s', (kin
     expect(trust.has(fingerprint)).toBe(false);
     const verification = (await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification;
     expect(verification.verdict).toBe('INVALID');
-    expect(verification.signatures[0].verdict).toBe('REVOKED');
-    expect(verification.signatures[0].failed).toEqual(['REVOCATION']);
-    expect(verification.signatures[0].checks.map((check: any) => check.status)).toEqual(['PASSED', 'PASSED', 'PASSED', 'FAILED']);
+    expect(verification.signatures.edges[0].node.verdict).toBe('REVOKED');
+    expect(verification.signatures.edges[0].node.failed).toEqual(['REVOCATION']);
+    expect(verification.signatures.edges[0].node.checks.map((check: any) => check.status)).toEqual(['PASSED', 'PASSED', 'PASSED', 'FAILED']);
     // A second verification chains anew and still says REVOKED.
-    expect((await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification.signatures[0].verdict).toBe('REVOKED');
+    expect((await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification.signatures.edges[0].node.verdict).toBe('REVOKED');
   });
 
   it('reports REVOKED when another replica revoked (only the shared record changed, the chain still cached here)', async () => {
@@ -81,7 +81,7 @@ describe.each(DATABASES)('signature verification with cached chains on %s', (kin
       .update({ id: certificateId }, { revokedAt: new Date().toISOString(), invalidSince: new Date(signedAt).toISOString(), revocationReason: 'KEY_COMPROMISE' });
     expect(trust.has(fingerprint)).toBe(true);
     const verification = (await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification;
-    expect(verification.signatures[0].verdict).toBe('REVOKED');
+    expect(verification.signatures.edges[0].node.verdict).toBe('REVOKED');
     expect(verification.reasons.join('\n')).toMatch(/REVOCATION failed/);
   });
 

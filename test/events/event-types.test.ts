@@ -110,12 +110,12 @@ describe.each(DATABASES)('every event type through the API on %s', (kind) => {
       const signed = await hub.query<any>(`mutation($input: SignDocumentInput!) { signDocument(input: $input) { id } }`, { input: { documentId, certificateId: certificate.id } }, province);
       expect(signed.errors).toBeUndefined();
       const sent = await hub.query<any>(
-        `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { id recipient { id } } }`,
+        `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { transfers { edges { node { id recipient { id } } } } } }`,
         { input: { documentId, recipientAgencyIds: ['905.ubnd', '30880.ubnd'] } },
         province,
       );
       expect(sent.errors).toBeUndefined();
-      for (const transfer of sent.data.sendDocument) transfers[transfer.recipient.id] = transfer.id;
+      for (const { node: transfer } of sent.data.sendDocument.transfers.edges) transfers[transfer.recipient.id] = transfer.id;
       const [event] = await published('document.sent', documentId);
       expect(event).toMatchObject({ subgraph: 'documents', record: { type: 'Document', id: documentId }, unit: { id: '91', path: 'VN/91/' }, state: 'ARRIVED' });
     });

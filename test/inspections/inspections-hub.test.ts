@@ -78,13 +78,14 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     expect(plan.data.createInspectionPlan.inspectingUnit.name).toBe('Gia Lai');
     expect(plan.data.createInspectionPlan.targets.edges).toEqual([{ node: { targetLevel: 'DISTRICT', targetAgency: { name: 'UBND Huyện KBang' } } }]);
     const scheduled = await hub.query<any>(
-      `mutation($input: ScheduleInspectionInput!) { scheduleInspection(input: $input) { id status team { id name } } }`,
+      `mutation($input: ScheduleInspectionInput!) { scheduleInspection(input: $input) { id status team { edges { node { id name } } } } }`,
       { input: { planId: plan.data.createInspectionPlan.id, targetAgencyId: '625.ubnd', scheduledOn: '2015-04-20', teamOfficialIds: ['64.so-noi-vu.cb1', '64.ubnd.cb2'] } },
       inspector,
     );
     expect(scheduled.errors).toBeUndefined();
-    expect(scheduled.data.scheduleInspection.team.map((member: any) => member.id)).toEqual(['64.so-noi-vu.cb1', '64.ubnd.cb2']);
-    expect(scheduled.data.scheduleInspection.team.every((member: any) => member.name.length > 0)).toBe(true);
+    const team = scheduled.data.scheduleInspection.team.edges.map((edge: any) => edge.node);
+    expect(team.map((member: any) => member.id)).toEqual(['64.so-noi-vu.cb1', '64.ubnd.cb2']);
+    expect(team.every((member: any) => member.name.length > 0)).toBe(true);
     const inspectionId = scheduled.data.scheduleInspection.id;
 
     // A commune official of the district cannot record a finding on it (nor see it).
@@ -137,6 +138,26 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     expect(errorCodes(aside)).toContain('NOT_FOUND');
     const asideInspection = await hub.query<any>(`query($id: ID!) { inspection(id: $id) { id } finding(id: "${dueSoon.id}") { id } }`, { id: inspectionId }, sibling);
     expect(asideInspection.data).toEqual({ inspection: null, finding: null });
+    // Nor its team (issue 15, item 4: a connection now), by id or through the list.
+    const asideTeam = await hub.query<any>(`query($id: ID!) { inspection(id: $id) { team { totalCount edges { node { id name } } } } }`, { id: inspectionId }, sibling);
+    expect(asideTeam.data).toEqual({ inspection: null });
+    expect(errorCodes(asideTeam)).toEqual(['NOT_FOUND']);
+    const asideTeamList = await hub.query<any>(`{ inspections(first: 100) { edges { node { id team { edges { node { id } } } } } } }`, {}, sibling);
+    expect(asideTeamList.data.inspections.edges.map((edge: any) => edge.node.id)).not.toContain(inspectionId);
+    // The team, paged from the head: one member a page, in the order it was named.
+    const paged = await hub.query<any>(
+      `query($id: ID!) { inspection(id: $id) { team(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`,
+      { id: inspectionId },
+      districtOfficer,
+    );
+    expect(paged.errors).toBeUndefined();
+    expect(paged.data.inspection.team).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { id: '64.so-noi-vu.cb1' } }] });
+    const rest = await hub.query<any>(
+      `query($id: ID!, $after: String) { inspection(id: $id) { team(first: 1, after: $after) { pageInfo { hasNextPage } edges { node { id } } } } }`,
+      { id: inspectionId, after: paged.data.inspection.team.pageInfo.endCursor },
+      districtOfficer,
+    );
+    expect(rest.data.inspection.team).toEqual({ pageInfo: { hasNextPage: false }, edges: [{ node: { id: '64.ubnd.cb2' } }] });
     expect(errorCodes(asideInspection)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
     const asideList = await hub.query<any>(`{ inspections(first: 100) { edges { node { id } } } }`, {}, sibling);
     expect(asideList.data.inspections.edges.map((edge: any) => edge.node.id)).not.toContain(inspectionId);
@@ -176,7 +197,7 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     expect(await findings.count()).toBe(before);
   });
 
-  it('lists 100 inspections with target agency, unit and findings in a bounded number of statements per subgraph', async () => {
+  it('lists 100 inspections with target agency, unit, team and findings in a bounded number of statements per subgraph', async () => {
     const token = await hub.token('VN', ['INSPECTOR']);
     const inspectionsCounter = statementCounter(hub.subgraphs.inspections.dataSource);
     const institutionsCounter = statementCounter(hub.subgraphs.institutions.dataSource);
@@ -184,6 +205,7 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     institutionsCounter.reset();
     const result = await hub.query<any>(
       `{ inspections(first: 100) { edges { node { id status targetAgency { id name kind } targetUnit { code name level }
+          team { totalCount edges { node { id name position } } }
           findings { totalCount edges { node { area severity overdue } } } } } } }`,
       {},
       token,
@@ -191,8 +213,12 @@ describe.each(DATABASES)('inspections through the gateway on %s', (kind) => {
     expect(result.errors).toBeUndefined();
     expect(result.data.inspections.edges).toHaveLength(100);
     expect(result.data.inspections.edges.every((edge: any) => edge.node.targetAgency.name && edge.node.targetUnit.name)).toBe(true);
+    const members = result.data.inspections.edges.flatMap((edge: any) => edge.node.team.edges.map((member: any) => member.node));
+    expect(members.length).toBeGreaterThan(100);
+    expect(members.every((member: any) => member.name && member.position)).toBe(true);
+    // The team costs inspections nothing (ids on the row) and institutions one batch of officials.
     expect(inspectionsCounter.count).toBeLessThanOrEqual(2);
-    expect(institutionsCounter.count).toBeLessThanOrEqual(4);
+    expect(institutionsCounter.count).toBeLessThanOrEqual(5);
   });
 
   async function firstCommuneOf(district: string): Promise<string> {

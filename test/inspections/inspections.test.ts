@@ -207,7 +207,7 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
 
   describe('plan, schedule, conclude and remedy', () => {
     const createPlan = `mutation($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id year coverageTarget decisionNumber targets { totalCount edges { node { targetLevel targetAgency { id } } } } } }`;
-    const schedule = `mutation($input: ScheduleInspectionInput!) { scheduleInspection(input: $input) { id status targetLevel team { id } } }`;
+    const schedule = `mutation($input: ScheduleInspectionInput!) { scheduleInspection(input: $input) { id status targetLevel team { totalCount edges { node { id } } } } }`;
     const conclude = `mutation($input: ConcludeInspectionInput!) { concludeInspection(input: $input) { id status conductedOn findings { totalCount edges { node { id dueOn overdue } } } } }`;
     const recordFinding = `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`;
     const finding = (dueOn: string, description = 'Niêm yết thủ tục hành chính chưa đầy đủ.') => ({
@@ -236,7 +236,7 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
       const planId = plan.data.createInspectionPlan.id;
       const scheduled = await ask(schedule, { input: { planId, targetAgencyId: '623.ubnd', scheduledOn: '2015-05-12', teamOfficialIds: ['64.so-noi-vu.cb1', '64.ubnd.cb2'] } }, giaLaiInspector);
       expect(scheduled.errors).toBeUndefined();
-      expect(scheduled.data.scheduleInspection).toMatchObject({ status: 'PLANNED', targetLevel: 'DISTRICT', team: [{ id: '64.so-noi-vu.cb1' }, { id: '64.ubnd.cb2' }] });
+      expect(scheduled.data.scheduleInspection).toMatchObject({ status: 'PLANNED', targetLevel: 'DISTRICT', team: { totalCount: 2, edges: [{ node: { id: '64.so-noi-vu.cb1' } }, { node: { id: '64.ubnd.cb2' } }] } });
       const inspectionId = scheduled.data.scheduleInspection.id;
       const twice = await ask(schedule, { input: { planId, targetAgencyId: '623.ubnd', scheduledOn: '2015-06-12', teamOfficialIds: ['64.so-noi-vu.cb1'] } }, giaLaiInspector);
       expect(errorCodes(twice)).toEqual(['CONFLICT']);
@@ -394,7 +394,7 @@ describe.each(DATABASES)('inspections subgraph on %s', (kind) => {
       const counter = statementCounter(subgraph.dataSource);
       counter.reset();
       const result = await ask(
-        `{ inspections(first: 100) { edges { node { id status targetAgency { id } targetUnit { id } inspectingUnit { id } team { id }
+        `{ inspections(first: 100) { edges { node { id status targetAgency { id } targetUnit { id } inspectingUnit { id } team { totalCount edges { node { id } } }
             findings { totalCount edges { node { id area overdue targetAgency { id } } } } } } } }`,
         {},
         nation,

@@ -35,11 +35,11 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
     });
 
     it("gives Kiên Giang's 15 districts with their paths, ancestors and parent, without a token", async () => {
-      const result = await ask(`{ unit(code: "91") { name level path parent { code } ancestors { code }
+      const result = await ask(`{ unit(code: "91") { name level path parent { code } ancestors { totalCount edges { node { code } } }
         children(first: 20) { totalCount pageInfo { hasNextPage } edges { node { code name path } } } } }`);
       expect(result.errors).toBeUndefined();
       const unit = result.data.unit;
-      expect(unit).toMatchObject({ name: 'Kiên Giang', level: 'PROVINCE', path: 'VN/91', parent: { code: 'VN' }, ancestors: [{ code: 'VN' }] });
+      expect(unit).toMatchObject({ name: 'Kiên Giang', level: 'PROVINCE', path: 'VN/91', parent: { code: 'VN' }, ancestors: { totalCount: 1, edges: [{ node: { code: 'VN' } }] } });
       expect(unit.children.totalCount).toBe(15);
       expect(unit.children.pageInfo.hasNextPage).toBe(false);
       expect(unit.children.edges.map((edge: any) => edge.node.code)).toContain('905');
@@ -182,6 +182,24 @@ describe.each(DATABASES)('institutions subgraph on %s', (kind) => {
       expect(counter.count).toBeLessThanOrEqual(2);
       expect(result.data._entities).toHaveLength(100);
       expect(result.data._entities.every((unit: any) => unit.level === 'COMMUNE')).toBe(true);
+    });
+
+    it('gives the ancestors of 100 units, a connection each (issue 15, item 4), in two statements: the page and one batch of ancestors', async () => {
+      const counter = statementCounter(subgraph.dataSource);
+      counter.reset();
+      const result = await ask(`{ units(level: COMMUNE, first: 100) { edges { node { path ancestors { totalCount pageInfo { hasNextPage } edges { node { code path } } } } } } }`);
+      expect(result.errors).toBeUndefined();
+      expect(counter.count).toBeLessThanOrEqual(2);
+      const nodes = result.data.units.edges.map((edge: any) => edge.node);
+      expect(nodes).toHaveLength(100);
+      for (const node of nodes) {
+        const ancestors = node.ancestors.edges.map((edge: any) => edge.node);
+        // The root first, each the parent path of the next, the last the unit's own parent.
+        expect(ancestors[0].code).toBe('VN');
+        expect(node.ancestors.totalCount).toBe(ancestors.length);
+        expect(node.ancestors.pageInfo.hasNextPage).toBe(false);
+        ancestors.forEach((ancestor: any, index: number) => expect((ancestors[index + 1]?.path ?? node.path).startsWith(`${ancestor.path}/`)).toBe(true));
+      }
     });
 
     it('lists 100 agencies with their unit and parent agency in a bounded number of statements', async () => {

@@ -88,7 +88,7 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
         `all: procedureCatalog(asOf: "2020-07-31") { ${catalog} }
          department: procedureCatalog(asOf: "2020-07-31", levels: [PROVINCE]) { byLegacyLevel { legacyLevel count } }
          local: procedureCatalog(asOf: "2020-07-31", levels: [DISTRICT, COMMUNE]) { byLegacyLevel { legacyLevel count } }
-         july: procedureCatalog(asOf: "2020-07-31", publishedFrom: "2020-07-01", publishedTo: "2020-07-31") { total decisions { decisionNumber count } }`,
+         july: procedureCatalog(asOf: "2020-07-31", publishedFrom: "2020-07-01", publishedTo: "2020-07-31") { total decisions { totalCount edges { node { decisionNumber count } } } }`,
       );
       expect(unit.all.total).toBe(2035);
       expect(unit.all.byLevel).toEqual([{ level: 'PROVINCE', count: 1651 }, { level: 'DISTRICT', count: 263 }, { level: 'COMMUNE', count: 121 }]);
@@ -102,7 +102,8 @@ describe.each(DATABASES)('procedures subgraph on %s', (kind) => {
       expect(unit.department.byLegacyLevel[2]).toEqual({ legacyLevel: 3, count: 797 });
       expect(unit.local.byLegacyLevel.slice(2)).toEqual([{ legacyLevel: 3, count: 266 }, { legacyLevel: 4, count: 118 }]);
       expect(unit.july.total).toBe(103);
-      expect(unit.july.decisions).toHaveLength(4);
+      expect(unit.july.decisions.edges).toHaveLength(4);
+      expect(unit.july.decisions.totalCount).toBe(4);
     });
 
     it('lists published procedures without a token, filtered and paged', async () => {

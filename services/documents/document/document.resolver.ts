@@ -2,7 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
-import { paginate, type Page } from '../../core/pagination';
+import { PageArgs, pageSize, paginate, type Page } from '../../core/pagination';
+import { pageOfRows } from '../../core/row-page';
+import { DocumentSignatureConnection, signatureKey } from '../signature/signature-connections';
 import { requirePrincipal } from '../../core/access';
 import { DocumentTransfer } from '../exchange/document-transfer';
 import { visibleTransfers } from '../exchange/transfer-access';
@@ -64,9 +66,13 @@ export class DocumentResolver {
     return Buffer.from(document.content, 'utf8').toString('base64');
   }
 
-  @FieldResolver(() => [DocumentSignature], { description: 'Signatures on the document, oldest first (a handful at most).' })
-  async signatures(@Root() document: Document, @Ctx() context: SubgraphContext): Promise<DocumentSignature[]> {
-    return (await signaturesOf(context).load(document.id)) ?? [];
+  @FieldResolver(() => DocumentSignatureConnection, {
+    description:
+      'Signatures on the document, oldest first (signing time, then id: the cursor). The signatures of every document of a page are read in one statement.',
+  })
+  async signatures(@Root() document: Document, @Args() args: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<DocumentSignature>> {
+    pageSize(args.first);
+    return pageOfRows((await signaturesOf(context).load(document.id)) ?? [], signatureKey, args);
   }
 
   @FieldResolver(() => DocumentVerification, { description: 'Xác thực: every signature verified against the content as stored now.' })

@@ -8,6 +8,7 @@ import { documentById } from '../document/document-access';
 import { AgencyRef } from '../extends/Agency';
 import { DocumentTransfer } from './document-transfer';
 import { sendDocument } from './send-document';
+import { SendDocumentPayload } from './send-document-payload';
 import { SendDocumentInput, UpdateTransferStatusInput } from './transfer-args';
 import { transferById } from './transfer-access';
 import { NEXT_STATUSES, STATUS_CODES, STATUS_TIME_COLUMN, TransferStatus } from './transfer-status';
@@ -30,10 +31,14 @@ export class TransferResolver {
     return transfer;
   }
 
-  @Mutation(() => [DocumentTransfer], { description: 'Gửi văn bản: send a signed document to agencies at any level (OFFICER or ADMIN of the issuing unit).' })
+  @Mutation(() => SendDocumentPayload, {
+    description:
+      'Gửi văn bản: send a signed document to agencies at any level (OFFICER or ADMIN of the issuing unit). ' +
+      'Answers a payload with the transfers made, a connection (`transfers { edges { node { … } } }`).',
+  })
   @ServiceScope('documents:exchange')
-  sendDocument(@Arg('input', { description: 'The document to send and the receiving agencies.' }) input: SendDocumentInput, @Ctx() context: SubgraphContext): Promise<DocumentTransfer[]> {
-    return sendDocument(context, input);
+  async sendDocument(@Arg('input', { description: 'The document to send and the receiving agencies.' }) input: SendDocumentInput, @Ctx() context: SubgraphContext): Promise<SendDocumentPayload> {
+    return { documentId: input.documentId, made: await sendDocument(context, input) };
   }
 
   @Mutation(() => DocumentTransfer, {

@@ -63,13 +63,13 @@ export class SignatureVerification {
   @Field(() => SignatureVerdict, { description: 'Verdict on this signature.' })
   verdict!: SignatureVerdict;
 
-  @Field(() => [CheckResult], { description: 'INTEGRITY, CHAIN, VALIDITY and REVOCATION, in that order.' })
+  @Field(() => [CheckResult], { description: 'INTEGRITY, CHAIN, VALIDITY and REVOCATION, in that order: a list, not a connection, since it always holds those four.' })
   checks!: CheckResult[];
 
-  @Field(() => [VerificationCheck], { description: 'The checks that failed.' })
+  @Field(() => [VerificationCheck], { description: 'The checks that failed (enum values, at most the four checks: a plain list).' })
   failed!: VerificationCheck[];
 
-  @Field(() => [String], { description: 'Subjects along the chain, the signer first and the trusted root last.' })
+  @Field(() => [String], { description: 'Subjects along the chain, the signer first and the trusted root last (names, a few at most: a plain list).' })
   chain!: string[];
 
   @Field(() => DateTime, { description: 'When it was signed, as the signature states.' })
@@ -81,14 +81,14 @@ export class DocumentVerification {
   @Field(() => DocumentVerdict, { description: 'Overall verdict over every signature of the document.' })
   verdict!: DocumentVerdict;
 
-  @Field(() => [String], { description: 'Why the verdict is what it is, one line per failed check (or why it is valid).' })
+  @Field(() => [String], { description: 'Why the verdict is what it is, one line per failed check (or why it is valid); text lines, not records: a plain list.' })
   reasons!: string[];
 
   @Field({ description: 'SHA-256 of the content as stored now.' })
   contentSha256!: string;
 
-  @Field(() => [SignatureVerification], { description: 'The verification of each signature of the document.' })
-  signatures!: SignatureVerification[];
+  /** Every signature's verification, oldest first: paged by `VerificationResolver.signatures`. */
+  results!: SignatureVerification[];
 
   @Field(() => DateTime, { description: 'When this verification ran.' })
   verifiedAt!: string;

@@ -169,7 +169,7 @@ export async function verifyDocument(context: SubgraphContext, document: Documen
     verdict,
     reasons,
     contentSha256,
-    signatures: results,
+    results,
     verifiedAt: new Date().toISOString(),
   };
 }

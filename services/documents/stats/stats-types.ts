@@ -39,7 +39,7 @@ export class CertificateStats {
   @Field(() => Int, { description: 'Past their validity and not revoked.' })
   expired!: number;
 
-  @Field(() => [CertificateLevelCount], { description: "By the level of the holder's unit." })
+  @Field(() => [CertificateLevelCount], { description: "By the level of the holder's unit (a plain list: one entry per level)." })
   byLevel!: CertificateLevelCount[];
 }
 
@@ -77,6 +77,6 @@ export class DocumentExchangeStats {
   @Field(() => Int, { description: 'Lượt văn bản gửi, nhận: sent + received (a document exchanged inside the subtree counts twice, as the reports count it).' })
   total!: number;
 
-  @Field(() => [ExchangeLevelCount], { description: 'Sent and received counts per level of government.' })
+  @Field(() => [ExchangeLevelCount], { description: 'Sent and received counts per level of government (a plain list: one entry per level).' })
   byLevel!: ExchangeLevelCount[];
 }

@@ -29,6 +29,6 @@ export class InspectionCoverage {
   @Field(() => Float, { nullable: true, description: 'inspected / planned, percent cut to two decimals; null when nothing was planned.' })
   rate!: number | null;
 
-  @Field(() => [InspectionLevelCount], { description: 'By level of the target, from the top level down; levels with nothing planned nor inspected are left out.' })
+  @Field(() => [InspectionLevelCount], { description: 'By level of the target, from the top level down; levels with nothing planned nor inspected are left out. A plain list: one entry per level at most.' })
   byLevel!: InspectionLevelCount[];
 }

@@ -7,7 +7,8 @@ import { requirePrincipal } from '../../core/access';
 import { FindingConnection } from '../finding/finding-connection';
 import { InspectionConnection } from './inspection-connection';
 import { InspectionListArgs } from './inspection-args';
-import { pageOfRows } from '../../core/row-page';
+import { pageOfList, pageOfRows } from '../../core/row-page';
+import { TeamMemberConnection } from './team-connection';
 import { AgencyRef } from '../extends/Agency';
 import { OfficialRef } from '../extends/Official';
 import { UnitRef } from '../extends/AdministrativeUnit';
@@ -85,9 +86,13 @@ export class InspectionResolver {
     return { id: inspection.targetUnitId };
   }
 
-  @FieldResolver(() => [OfficialRef], { nullable: 'items', description: 'Đoàn kiểm tra: the officials of the team, the head first.' })
-  team(@Root() inspection: Inspection): OfficialRef[] {
-    return inspection.teamOfficialIds.map((id) => ({ id }));
+  @FieldResolver(() => TeamMemberConnection, {
+    description:
+      'Đoàn kiểm tra: the officials of the team, the head first (the cursor is the position in the team; 1 to 20 members). ' +
+      'Their public facts (name, position, agency) show whatever your scope (docs/architecture.md, rule 12); the officials of a whole page are looked up together.',
+  })
+  team(@Root() inspection: Inspection, @Args() page: PageArgs): Page<OfficialRef> {
+    return pageOfList(inspection.teamOfficialIds.map((id) => ({ id })), page);
   }
 
   @FieldResolver(() => FindingConnection, { description: 'What the inspection found.' })

@@ -38,7 +38,7 @@ export class ReformScore {
   @Field(() => Int, { nullable: true, description: 'How many units with the same parent were scored for the year.' })
   rankedAmong!: number | null;
 
-  @Field(() => [ReformAreaScore], { description: 'Points of each scored area.' })
+  @Field(() => [ReformAreaScore], { description: 'Points of each scored area (a plain list: the PAR INDEX has a fixed handful of areas).' })
   areas!: ReformAreaScore[];
 
   @Field(() => Float, { nullable: true, description: 'SIPAS: index of satisfaction of people and organisations with public administrative services (percent).' })

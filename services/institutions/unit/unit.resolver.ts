@@ -2,7 +2,8 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, notFound } from '../../core/errors';
-import { paginate, type Page } from '../../core/pagination';
+import { PageArgs, pageSize, paginate, type Page } from '../../core/pagination';
+import { pageOfList } from '../../core/row-page';
 import { unitCodesOf, unitPathOf } from '../../core/access';
 import { treeDay } from '../../core/time';
 import { unitById } from '../loaders';
@@ -63,11 +64,16 @@ export class UnitResolver {
     return unit.parentId ? unitById(context).load(unit.parentId) : null;
   }
 
-  @FieldResolver(() => [AdministrativeUnit], { description: 'Units above this one, the root first (at most three).' })
-  async ancestors(@Root() unit: AdministrativeUnit, @Ctx() context: SubgraphContext): Promise<AdministrativeUnit[]> {
+  @FieldResolver(() => UnitConnection, {
+    description:
+      'Units above this one, the root first (at most three today; depth is data, never assumed). ' +
+      'The cursor is the position from the root. The units of a whole page are read together, in one statement.',
+  })
+  async ancestors(@Root() unit: AdministrativeUnit, @Args() args: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<AdministrativeUnit>> {
+    pageSize(args.first);
     const ids = unitCodesOf(unit.unitPath).slice(0, -1);
     const ancestors = await unitById(context).loadMany(ids);
-    return ancestors.filter((row): row is AdministrativeUnit => row instanceof AdministrativeUnit);
+    return pageOfList(ancestors.filter((row): row is AdministrativeUnit => row instanceof AdministrativeUnit), args);
   }
 
   @FieldResolver(() => UnitConnection, { description: 'Units directly below this one, in force on `asOf`.' })

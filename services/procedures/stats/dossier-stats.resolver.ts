@@ -25,19 +25,19 @@ const breakdown = async (context: SubgraphContext, stats: DossierStats, grouping
 /** Breakdowns of a unit's dossier statistics: each one SQL statement with GROUP BY, for all units asked at once. */
 @Resolver(() => DossierStats)
 export class DossierStatsResolver {
-  @FieldResolver(() => [ChannelDossierStats], { description: 'By submission channel.' })
+  @FieldResolver(() => [ChannelDossierStats], { description: 'By submission channel (a plain list: one entry per channel).' })
   async byChannel(@Root() stats: DossierStats, @Ctx() context: SubgraphContext): Promise<ChannelDossierStats[]> {
     const rows = await breakdown(context, stats, 'channel');
     return rows.map((row) => ({ ...countsFrom(row), channel: row.groupKey as DossierChannel }));
   }
 
-  @FieldResolver(() => [LevelDossierStats], { description: 'By the level of government that resolves the procedure.' })
+  @FieldResolver(() => [LevelDossierStats], { description: 'By the level of government that resolves the procedure (a plain list: one entry per level).' })
   async byLevel(@Root() stats: DossierStats, @Ctx() context: SubgraphContext): Promise<LevelDossierStats[]> {
     const rows = await breakdown(context, stats, 'level');
     return rows.map((row) => ({ ...countsFrom(row), level: row.groupKey as UnitLevel }));
   }
 
-  @FieldResolver(() => [FieldDossierStats], { description: 'By procedure field (lĩnh vực).' })
+  @FieldResolver(() => [FieldDossierStats], { description: 'By procedure field (lĩnh vực) (a plain list: bounded by the national list of fields, a few dozen).' })
   async byField(@Root() stats: DossierStats, @Ctx() context: SubgraphContext): Promise<FieldDossierStats[]> {
     const rows = await breakdown(context, stats, 'fieldCode');
     return rows.map((row) => {
@@ -46,7 +46,7 @@ export class DossierStatsResolver {
     });
   }
 
-  @FieldResolver(() => [LegacyLevelDossierStats], { description: 'By the old online level (mức độ) of the procedure.' })
+  @FieldResolver(() => [LegacyLevelDossierStats], { description: 'By the old online level (mức độ) of the procedure (a plain list: levels 1 to 4).' })
   async byLegacyLevel(@Root() stats: DossierStats, @Ctx() context: SubgraphContext): Promise<LegacyLevelDossierStats[]> {
     const rows = await breakdown(context, stats, 'legacyLevel');
     return rows.map((row) => ({ ...countsFrom(row), legacyLevel: toNumber(row.groupKey) }));

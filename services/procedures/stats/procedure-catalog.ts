@@ -65,13 +65,13 @@ export class ProcedureCatalog {
   @Field(() => Int, { description: 'Procedures in force on asOf.' })
   total!: number;
 
-  @Field(() => [CatalogLevelCount], { description: 'Procedures per level of government.' })
+  @Field(() => [CatalogLevelCount], { description: 'Procedures per level of government (a plain list: one entry per level).' })
   byLevel!: CatalogLevelCount[];
 
-  @Field(() => [OnlineServiceCount], { description: 'NONE, PARTIAL "một phần", FULL "toàn trình".' })
+  @Field(() => [OnlineServiceCount], { description: 'NONE, PARTIAL "một phần", FULL "toàn trình" (a plain list: always these three).' })
   byOnlineService!: OnlineServiceCount[];
 
-  @Field(() => [LegacyLevelCount], { description: 'The older levels 1-4 kept beside the online service.' })
+  @Field(() => [LegacyLevelCount], { description: 'The older levels 1-4 kept beside the online service (a plain list: always these four).' })
   byLegacyLevel!: LegacyLevelCount[];
 
   @Field(() => Int, { description: 'Distinct fields.' })
@@ -92,8 +92,8 @@ export class ProcedureCatalog {
   @Field(() => Int, { description: 'Handled at the provincial Public Administration Service Center.' })
   atServiceCenter!: number;
 
-  @Field(() => [DecisionCount], { description: 'Deciding documents that published procedures in force, newest first.' })
-  decisions!: DecisionCount[];
+  /** Every deciding document of the catalogue, newest first: paged by `CatalogDecisionsResolver`. */
+  decisionCounts!: DecisionCount[];
 }
 
 /**
@@ -214,6 +214,6 @@ function shapeCatalog(
     nationalPortal,
     nationalPortalRate: cutPercent(nationalPortal, total),
     atServiceCenter: sum(() => true, 'atServiceCenter'),
-    decisions,
+    decisionCounts: decisions,
   };
 }

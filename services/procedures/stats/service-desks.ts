@@ -22,7 +22,7 @@ export class DeskCount {
   @Field(() => Int, { description: 'Service desks (bộ phận một cửa) counted.' })
   total!: number;
 
-  @Field(() => [DeskLevelCount], { description: 'By the level of the desk\'s unit.' })
+  @Field(() => [DeskLevelCount], { description: 'By the level of the desk\'s unit (a plain list: one entry per level).' })
   byLevel!: DeskLevelCount[];
 }
 

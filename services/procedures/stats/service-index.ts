@@ -36,7 +36,7 @@ export class IndexGroup {
   @Field(() => Float, { description: 'Points of the group: the sum of its inputs, cut to two decimals.' })
   points!: number;
 
-  @Field(() => [IndexInput], { description: 'The measured inputs of the group.' })
+  @Field(() => [IndexInput], { description: 'The measured inputs of the group (a plain list: the fixed inputs of Decision 766/QĐ-TTg for the group).' })
   inputs!: IndexInput[];
 }
 
