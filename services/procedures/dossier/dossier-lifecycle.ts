@@ -6,6 +6,7 @@ import { addSeconds, nowLocal, parseDateTime, secondsBetween } from '../../core/
 import { recordEvent } from '../../core/events/outbox';
 import type { HubEventType } from '../../core/events/hub-event';
 import { Dossier } from './dossier';
+import { recordDossierChange } from '../rollups/record';
 import { ALLOWED_TRANSITIONS, DossierStatus } from './dossier-status';
 
 /** The dossier to change: in scope (else FORBIDDEN), existing (else NOT_FOUND), in the principal's own unit (rule 4). */
@@ -40,9 +41,11 @@ const EVENT_OF_MOVE: Partial<Record<DossierStatus, HubEventType>> = {
 
 /**
  * Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status);
- * a change of status writes its event in the same transaction (docs/architecture.md, "Events").
+ * a change of status writes its event and its rollups in the same transaction (docs/architecture.md,
+ * "Events" and rule 14).
  */
 async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, changes: Partial<Dossier>): Promise<Dossier> {
+  const changed = Object.assign(new Dossier(), dossier, changes);
   await context.dataSource.transaction(async (manager) => {
     const result = await manager
       .createQueryBuilder()
@@ -61,8 +64,9 @@ async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, chang
         previousState: dossier.status,
       });
     }
+    await recordDossierChange(manager, dossier, changed);
   });
-  return Object.assign(new Dossier(), dossier, changes);
+  return changed;
 }
 
 /**
