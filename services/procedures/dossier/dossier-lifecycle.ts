@@ -41,12 +41,17 @@ const EVENT_OF_MOVE: Partial<Record<DossierStatus, HubEventType>> = {
 
 /**
  * Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status);
- * a change of status writes its event and its rollups in the same transaction (docs/architecture.md,
- * "Events" and rule 14).
+ * a change of status writes its event in the same transaction (docs/architecture.md, "Events"),
+ * and every change its rollups (rule 14), from the row as the transaction holds it (locked on
+ * MariaDB; SQLite runs one write at a time): a concurrent change that kept the status (an
+ * apology letter) is counted once, not lost.
  */
 async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, changes: Partial<Dossier>): Promise<Dossier> {
-  const changed = Object.assign(new Dossier(), dossier, changes);
-  await context.dataSource.transaction(async (manager) => {
+  return context.dataSource.transaction(async (manager) => {
+    const read = manager.getRepository(Dossier).createQueryBuilder('d').where('d.id = :id', { id: dossier.id });
+    if (manager.connection.options.type !== 'better-sqlite3') read.setLock('pessimistic_write');
+    const current = await read.getOne();
+    if (!current || current.status !== dossier.status) throw conflict(`Dossier ${dossier.id} changed meanwhile: read it again and retry`);
     const result = await manager
       .createQueryBuilder()
       .update(Dossier)
@@ -64,9 +69,10 @@ async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, chang
         previousState: dossier.status,
       });
     }
-    await recordDossierChange(manager, dossier, changed);
+    const changed = Object.assign(new Dossier(), current, changes);
+    await recordDossierChange(manager, current, changed);
+    return changed;
   });
-  return changed;
 }
 
 /**

@@ -1,0 +1,207 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { createConnection, type Connection } from 'mysql2/promise';
+import { projectRoot } from '../../services/core/config';
+import { todayInVietnam } from '../../services/core/time';
+import { mintDevToken } from '../../gateway/auth/dev-token';
+import { launchHub } from '../../scripts/hub-processes';
+import { backfillStatements } from '../../services/procedures/rollups/backfill';
+import { insertGeneratedDossiers } from './generate';
+
+/**
+ * `npm run bench -- --scale 10000000 [--db mariadb] [--base-port 4700]`: the provincial dashboard
+ * on a procedures database of N dossiers against the same on the demo data (README, "Scale
+ * benchmark"). Steps: a database of its own (`hub_scale_procedures`) migrated and seeded by the
+ * procedures subgraph, the generated dossiers loaded with multi-row INSERTs (the big secondary
+ * index dropped during the load and rebuilt after), the rollups filled by the migration's backfill
+ * statements; then the hub on the demo databases and on that one in turn, the dashboard measured
+ * at 1 and 10 connections on each. Writes bench/results/scale.{json,md}.
+ */
+export interface ScaleOptions {
+  count: number;
+  mysqlUrl: string;
+  basePort: number;
+  duration: number;
+}
+
+const DASHBOARD = `query ScaleDashboard($code: String!, $from: LocalDate!, $to: LocalDate!) {
+  unit(code: $code) {
+    name
+    dossierStats(from: $from, to: $to) { received receivedOnline resolved resolvedOnTime onTimeRate carriedOver inProgress overdueInProgress digitizationRate }
+    feedbackStats(from: $from, to: $to) { received carriedOver handled pending handledRate }
+    serviceIndex(from: $from, to: $to) { total progress { points } rank { overall outOf } }
+  }
+}`;
+
+const log = (message: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${message}`);
+
+interface Measured {
+  data: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+async function withServer<T>(mysqlUrl: string, database: string | undefined, work: (connection: Connection) => Promise<T>): Promise<T> {
+  const url = new URL(mysqlUrl);
+  const connection = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database,
+    multipleStatements: false,
+  });
+  try {
+    return await work(connection);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Refuses ports another process listens on: its /health would pass for the hub's (the machine is shared). */
+async function assertPortsFree(basePort: number) {
+  for (let port = basePort; port <= basePort + 4; port++) {
+    const free = await new Promise<boolean>((answer) => {
+      const probe = createServer().once('error', () => answer(false)).listen(port, '127.0.0.1', () => probe.close(() => answer(true)));
+    });
+    if (!free) throw new Error(`Port ${port} is in use: choose another --base-port`);
+  }
+}
+
+async function startHub(options: ScaleOptions, procedures: string, others: string) {
+  await assertPortsFree(options.basePort);
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-scale-'));
+  return launchHub({
+    basePort: options.basePort,
+    host: '127.0.0.1',
+    env: { HUB_DATA_DIR: dataDir, HUB_RATE_ANONYMOUS_PER_MINUTE: '0', HUB_RATE_USER_PER_MINUTE: '0', HUB_RATE_SERVICE_PER_MINUTE: '0' },
+    subgraphEnv: (name) => ({ DATABASE_URL: `${options.mysqlUrl}/${name === 'procedures' ? procedures : `${others}_${name}`}` }),
+    quiet: true,
+  });
+}
+
+/** Migrates and seeds the scale database through the subgraph itself, then loads the generated dossiers and fills the rollups. */
+async function buildScaleDatabase(options: ScaleOptions, database: string, others: string) {
+  await withServer(options.mysqlUrl, undefined, (server) => server.query(`DROP DATABASE IF EXISTS \`${database}\``));
+  log(`migrating and seeding ${database} (the demo data)`);
+  const hub = await startHub(options, database, others);
+  await hub.stop();
+  const timings: Record<string, number> = {};
+  await withServer(options.mysqlUrl, database, async (connection) => {
+    const [existing] = (await connection.query('SELECT COUNT(*) AS n FROM dossier')) as unknown as [{ n: number }[]];
+    const toGenerate = Math.max(0, options.count - Number(existing[0].n));
+    const [procedureRows] = (await connection.query('SELECT id, unitPath FROM admin_procedure')) as unknown as [{ id: string; unitPath: string }[]];
+    const procedures = new Map<string, string[]>();
+    for (const row of procedureRows) procedures.set(row.unitPath, [...(procedures.get(row.unitPath) ?? []), row.id]);
+    log(`loading ${toGenerate} generated dossiers beside the ${existing[0].n} of the demo`);
+    let started = Date.now();
+    await connection.query('ALTER TABLE dossier DROP INDEX dossier_statistics');
+    const loaders = await Promise.all([0, 1].map(() => withLoader(options.mysqlUrl, database)));
+    let reported = 0;
+    await insertGeneratedDossiers(
+      loaders,
+      {
+        count: toGenerate,
+        today: todayInVietnam(),
+        procedures,
+        fallbackProcedures: procedureRows.map((row) => row.id),
+        onProgress: (inserted) => {
+          if (inserted - reported >= 250_000) {
+            reported = inserted;
+            log(`  ${inserted} dossiers (${Math.round(inserted / ((Date.now() - started) / 1000))}/s)`);
+          }
+        },
+      },
+    );
+    await Promise.all(loaders.map((loader) => loader.end()));
+    timings.loadSeconds = (Date.now() - started) / 1000;
+    log(`loaded in ${timings.loadSeconds} s; rebuilding the secondary index`);
+    started = Date.now();
+    await connection.query(
+      'ALTER TABLE dossier ADD INDEX dossier_statistics (unitPath, receivedAt, closedAt, resolvedAt, dueAt, returnedAt, channel, status, componentCount, digitizedComponents)',
+    );
+    timings.indexSeconds = (Date.now() - started) / 1000;
+    log(`index in ${timings.indexSeconds} s; filling the rollups with the backfill statements`);
+    started = Date.now();
+    for (const statement of backfillStatements()) await connection.query(statement);
+    timings.backfillSeconds = (Date.now() - started) / 1000;
+    const [counts] = (await connection.query(
+      "SELECT (SELECT COUNT(*) FROM dossier) AS dossiers, (SELECT COUNT(*) FROM dossier_daily_counts) AS rollupRows, (SELECT COUNT(*) FROM dossier_daily_counts WHERE procedureId = '') AS totalsRows",
+    )) as unknown as [Record<string, number>[]];
+    Object.assign(timings, Object.fromEntries(Object.entries(counts[0]).map(([name, value]) => [name, Number(value)])));
+    log(`backfill in ${timings.backfillSeconds} s: ${JSON.stringify(counts[0])}`);
+  });
+  return timings;
+}
+
+const withLoader = async (mysqlUrl: string, database: string) => {
+  const url = new URL(mysqlUrl);
+  const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database });
+  await connection.query('SET unique_checks = 0');
+  return connection;
+};
+
+async function measureDashboard(options: ScaleOptions, data: string, procedures: string, others: string, variables: Record<string, string>): Promise<Measured[]> {
+  log(`measuring the dashboard on ${data}`);
+  const hub = await startHub(options, procedures, others);
+  try {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${await mintDevToken({ unit: variables.code, roles: ['VIEWER'], expiresIn: '1h' })}` };
+    const body = JSON.stringify({ query: DASHBOARD, variables });
+    const check = (await (await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers, body })).json()) as { errors?: unknown; data?: unknown };
+    if (check.errors) throw new Error(`The dashboard answers with errors: ${JSON.stringify(check.errors)}`);
+    log(`  answer: ${JSON.stringify(check.data)}`);
+    const rows: Measured[] = [];
+    for (const connections of [1, 10]) {
+      const result = await autocannon({ url: `${hub.gatewayUrl}/graphql`, method: 'POST', headers, body, connections, duration: options.duration });
+      rows.push({ data, connections, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.non2xx });
+      log(`  ${connections} connection(s): p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s`);
+    }
+    return rows;
+  } finally {
+    await hub.stop();
+  }
+}
+
+export async function runScale(options: ScaleOptions) {
+  const scaleDb = 'hub_scale_procedures';
+  const others = 'hub_scale_demo';
+  const started = new Date().toISOString();
+  const timings = await buildScaleDatabase(options, scaleDb, others);
+  const today = todayInVietnam();
+  const variables = { code: '62', from: `${today.slice(0, 4)}-01-01`, to: today };
+  const demo = await measureDashboard(options, 'demo data', `${others}_procedures`, others, variables);
+  const scale = await measureDashboard(options, `${options.count} dossiers`, scaleDb, others, variables);
+  const ratios = [1, 10].map((connections) => {
+    const a = demo.find((row) => row.connections === connections)!;
+    const b = scale.find((row) => row.connections === connections)!;
+    return { connections, demoP50Ms: a.p50Ms, scaleP50Ms: b.p50Ms, ratio: Number((b.p50Ms / Math.max(a.p50Ms, 1)).toFixed(2)) };
+  });
+  const version = await withServer(options.mysqlUrl, undefined, async (connection) => {
+    const [rows] = (await connection.query('SELECT VERSION() AS version')) as unknown as [{ version: string }[]];
+    return rows[0].version;
+  });
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, MariaDB ${version}`;
+  const results = { started, finished: new Date().toISOString(), machine, dossiers: options.count, variables, secondsPerRun: options.duration, build: timings, rows: [...demo, ...scale], ratios };
+  const folder = resolve(projectRoot(), 'bench/results');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(resolve(folder, 'scale.json'), JSON.stringify(results, null, 2) + '\n');
+  const markdown =
+    `# Dashboard at scale (MariaDB)\n\n${results.finished} · ${machine} · ${options.duration} s per run.\n\n` +
+    `The provincial dashboard (Kon Tum, 62: dossierStats, feedbackStats and serviceIndex with its rank, ${variables.from} to ${variables.to}) through the gateway, ` +
+    `on the demo data and on a procedures database of ${options.count.toLocaleString('en')} dossiers (ten years, every commune of both trees). ` +
+    `Load ${timings.loadSeconds} s, secondary index ${timings.indexSeconds} s, rollup backfill ${timings.backfillSeconds} s; ` +
+    `${timings.dossiers} dossiers, ${timings.rollupRows} rollup rows of which ${timings.totalsRows} totals.\n\n` +
+    `| data | connections | requests/s | p50 ms | p99 ms | errors |\n| --- | ---: | ---: | ---: | ---: | ---: |\n` +
+    results.rows.map((row) => `| ${row.data} | ${row.connections} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} |`).join('\n') +
+    `\n\n| connections | p50 demo ms | p50 at scale ms | ratio (must be ≤ 1.5) |\n| ---: | ---: | ---: | ---: |\n` +
+    ratios.map((row) => `| ${row.connections} | ${row.demoP50Ms} | ${row.scaleP50Ms} | ${row.ratio} |`).join('\n') +
+    '\n';
+  writeFileSync(resolve(folder, 'scale.md'), markdown);
+  log('wrote bench/results/scale.md and scale.json');
+}
