@@ -14,7 +14,7 @@ import { insertGeneratedDossiers } from './generate';
 /**
  * `npm run bench -- --scale 10000000 [--db mariadb] [--base-port 4700]`: the provincial dashboard
  * on a procedures database of N dossiers against the same on the demo data (README, "Scale
- * benchmark"). Steps: a database of its own (`hub_scale_procedures`) migrated and seeded by the
+ * benchmark"). Steps: a database of its own (`hub_scale_<N>_procedures`) migrated and seeded by the
  * procedures subgraph, the generated dossiers loaded with multi-row INSERTs (the big secondary
  * index dropped during the load and rebuilt after), the rollups filled by the migration's backfill
  * statements; then the hub on the demo databases and on that one in turn, the dashboard measured
@@ -169,7 +169,8 @@ async function measureDashboard(options: ScaleOptions, data: string, procedures:
 }
 
 export async function runScale(options: ScaleOptions) {
-  const scaleDb = 'hub_scale_procedures';
+  // One database per size, so that a small trial does not wait for (or spoil) a long run's.
+  const scaleDb = `hub_scale_${options.count}_procedures`;
   const others = 'hub_scale_demo';
   const started = new Date().toISOString();
   const timings = await buildScaleDatabase(options, scaleDb, others);
