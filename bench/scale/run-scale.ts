@@ -129,6 +129,8 @@ async function buildScaleDatabase(options: ScaleOptions, database: string, other
     timings.indexSeconds = (Date.now() - started) / 1000;
     log(`index in ${timings.indexSeconds} s; filling the rollups with the backfill statements`);
     started = Date.now();
+    // The GROUP BYs of the backfill in memory rather than in on-disk temporary tables (this session only).
+    await connection.query('SET SESSION tmp_table_size = 1073741824, max_heap_table_size = 1073741824');
     for (const statement of backfillStatements()) await connection.query(statement);
     timings.backfillSeconds = (Date.now() - started) / 1000;
     const [counts] = (await connection.query(

@@ -2,8 +2,8 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 import { COUNTER_COLUMNS, TOTALS } from './daily-count';
 import { dossierEventRowsSql, feedbackEventRowsSql } from './events';
 
-/** Stored paths have at most this many levels (nation, province, district, commune: 4); deeper ones would be ignored. */
-const MAX_DEPTH = 6;
+/** Stored paths have at most this many levels: nation, province, district, commune (before 1 July 2025). */
+const MAX_DEPTH = 4;
 
 /** How many `/` a stored path holds: its number of levels (`VN/62/` -> 2). */
 const levelsOf = (column: string) => `(LENGTH(${column}) - LENGTH(REPLACE(${column}, '/', '')))`;
