@@ -84,6 +84,7 @@ const { values } = parseArgs({
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
     // The scale benchmark (bench/scale/run-scale.ts): N dossiers on MariaDB, the dashboard against the demo's.
     scale: { type: 'string' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 
@@ -149,7 +150,7 @@ async function main() {
   if (values.scale) {
     // MariaDB only, whatever --db says: ten million dossiers are a server database's job. It listens
     // from 4700 unless --base-port is given, so it can run beside a default bench (4500).
-    return runScale({ count: Number(values.scale), mysqlUrl: values['mysql-url']!, basePort: values['base-port'] === '4500' ? 4700 : Number(values['base-port']), duration: Number(values.duration ?? '10') });
+    return runScale({ count: Number(values.scale), mysqlUrl: values['mysql-url']!, basePort: values['base-port'] === '4500' ? 4700 : Number(values['base-port']), duration: Number(values.duration ?? '10'), reuse: values.reuse });
   }
   values.duration ??= '10';
   const db = values.db;

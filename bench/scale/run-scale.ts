@@ -25,6 +25,8 @@ export interface ScaleOptions {
   mysqlUrl: string;
   basePort: number;
   duration: number;
+  /** Measure on the database an earlier run built for the same N (its build times kept in it), instead of building it again. */
+  reuse?: boolean;
 }
 
 const DASHBOARD = `query ScaleDashboard($code: String!, $from: LocalDate!, $to: LocalDate!) {
@@ -74,9 +76,13 @@ async function assertPortsFree(basePort: number) {
   }
 }
 
+/** One data folder for every hub of the run and this process: the development token key lives there. */
+let dataDir: string | undefined;
+
 async function startHub(options: ScaleOptions, procedures: string, others: string) {
   await assertPortsFree(options.basePort);
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-scale-'));
+  dataDir ??= mkdtempSync(join(tmpdir(), 'hub-scale-'));
+  process.env.HUB_DATA_DIR = dataDir;
   return launchHub({
     basePort: options.basePort,
     host: '127.0.0.1',
@@ -138,8 +144,23 @@ async function buildScaleDatabase(options: ScaleOptions, database: string, other
     )) as unknown as [Record<string, number>[]];
     Object.assign(timings, Object.fromEntries(Object.entries(counts[0]).map(([name, value]) => [name, Number(value)])));
     log(`backfill in ${timings.backfillSeconds} s: ${JSON.stringify(counts[0])}`);
+    await connection.query('CREATE TABLE scale_build (timings TEXT NOT NULL)');
+    await connection.query('INSERT INTO scale_build VALUES (?)', [JSON.stringify(timings)]);
   });
   return timings;
+}
+
+/** The build times an earlier run kept in the database (`--reuse`), or what can be counted when it kept none. */
+async function builtBefore(options: ScaleOptions, database: string): Promise<Record<string, number>> {
+  return withServer(options.mysqlUrl, database, async (connection) => {
+    const [tables] = (await connection.query("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'scale_build'")) as unknown as [{ n: number }[]];
+    const [kept] = Number(tables[0].n) > 0 ? ((await connection.query('SELECT timings FROM scale_build')) as unknown as [{ timings: string }[]]) : [[]];
+    if (kept[0]?.timings) return JSON.parse(kept[0].timings);
+    const [counts] = (await connection.query(
+      "SELECT (SELECT COUNT(*) FROM dossier) AS dossiers, (SELECT COUNT(*) FROM dossier_daily_counts) AS rollupRows, (SELECT COUNT(*) FROM dossier_daily_counts WHERE procedureId = '') AS totalsRows",
+    )) as unknown as [Record<string, number>[]];
+    return Object.fromEntries(Object.entries(counts[0]).map(([name, value]) => [name, Number(value)]));
+  });
 }
 
 const withLoader = async (mysqlUrl: string, database: string) => {
@@ -175,7 +196,8 @@ export async function runScale(options: ScaleOptions) {
   const scaleDb = `hub_scale_${options.count}_procedures`;
   const others = 'hub_scale_demo';
   const started = new Date().toISOString();
-  const timings = await buildScaleDatabase(options, scaleDb, others);
+  const timings = options.reuse ? await builtBefore(options, scaleDb) : await buildScaleDatabase(options, scaleDb, others);
+  if (timings.dossiers < options.count) throw new Error(`${scaleDb} holds ${timings.dossiers} dossiers, not ${options.count}: run without --reuse`);
   const today = todayInVietnam();
   const variables = { code: '62', from: `${today.slice(0, 4)}-01-01`, to: today };
   const demo = await measureDashboard(options, 'demo data', `${others}_procedures`, others, variables);
@@ -198,7 +220,9 @@ export async function runScale(options: ScaleOptions) {
     `# Dashboard at scale (MariaDB)\n\n${results.finished} · ${machine} · ${options.duration} s per run.\n\n` +
     `The provincial dashboard (Kon Tum, 62: dossierStats, feedbackStats and serviceIndex with its rank, ${variables.from} to ${variables.to}) through the gateway, ` +
     `on the demo data and on a procedures database of ${options.count.toLocaleString('en')} dossiers (ten years, every commune of both trees). ` +
-    `Load ${timings.loadSeconds} s, secondary index ${timings.indexSeconds} s, rollup backfill ${timings.backfillSeconds} s; ` +
+    (timings.loadSeconds !== undefined
+      ? `Load ${timings.loadSeconds} s, secondary index ${timings.indexSeconds} s, rollup backfill ${timings.backfillSeconds} s; `
+      : 'Built by an earlier run (its times are in its log); ') +
     `${timings.dossiers} dossiers, ${timings.rollupRows} rollup rows of which ${timings.totalsRows} totals.\n\n` +
     `| data | connections | requests/s | p50 ms | p99 ms | errors |\n| --- | ---: | ---: | ---: | ---: | ---: |\n` +
     results.rows.map((row) => `| ${row.data} | ${row.connections} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} |`).join('\n') +
