@@ -107,6 +107,7 @@ describe.each(DATABASES)('rollups against a scan on %s', (kind) => {
         input: input('rollup-merged', { procedureId: procedure.id, unitCode: '51', agencyId: '51@2025.ttphvhcc', receivedAt: '2025-08-01T09:00:00+07:00' }),
       }, quangNgai);
       expect(merged.errors).toBeUndefined();
+      expect((await ask(move, { id: merged.data.receiveDossier.id, to: 'PROCESSING', at: '2025-08-02T09:00:00+07:00' }, quangNgai)).errors).toBeUndefined();
       expect((await ask(move, { id: merged.data.receiveDossier.id, to: 'RESOLVED', at: '2025-09-30T09:00:00+07:00' }, quangNgai)).errors).toBeUndefined();
     } finally {
       process.env.HUB_AS_OF = saved;
