@@ -199,7 +199,8 @@ export async function runScale(options: ScaleOptions) {
   const timings = options.reuse ? await builtBefore(options, scaleDb) : await buildScaleDatabase(options, scaleDb, others);
   if (timings.dossiers < options.count) throw new Error(`${scaleDb} holds ${timings.dossiers} dossiers, not ${options.count}: run without --reuse`);
   const today = todayInVietnam();
-  const variables = { code: '62', from: `${today.slice(0, 4)}-01-01`, to: today };
+  // The merged Quảng Ngãi (51 today: 51@2025 with old Quảng Ngãi and Kon Tum in its territory, rule 13).
+  const variables = { code: '51', from: `${today.slice(0, 4)}-01-01`, to: today };
   const demo = await measureDashboard(options, 'demo data', `${others}_procedures`, others, variables);
   const scale = await measureDashboard(options, `${options.count} dossiers`, scaleDb, others, variables);
   const ratios = [1, 10].map((connections) => {
@@ -218,7 +219,7 @@ export async function runScale(options: ScaleOptions) {
   writeFileSync(resolve(folder, 'scale.json'), JSON.stringify(results, null, 2) + '\n');
   const markdown =
     `# Dashboard at scale (MariaDB)\n\n${results.finished} · ${machine} · ${options.duration} s per run.\n\n` +
-    `The provincial dashboard (Kon Tum, 62: dossierStats, feedbackStats and serviceIndex with its rank, ${variables.from} to ${variables.to}) through the gateway, ` +
+    `The provincial dashboard (Quảng Ngãi, 51 after the merger, its lineage included: dossierStats, feedbackStats and serviceIndex with its rank, ${variables.from} to ${variables.to}) through the gateway, ` +
     `on the demo data and on a procedures database of ${options.count.toLocaleString('en')} dossiers (ten years, every commune of both trees). ` +
     (timings.loadSeconds !== undefined
       ? `Load ${timings.loadSeconds} s, secondary index ${timings.indexSeconds} s, rollup backfill ${timings.backfillSeconds} s; `
