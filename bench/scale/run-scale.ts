@@ -181,7 +181,8 @@ async function measureDashboard(options: ScaleOptions, data: string, procedures:
     log(`  answer: ${JSON.stringify(check.data)}`);
     const rows: Measured[] = [];
     for (const connections of [1, 10]) {
-      const result = await autocannon({ url: `${hub.gatewayUrl}/graphql`, method: 'POST', headers, body, connections, duration: options.duration });
+      // A busy 2-core machine answers ten at once in seconds: wait (autocannon gives up after 10 s by default).
+      const result = await autocannon({ url: `${hub.gatewayUrl}/graphql`, method: 'POST', headers, body, connections, duration: options.duration, timeout: 120 });
       rows.push({ data, connections, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.non2xx });
       log(`  ${connections} connection(s): p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s`);
     }
