@@ -37,6 +37,17 @@ export function backfillStatements(tables = { dossier: 'dossier', feedback: 'pro
         `WHERE ${levelsOf('x.unitPath')} >= ${levels} GROUP BY ${scope}, x.day`,
     );
   }
+  // The month buckets from the day rows (a day key starts with a digit, so sorts before 'M'), then
+  // the year buckets from the month rows (buckets.ts); CONCAT means the same on SQLite and MariaDB.
+  const keys = 'r.scopePath, r.procedureId, r.channel';
+  statements.push(
+    `INSERT INTO ${tables.rollups} (scopePath, day, procedureId, channel, ${columns}) ` +
+      `SELECT r.scopePath, CONCAT('M:', SUBSTR(r.day, 1, 7)), r.procedureId, r.channel, ${sums('r')} FROM ${tables.rollups} r ` +
+      `WHERE r.day < 'M' GROUP BY ${keys}, SUBSTR(r.day, 1, 7)`,
+    `INSERT INTO ${tables.rollups} (scopePath, day, procedureId, channel, ${columns}) ` +
+      `SELECT r.scopePath, CONCAT('Y:', SUBSTR(r.day, 3, 4)), r.procedureId, r.channel, ${sums('r')} FROM ${tables.rollups} r ` +
+      `WHERE r.day >= 'M:' AND r.day < 'N' GROUP BY ${keys}, SUBSTR(r.day, 3, 4)`,
+  );
   return statements;
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Dossier } from '../dossier/dossier';
+import { bucketKeysOf } from './buckets';
 import { COUNTER_COLUMNS, DailyCount, TOTALS } from './daily-count';
 import { dossierEvents, eventDelta, type DayEvents } from './events';
 
@@ -16,7 +17,25 @@ const isSqlite = (manager: EntityManager) => manager.connection.options.type ===
  * (scopePath, day, procedureId, channel); values are added, never set, so concurrent changes of
  * different dossiers compose.
  */
-export async function addToRollups(manager: EntityManager, rows: { scopePath: string; day: string; procedureId: string; channel: string; counters: DayEvents['counters'] }[]) {
+type RollupDelta = { scopePath: string; day: string; procedureId: string; channel: string; counters: DayEvents['counters'] };
+
+/** Deltas with the same key added into one (two days of a change fall in one month's bucket). */
+function merged(rows: readonly RollupDelta[]): RollupDelta[] {
+  const byKey = new Map<string, RollupDelta>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.scopePath, row.day, row.procedureId, row.channel]);
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, { ...row, counters: { ...row.counters } });
+      continue;
+    }
+    for (const name of COUNTER_COLUMNS) seen.counters[name] = (seen.counters[name] ?? 0) + (row.counters[name] ?? 0);
+  }
+  return [...byKey.values()];
+}
+
+export async function addToRollups(manager: EntityManager, deltas: RollupDelta[]) {
+  const rows = merged(deltas);
   if (rows.length === 0) return;
   const driver = manager.connection.driver;
   const table = driver.escape(manager.connection.getMetadata(DailyCount).tableName);
@@ -35,16 +54,19 @@ export async function addToRollups(manager: EntityManager, rows: { scopePath: st
  * Keeps the rollups of a dossier change, with the transaction's entity manager (docs/architecture.md
  * rule 14: in the same transaction as the change): the difference between what the dossier counted
  * for before (null for a new one) and after, added to its unit's detail row and to the totals row
- * of its unit and of every unit above it, for each day that changes.
+ * of its unit and of every unit above it, for each day that changes and that day's month and year
+ * (`buckets.ts`).
  */
 export async function recordDossierChange(manager: EntityManager, before: Dossier | null, after: Dossier) {
   const delta = eventDelta(before ? dossierEvents(before) : [], dossierEvents(after));
   const scopes = pathsUpTo(after.unitPath);
   await addToRollups(
     manager,
-    delta.flatMap(({ day, counters }) => [
-      { scopePath: after.unitPath, day, procedureId: after.procedureId, channel: after.channel, counters },
-      ...scopes.map((scopePath) => ({ scopePath, day, procedureId: TOTALS, channel: TOTALS, counters })),
-    ]),
+    delta.flatMap(({ day: eventDay, counters }) =>
+      bucketKeysOf(eventDay).flatMap((day) => [
+        { scopePath: after.unitPath, day, procedureId: after.procedureId, channel: after.channel, counters },
+        ...scopes.map((scopePath) => ({ scopePath, day, procedureId: TOTALS, channel: TOTALS, counters })),
+      ]),
+    ),
   );
 }

@@ -3,20 +3,25 @@ import type { SubgraphContext } from '../../core/context';
 import { storedPath, whereInTerritories, type TerritoryBatch, type UnitPath } from '../../core/access';
 import { toNumber } from '../../core/database';
 import type { Period } from '../../core/time';
+import { periodBuckets, rangesCondition } from './buckets';
 import { DailyCount, TOTALS } from './daily-count';
 
 /**
- * The figures of the reporting contract as sums of rollup rows `r` over days (`events.ts` says why
- * each sum is the figure): with the period's first and last day, in-period counters sum the rows
- * dated within it; carried-over and in-progress ones sum every row before or up to it.
+ * The figures of the reporting contract as sums of rollup rows `r` (`events.ts` says why each sum
+ * is the figure). A query reads two sets of buckets (`buckets.ts`: years, months and days): those
+ * of the period and those of everything before it, each covering its days exactly once.
+ * `{inPeriod}` in a sum stands for "the row is a bucket of the period" (`inPeriodSql`): in-period
+ * counters sum those rows, carried-over ones the others, in-progress ones all of them.
  */
-const IN_PERIOD = (column: string) => `SUM(CASE WHEN r.day >= :fromDay THEN r.${column} ELSE 0 END)`;
+export const IN_PERIOD_ROW = '{inPeriod}';
+const IN_PERIOD = (column: string) => `SUM(CASE WHEN ${IN_PERIOD_ROW} THEN r.${column} ELSE 0 END)`;
+const BEFORE = (expression: string) => `SUM(CASE WHEN ${IN_PERIOD_ROW} THEN 0 ELSE ${expression} END)`;
 
 export const DOSSIER_SUMS: Record<string, string> = {
   receivedInPeriod: IN_PERIOD('received'),
   receivedOnline: IN_PERIOD('receivedOnline'),
   receivedPostal: IN_PERIOD('receivedPostal'),
-  carriedOver: 'SUM(CASE WHEN r.day < :fromDay THEN r.received - r.closed ELSE 0 END)',
+  carriedOver: BEFORE('r.received - r.closed'),
   resolved: IN_PERIOD('resolved'),
   resolvedOnTime: IN_PERIOD('resolvedOnTime'),
   resolvedLateWithApology: IN_PERIOD('resolvedLateWithApology'),
@@ -35,7 +40,7 @@ export const DOSSIER_SUMS: Record<string, string> = {
 
 export const FEEDBACK_SUMS: Record<string, string> = {
   feedbackReceived: IN_PERIOD('feedbackReceived'),
-  feedbackCarriedOver: 'SUM(CASE WHEN r.day < :fromDay THEN r.feedbackReceived - r.feedbackHandled ELSE 0 END)',
+  feedbackCarriedOver: BEFORE('r.feedbackReceived - r.feedbackHandled'),
   feedbackHandled: IN_PERIOD('feedbackHandled'),
   feedbackHandledOnTime: IN_PERIOD('feedbackHandledOnTime'),
   feedbackPending: 'SUM(r.feedbackReceived - r.feedbackHandled)',
@@ -50,11 +55,23 @@ export function totalsScopes(territory: UnitPath | readonly UnitPath[]): string[
   return paths.filter((path) => !paths.some((other) => other !== path && path.startsWith(other)));
 }
 
-/** Rollup rows up to the period's last day, with the sums selected. */
+/** `sql` with `{inPeriod}` replaced by the condition on the period's buckets (parameters set by `rowsUpToEnd`). */
+export function inPeriodSql(sql: string, period: Period): string {
+  return sql.split(IN_PERIOD_ROW).join(rangesCondition('r.day', periodBuckets(period).inPeriod, 'bucketIn').sql);
+}
+
+/** Rollup rows of the period's buckets and of the buckets before it (a bounded number per scope), with the sums selected. */
 function rowsUpToEnd(context: SubgraphContext, period: Period, sums: Record<string, string>): SelectQueryBuilder<DailyCount> {
-  const query = context.dataSource.getRepository(DailyCount).createQueryBuilder('r').select([]).where('r.day <= :toDay');
-  for (const [name, sum] of Object.entries(sums)) query.addSelect(sum, name);
-  return query.setParameters({ fromDay: period.from, toDay: period.to });
+  const { inPeriod, before } = periodBuckets(period);
+  const within = rangesCondition('r.day', inPeriod, 'bucketIn');
+  const earlier = rangesCondition('r.day', before, 'bucketBefore');
+  const query = context.dataSource
+    .getRepository(DailyCount)
+    .createQueryBuilder('r')
+    .select([])
+    .where(`(${within.sql} OR ${earlier.sql})`, { ...within.parameters, ...earlier.parameters });
+  for (const [name, sum] of Object.entries(sums)) query.addSelect(inPeriodSql(sum, period), name);
+  return query;
 }
 
 /** The totals of a territory over a period: one row per day per lineage branch is read, whatever lies below. */

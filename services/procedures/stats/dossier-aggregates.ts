@@ -2,7 +2,7 @@ import type { SubgraphContext } from '../../core/context';
 import { isTerritoryBatch, type TerritoryBatch, type UnitPath } from '../../core/access';
 import { Procedure } from '../procedure/procedure';
 import type { Period } from '../../core/time';
-import { batchTotals, DOSSIER_SUMS, territoryDetails, territoryTotals } from '../rollups/sums';
+import { batchTotals, DOSSIER_SUMS, IN_PERIOD_ROW, inPeriodSql, territoryDetails, territoryTotals } from '../rollups/sums';
 
 /**
  * The counters of the reporting contract, summed from the rollups (`rollups/`, docs/architecture.md
@@ -33,8 +33,7 @@ const GROUP_COLUMN: Record<Grouping, string> = {
  * A group is listed when a dossier of it overlaps the period: received in it, carried over into
  * it, or returned in it after closing before it (its returned counter counts it).
  */
-const GROUP_OVERLAPS =
-  'SUM(CASE WHEN r.day >= :fromDay THEN r.received + r.returned ELSE r.received - r.closed END) > 0';
+const GROUP_OVERLAPS = `SUM(CASE WHEN ${IN_PERIOD_ROW} THEN r.received + r.returned ELSE r.received - r.closed END) > 0`;
 
 /** The SQL counters behind each field of DossierCounts: a request computes only what it reads. */
 const COUNTERS_OF_FIELD: Record<string, string[]> = {
@@ -81,7 +80,7 @@ export async function dossierAggregates(
   return query
     .addSelect(GROUP_COLUMN[grouping], 'groupKey')
     .addGroupBy(GROUP_COLUMN[grouping])
-    .having(GROUP_OVERLAPS)
+    .having(inPeriodSql(GROUP_OVERLAPS, period))
     .orderBy(GROUP_COLUMN[grouping], 'ASC')
     .getRawMany();
 }

@@ -5,7 +5,7 @@ import type { UnitRecord } from '../../core/institutions/records';
 import { whereInForce } from '../procedure/catalogue-scope';
 import { Procedure } from '../procedure/procedure';
 import type { Period } from '../../core/time';
-import { DOSSIER_SUMS, FEEDBACK_SUMS, scopeTotals, totalsScopes } from '../rollups/sums';
+import { DOSSIER_SUMS, FEEDBACK_SUMS, IN_PERIOD_ROW, scopeTotals, totalsScopes } from '../rollups/sums';
 import { countsFrom } from './dossier-counts';
 import { computeIndex, type IndexInputs } from './service-index';
 import type { ServiceIndexRank } from './service-index-rank';
@@ -15,8 +15,7 @@ import type { ServiceIndexRank } from './service-index-rank';
  * the catalogue by province path, and the dossier and feedback counters from the rollups' totals
  * rows of every path of the provinces' territories (rule 13), each path its own key.
  */
-const OVERLAP =
-  'SUM(CASE WHEN r.day >= :fromDay THEN r.received + r.returned + r.feedbackReceived ELSE r.received - r.closed + r.feedbackReceived - r.feedbackHandled END)';
+const OVERLAP = `SUM(CASE WHEN ${IN_PERIOD_ROW} THEN r.received + r.returned + r.feedbackReceived ELSE r.received - r.closed + r.feedbackReceived - r.feedbackHandled END)`;
 
 async function inputsByPath(context: SubgraphContext, provinces: UnitRecord[], period: Period, to: string) {
   const scopes = [...new Set(provinces.flatMap((province) => totalsScopes(territoryOf(province))))];
