@@ -15,7 +15,8 @@ import { insertGeneratedDossiers } from './generate';
  * `npm run bench -- --scale 10000000 [--db mariadb] [--base-port 4700]`: the provincial dashboard
  * on a procedures database of N dossiers against the same on the demo data (README, "Scale
  * benchmark"). Steps: a database of its own (`hub_scale_<N>_procedures`) migrated and seeded by the
- * procedures subgraph, the generated dossiers loaded with multi-row INSERTs (the big secondary
+ * procedures subgraph, the generated dossiers made by MariaDB itself (bench/scale/generate.ts: INSERT ... SELECT over
+ * its SEQUENCE engine, one statement per year; the big secondary
  * index dropped during the load and rebuilt after), the rollups filled by the migration's backfill
  * statements; then the hub on the demo databases and on that one in turn, the dashboard measured
  * at 1 and 10 connections on each. Writes bench/results/scale.{json,md}.
@@ -108,24 +109,13 @@ async function buildScaleDatabase(options: ScaleOptions, database: string, other
     log(`loading ${toGenerate} generated dossiers beside the ${existing[0].n} of the demo`);
     let started = Date.now();
     await connection.query('ALTER TABLE dossier DROP INDEX dossier_statistics');
-    const loaders = await Promise.all([0, 1].map(() => withLoader(options.mysqlUrl, database)));
-    let reported = 0;
-    await insertGeneratedDossiers(
-      loaders,
-      {
-        count: toGenerate,
-        today: todayInVietnam(),
-        procedures,
-        fallbackProcedures: procedureRows.map((row) => row.id),
-        onProgress: (inserted) => {
-          if (inserted - reported >= 250_000) {
-            reported = inserted;
-            log(`  ${inserted} dossiers (${Math.round(inserted / ((Date.now() - started) / 1000))}/s)`);
-          }
-        },
-      },
-    );
-    await Promise.all(loaders.map((loader) => loader.end()));
+    await insertGeneratedDossiers(connection, {
+      count: toGenerate,
+      today: todayInVietnam(),
+      procedures,
+      fallbackProcedures: procedureRows.map((row) => row.id),
+      onProgress: (message) => log(`  ${message} (${Math.round((Date.now() - started) / 1000)} s)`),
+    });
     timings.loadSeconds = (Date.now() - started) / 1000;
     log(`loaded in ${timings.loadSeconds} s; rebuilding the secondary index`);
     started = Date.now();
@@ -162,13 +152,6 @@ async function builtBefore(options: ScaleOptions, database: string): Promise<Rec
     return Object.fromEntries(Object.entries(counts[0]).map(([name, value]) => [name, Number(value)]));
   });
 }
-
-const withLoader = async (mysqlUrl: string, database: string) => {
-  const url = new URL(mysqlUrl);
-  const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database });
-  await connection.query('SET unique_checks = 0');
-  return connection;
-};
 
 async function measureDashboard(options: ScaleOptions, data: string, procedures: string, others: string, variables: Record<string, string>): Promise<Measured[]> {
   log(`measuring the dashboard on ${data}`);
