@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -48,7 +48,12 @@ interface Measured {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** The machine's 1-minute load average before and after the run (2 cores; other engineers' work included). */
+  loadBefore: number;
+  loadAfter: number;
 }
+
+const load = () => Math.round(loadavg()[0] * 100) / 100;
 
 async function withServer<T>(mysqlUrl: string, database: string | undefined, work: (connection: Connection) => Promise<T>): Promise<T> {
   const url = new URL(mysqlUrl);
@@ -165,9 +170,10 @@ async function measureDashboard(options: ScaleOptions, data: string, procedures:
     const rows: Measured[] = [];
     for (const connections of [1, 10]) {
       // A busy 2-core machine answers ten at once in seconds: wait (autocannon gives up after 10 s by default).
+      const loadBefore = load();
       const result = await autocannon({ url: `${hub.gatewayUrl}/graphql`, method: 'POST', headers, body, connections, duration: options.duration, timeout: 120 });
-      rows.push({ data, connections, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.non2xx });
-      log(`  ${connections} connection(s): p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s`);
+      rows.push({ data, connections, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.non2xx, loadBefore, loadAfter: load() });
+      log(`  ${connections} connection(s): p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, load ${loadBefore} -> ${load()}`);
     }
     return rows;
   } finally {
@@ -209,8 +215,9 @@ export async function runScale(options: ScaleOptions) {
       ? `Load ${timings.loadSeconds} s, secondary index ${timings.indexSeconds} s, rollup backfill ${timings.backfillSeconds} s; `
       : 'Built by an earlier run (its times are in its log); ') +
     `${timings.dossiers} dossiers, ${timings.rollupRows} rollup rows of which ${timings.totalsRows} totals.\n\n` +
-    `| data | connections | requests/s | p50 ms | p99 ms | errors |\n| --- | ---: | ---: | ---: | ---: | ---: |\n` +
-    results.rows.map((row) => `| ${row.data} | ${row.connections} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} |`).join('\n') +
+    `Load average (1 minute, 2 cores, the machine shared with other engineers' test runs) before and after each run in the last column.\n\n` +
+    `| data | connections | requests/s | p50 ms | p99 ms | errors | load before → after |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n` +
+    results.rows.map((row) => `| ${row.data} | ${row.connections} | ${row.requestsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.loadBefore} → ${row.loadAfter} |`).join('\n') +
     `\n\n| connections | p50 demo ms | p50 at scale ms | ratio (must be ≤ 1.5) |\n| ---: | ---: | ---: | ---: |\n` +
     ratios.map((row) => `| ${row.connections} | ${row.demoP50Ms} | ${row.scaleP50Ms} | ${row.ratio} |`).join('\n') +
     '\n';
