@@ -9,7 +9,7 @@ import { SUBGRAPHS } from '../services/registry';
  * (`dossier_daily_counts`) from its dossiers and feedback, in one transaction, on its configured
  * database (`PROCEDURES_DATABASE_URL` or `DATABASE_URL`, as `npm run migrate`). For a database
  * whose rows were changed outside the hub (an import, a repair by hand): the hub's own writes keep
- * the rollups themselves (docs/architecture.md rule 14). Readers see the old figures until it commits.
+ * the rollups themselves (docs/architecture.md rule 15). Readers see the old figures until it commits.
  */
 async function main() {
   const [target] = migrationTargets(SUBGRAPHS.filter((definition) => definition.name === 'procedures'));

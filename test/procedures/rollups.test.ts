@@ -9,7 +9,7 @@ import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
 import { scannedDossierCounts, scannedFeedbackCounts } from './scan-oracle';
 
 /**
- * The rollups (services/procedures/rollups, docs/architecture.md rule 14) against a direct scan
+ * The rollups (services/procedures/rollups, docs/architecture.md rule 15) against a direct scan
  * of the dossiers: after lifecycle changes made through the subgraph's own mutations, every
  * figure of dossierStats, its breakdowns, feedbackStats and the service index's dossier inputs,
  * on random units of both trees (a merged province with its lineage included) and random

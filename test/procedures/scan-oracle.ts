@@ -6,7 +6,7 @@ import { countsFrom, type DossierCounts } from '../../services/procedures/stats/
 
 /**
  * The test's oracle for the rollups: the reporting contract's figures by a direct scan of the
- * dossiers and the feedback (what production computed before the rollups, rule 14), one pass
+ * dossiers and the feedback (what production computed before the rollups, rule 15), one pass
  * of `SUM(CASE ...)` over the rows of a territory that overlap the period.
  */
 const RESOLVED = 'd.resolvedAt >= :start AND d.resolvedAt < :end';

@@ -42,7 +42,7 @@ const EVENT_OF_MOVE: Partial<Record<DossierStatus, HubEventType>> = {
 /**
  * Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status);
  * a change of status writes its event in the same transaction (docs/architecture.md, "Events"),
- * and every change its rollups (rule 14), from the row as the transaction holds it (locked on
+ * and every change its rollups (rule 15), from the row as the transaction holds it (locked on
  * MariaDB; SQLite runs one write at a time): a concurrent change that kept the status (an
  * apology letter) is counted once, not lost.
  */

@@ -1,7 +1,7 @@
 import { addDays, type Period } from '../../core/time';
 
 /**
- * The buckets of the rollups (docs/architecture.md rule 14). Every event is counted three times,
+ * The buckets of the rollups (docs/architecture.md rule 15). Every event is counted three times,
  * in the `day` key column of `dossier_daily_counts`: on its day (`2024-05-06`), its month
  * (`M:2024-05`) and its year (`Y:2024`). The three kinds sort apart (digits < `M` < `Y`), so a
  * range of one kind never meets another. A run of days is then summed from whole years, whole

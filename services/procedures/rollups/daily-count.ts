@@ -35,11 +35,12 @@ export type Counters = Partial<Record<CounterColumn, number>>;
 export const TOTALS = '';
 
 /**
- * Per-unit, per-day counters (the rollups, docs/architecture.md rule 14). Two kinds of rows:
- * - totals (`procedureId` = `channel` = ''): one per day for the dossier's unit AND for every unit
- *   above it on its path, so a territory's figures read one row per day per lineage branch,
- *   whatever the number of dossiers or communes below it;
- * - details (a procedure and a channel): one per day at the dossier's own unit only, for the
+ * Per-unit counters by day, month and year (the rollups, docs/architecture.md rule 15; the `day`
+ * column holds the bucket: `2024-05-06`, `M:2024-05` or `Y:2024`, `buckets.ts`). Two kinds of rows:
+ * - totals (`procedureId` = `channel` = ''): one per bucket for the dossier's unit AND for every
+ *   unit above it on its path, so a territory's figures read a bounded number of rows per lineage
+ *   branch, whatever the number of dossiers or communes below it;
+ * - details (a procedure and a channel): one per bucket at the dossier's own unit only, for the
  *   breakdowns by channel, level, field and old online level (read by subtree range).
  * Kept in the same transaction as every lifecycle change (`rollups/record.ts`), rebuilt from the
  * dossiers by `rollups/backfill.ts`.
@@ -50,7 +51,7 @@ export class DailyCount {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   scopePath!: string;
 
-  /** Local day, `YYYY-MM-DD`. */
+  /** The bucket: a local day `YYYY-MM-DD`, a month `M:YYYY-MM` or a year `Y:YYYY` (`buckets.ts`). */
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day!: string;
 

@@ -52,7 +52,7 @@ export async function addToRollups(manager: EntityManager, deltas: RollupDelta[]
 
 /**
  * Keeps the rollups of a dossier change, with the transaction's entity manager (docs/architecture.md
- * rule 14: in the same transaction as the change): the difference between what the dossier counted
+ * rule 15: in the same transaction as the change): the difference between what the dossier counted
  * for before (null for a new one) and after, added to its unit's detail row and to the totals row
  * of its unit and of every unit above it, for each day that changes and that day's month and year
  * (`buckets.ts`).

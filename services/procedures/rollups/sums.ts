@@ -74,7 +74,7 @@ function rowsUpToEnd(context: SubgraphContext, period: Period, sums: Record<stri
   return query;
 }
 
-/** The totals of a territory over a period: one row per day per lineage branch is read, whatever lies below. */
+/** The totals of a territory over a period: a bounded number of bucket rows per lineage branch is read, whatever lies below. */
 export function territoryTotals(context: SubgraphContext, territory: UnitPath | readonly UnitPath[], period: Period, sums: Record<string, string>) {
   const scopes = totalsScopes(territory);
   if (scopes.length === 0) return Promise.resolve<Record<string, unknown>>({});

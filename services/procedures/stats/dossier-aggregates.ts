@@ -6,8 +6,9 @@ import { batchTotals, DOSSIER_SUMS, IN_PERIOD_ROW, inPeriodSql, territoryDetails
 
 /**
  * The counters of the reporting contract, summed from the rollups (`rollups/`, docs/architecture.md
- * rule 14), never from the dossiers: a territory's totals read one row per day per lineage branch,
- * a breakdown reads the per-procedure rows of the territory's units.
+ * rule 15), never from the dossiers: a territory's totals read its totals rows (a bounded number of
+ * day, month and year buckets per lineage branch, `rollups/buckets.ts`), a breakdown the
+ * per-procedure rows of the territory's units.
  */
 
 /** What a breakdown groups by: a dossier column, or a column of its procedure. */

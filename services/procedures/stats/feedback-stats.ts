@@ -32,7 +32,7 @@ export class FeedbackStats {
   onTimeRate!: number | null;
 }
 
-/** Feedback of a unit's territory (its public paths, rule 13) over the period, summed from the rollups (rule 14). */
+/** Feedback of a unit's territory (its public paths, rule 13) over the period, summed from the rollups (rule 15). */
 export async function feedbackStats(context: SubgraphContext, territory: UnitPath | readonly UnitPath[], period: Period): Promise<FeedbackStats> {
   return feedbackFrom(await territoryTotals(context, territory, period, FEEDBACK_SUMS));
 }
