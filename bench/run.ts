@@ -14,9 +14,11 @@ import { BENCH_OPERATIONS, type BenchOperation } from './operations';
 import { runPeers } from './peers/run-peers';
 import { measureSignatureChecks, type SignatureCheckRow } from './signature-checks';
 import { measureEntityBatches, type EntityBatchRow } from './entities';
+import { runScale } from './scale/run-scale';
 
 /**
  * `npm run bench -- [--db sqlite|mariadb] [--duration 10] [--connections 10] [--only a,b] [--base-port 4500] [--data-dir folder] [--profile folder]`
+ * `npm run bench -- --scale N [--base-port 4700]`: the dashboard at N dossiers on MariaDB (bench/scale/run-scale.ts).
  * Starts the hub as separate processes on the chosen database with its demo data, runs each
  * named operation with autocannon through the gateway and directly against its subgraph, and
  * writes requests per second and p50/p99 latency to bench/results/<db>.{json,md}. `signature-checks`
@@ -86,6 +88,9 @@ const { values } = parseArgs({
     'entities-before': { type: 'string' },
     'entities-rounds': { type: 'string', default: '15' },
     'mysql-url': { type: 'string', default: process.env.HUB_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306' },
+    // The scale benchmark (bench/scale/run-scale.ts): N dossiers on MariaDB, the dashboard against the demo's.
+    scale: { type: 'string' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 
@@ -160,6 +165,11 @@ async function measure(
 async function main() {
   if (values.peers) {
     return runPeers({ rounds: Number(values.rounds), duration: Number(values.duration ?? '5'), connections: Number(values.connections), basePort: Number(values.port) });
+  }
+  if (values.scale) {
+    // MariaDB only, whatever --db says: ten million dossiers are a server database's job. It listens
+    // from 4700 unless --base-port is given, so it can run beside a default bench (4500).
+    return runScale({ count: Number(values.scale), mysqlUrl: values['mysql-url']!, basePort: values['base-port'] === '4500' ? 4700 : Number(values['base-port']), duration: Number(values.duration ?? '10'), reuse: values.reuse });
   }
   values.duration ??= '10';
   const db = values.db;

@@ -5,6 +5,7 @@ import { DossierResolver } from './dossier/dossier.resolver';
 import { AgencyDossiersResolver } from './extends/Agency';
 import { UnitStatisticsResolver } from './extends/AdministrativeUnit';
 import { Feedback } from './feedback/feedback';
+import { DailyCount } from './rollups/daily-count';
 import { Procedure } from './procedure/procedure';
 import { ProcedureMutationsResolver } from './procedure/procedure-mutations.resolver';
 import { ProcedureResolver } from './procedure/procedure.resolver';
@@ -14,7 +15,7 @@ import { CatalogDecisionsResolver } from './stats/catalog-decisions';
 import { outboxEntities } from '../core/events/outbox-entities';
 import { IdempotencyRecord } from '../core/idempotency';
 
-export const proceduresEntities = [Procedure, Dossier, Feedback, IdempotencyRecord, ...outboxEntities];
+export const proceduresEntities = [Procedure, Dossier, Feedback, DailyCount, IdempotencyRecord, ...outboxEntities];
 
 export const buildProceduresSchema = () =>
   buildFederatedSchema(

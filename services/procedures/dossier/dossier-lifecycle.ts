@@ -6,6 +6,7 @@ import { addSeconds, localOf, nowLocal, secondsBetween } from '../../core/time';
 import { recordEvent } from '../../core/events/outbox';
 import type { HubEventType } from '../../core/events/hub-event';
 import { Dossier } from './dossier';
+import { recordDossierChange } from '../rollups/record';
 import { ALLOWED_TRANSITIONS, DossierStatus } from './dossier-status';
 
 /** The dossier to change: in scope (else FORBIDDEN), existing (else NOT_FOUND), in the principal's own unit (rule 4). */
@@ -40,10 +41,17 @@ const EVENT_OF_MOVE: Partial<Record<DossierStatus, HubEventType>> = {
 
 /**
  * Saves the change only if nobody moved the dossier meanwhile (compare-and-set on the status);
- * a change of status writes its event in the same transaction (docs/architecture.md, "Events").
+ * a change of status writes its event in the same transaction (docs/architecture.md, "Events"),
+ * and every change its rollups (rule 15), from the row as the transaction holds it (locked on
+ * MariaDB; SQLite runs one write at a time): a concurrent change that kept the status (an
+ * apology letter) is counted once, not lost.
  */
 async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, changes: Partial<Dossier>): Promise<Dossier> {
-  await context.dataSource.transaction(async (manager) => {
+  return context.dataSource.transaction(async (manager) => {
+    const read = manager.getRepository(Dossier).createQueryBuilder('d').where('d.id = :id', { id: dossier.id });
+    if (manager.connection.options.type !== 'better-sqlite3') read.setLock('pessimistic_write');
+    const current = await read.getOne();
+    if (!current || current.status !== dossier.status) throw conflict(`Dossier ${dossier.id} changed meanwhile: read it again and retry`);
     const result = await manager
       .createQueryBuilder()
       .update(Dossier)
@@ -61,8 +69,10 @@ async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, chang
         previousState: dossier.status,
       });
     }
+    const changed = Object.assign(new Dossier(), current, changes);
+    await recordDossierChange(manager, current, changed);
+    return changed;
   });
-  return Object.assign(new Dossier(), dossier, changes);
 }
 
 /**

@@ -11,6 +11,7 @@ import { OnlineService } from '../procedure/online-service';
 import { addWorkingDays, localOf, nowLocal } from '../../core/time';
 import { recordEvent } from '../../core/events/outbox';
 import { Dossier } from './dossier';
+import { recordDossierChange } from '../rollups/record';
 import { DossierChannel } from './dossier-channel';
 import { DossierStatus } from './dossier-status';
 import type { ReceiveDossierInput } from './receive-dossier.input';
@@ -103,6 +104,7 @@ async function receive(context: SubgraphContext, principal: Principal, input: Re
   return write(async (manager) => {
     await manager.insert(Dossier, dossier);
     await recordEvent(manager, { subgraph: 'procedures', type: 'dossier.received', record: { type: 'Dossier', id: dossier.id }, units: [dossier.unitPath], state: dossier.status });
+    await recordDossierChange(manager, null, dossier);
     return dossier;
   });
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Dossier } from '../dossier/dossier';
 import { Feedback } from '../feedback/feedback';
 import { Procedure } from '../procedure/procedure';
+import { rebuildRollups } from '../rollups/backfill';
 import { insertInBatches } from '../../core/database';
 import { searchKey } from '../../core/text-search';
 import { DEMO_CATALOGS } from './catalogs';
@@ -51,6 +52,8 @@ export async function seedProcedures(dataSource: DataSource): Promise<boolean> {
     await insertInBatches(manager, Procedure, procedures, BATCH);
     await insertInBatches(manager, Dossier, dossiers, BATCH);
     await insertInBatches(manager, Feedback, feedback, BATCH);
+    // The rollups of what was loaded, by the same statements as the migration's backfill.
+    await rebuildRollups(manager);
   });
   return true;
 }

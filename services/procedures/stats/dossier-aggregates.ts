@@ -1,42 +1,15 @@
 import type { SubgraphContext } from '../../core/context';
-import { whereInTerritories, type TerritoryBatch, type UnitPath } from '../../core/access';
-import { Dossier } from '../dossier/dossier';
+import { isTerritoryBatch, type TerritoryBatch, type UnitPath } from '../../core/access';
 import { Procedure } from '../procedure/procedure';
 import type { Period } from '../../core/time';
+import { batchTotals, DOSSIER_SUMS, IN_PERIOD_ROW, inPeriodSql, territoryDetails, territoryTotals } from '../rollups/sums';
 
 /**
- * The counters in SQL: one statement, one pass over the dossiers of a subtree whose life
- * overlaps the period, `SUM(CASE ...)` for each counter. Times are stored local strings, so
- * every comparison is a string comparison that means the same on SQLite and MariaDB.
+ * The counters of the reporting contract, summed from the rollups (`rollups/`, docs/architecture.md
+ * rule 15), never from the dossiers: a territory's totals read its totals rows (a bounded number of
+ * day, month and year buckets per lineage branch, `rollups/buckets.ts`), a breakdown the
+ * per-procedure rows of the territory's units.
  */
-const RESOLVED = 'd.resolvedAt >= :start AND d.resolvedAt < :end';
-const RETURNED = 'd.returnedAt >= :start AND d.returnedAt < :end';
-const IN_PERIOD = 'd.receivedAt >= :start';
-const OPEN_AT_END = '(d.closedAt IS NULL OR d.closedAt >= :end)';
-
-const COUNTERS: Record<string, string> = {
-  receivedInPeriod: IN_PERIOD,
-  receivedOnline: `${IN_PERIOD} AND d.channel = 'ONLINE'`,
-  receivedPostal: `${IN_PERIOD} AND d.channel = 'POSTAL'`,
-  carriedOver: 'd.receivedAt < :start AND (d.closedAt IS NULL OR d.closedAt >= :start)',
-  resolved: RESOLVED,
-  resolvedOnTime: `${RESOLVED} AND d.resolvedAt <= d.dueAt`,
-  resolvedLateWithApology: `${RESOLVED} AND d.resolvedAt > d.dueAt AND d.apologyAt IS NOT NULL`,
-  rejected: "d.status = 'REJECTED' AND d.closedAt >= :start AND d.closedAt < :end",
-  withdrawn: "d.status = 'WITHDRAWN' AND d.closedAt >= :start AND d.closedAt < :end",
-  inProgress: OPEN_AT_END,
-  overdueInProgress: `${OPEN_AT_END} AND d.dueAt < :end`,
-  paidOnline: `${IN_PERIOD} AND d.paidOnline = 1`,
-  returned: RETURNED,
-  returnedByPost: `${RETURNED} AND d.resultByPost = 1`,
-  rated: `${RETURNED} AND d.rating IS NOT NULL`,
-  satisfied: `${RETURNED} AND d.rating >= 4`,
-};
-
-const SUMS: Record<string, string> = {
-  components: `CASE WHEN ${IN_PERIOD} THEN d.componentCount ELSE 0 END`,
-  digitizedComponents: `CASE WHEN ${IN_PERIOD} THEN d.digitizedComponents ELSE 0 END`,
-};
 
 /** What a breakdown groups by: a dossier column, or a column of its procedure. */
 export type Grouping = 'channel' | 'level' | 'fieldCode' | 'legacyLevel' | 'province';
@@ -50,12 +23,18 @@ export type Grouping = 'channel' | 'level' | 'fieldCode' | 'legacyLevel' | 'prov
 export const provincePathOf = (column: string) => `SUBSTR(${column}, 1, 3 + INSTR(SUBSTR(${column}, 4), '/'))`;
 
 const GROUP_COLUMN: Record<Grouping, string> = {
-  province: provincePathOf('d.unitPath'),
-  channel: 'd.channel',
+  province: provincePathOf('r.scopePath'),
+  channel: 'r.channel',
   level: 'p.level',
   fieldCode: 'p.fieldCode',
   legacyLevel: 'p.legacyLevel',
 };
+
+/**
+ * A group is listed when a dossier of it overlaps the period: received in it, carried over into
+ * it, or returned in it after closing before it (its returned counter counts it).
+ */
+const GROUP_OVERLAPS = `SUM(CASE WHEN ${IN_PERIOD_ROW} THEN r.received + r.returned ELSE r.received - r.closed END) > 0`;
 
 /** The SQL counters behind each field of DossierCounts: a request computes only what it reads. */
 const COUNTERS_OF_FIELD: Record<string, string[]> = {
@@ -69,11 +48,11 @@ const COUNTERS_OF_FIELD: Record<string, string[]> = {
   satisfactionRate: ['satisfied', 'rated'],
 };
 
-export type CounterName = keyof typeof COUNTERS | keyof typeof SUMS;
+export type CounterName = keyof typeof DOSSIER_SUMS;
 
 /** The counters a set of requested DossierCounts fields needs (all of them when none is known). */
 export function countersFor(fields: Iterable<string> | undefined): Set<string> {
-  const all = [...Object.keys(COUNTERS), ...Object.keys(SUMS)];
+  const all = Object.keys(DOSSIER_SUMS);
   if (!fields) return new Set(all);
   const needed = new Set<string>();
   for (const field of fields) {
@@ -83,8 +62,9 @@ export function countersFor(fields: Iterable<string> | undefined): Set<string> {
 }
 
 /**
- * Dossiers of a territory (public paths, rule 13: one range each) that overlap the period, counted; grouped when asked.
- * For a batch of territories, one row per key and group, with its `batchKey` (docs/architecture.md, "Entity batches").
+ * Dossier counters of a territory (public paths, rule 13) over the period, summed from the rollups;
+ * grouped when asked (one row per group, `groupKey`). For a batch of territories, one row per key
+ * (and group) with its `batchKey`, in the same one statement (docs/architecture.md, "Entity batches").
  */
 export async function dossierAggregates(
   context: SubgraphContext,
@@ -93,18 +73,15 @@ export async function dossierAggregates(
   grouping?: Grouping,
   counters: Set<string> = countersFor(undefined),
 ): Promise<Record<string, unknown>[]> {
-  const query = whereInTerritories(context.dataSource.getRepository(Dossier).createQueryBuilder('d').select([]), 'd.unitPath', territory)
-    .andWhere('d.receivedAt < :end')
-    .andWhere('(d.closedAt IS NULL OR d.closedAt >= :start OR d.returnedAt >= :start)')
-    .setParameters({ start: period.start, end: period.end });
-  for (const [name, condition] of Object.entries(COUNTERS)) {
-    if (counters.has(name)) query.addSelect(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`, name);
-  }
-  for (const [name, expression] of Object.entries(SUMS)) if (counters.has(name)) query.addSelect(`SUM(${expression})`, name);
-  if (counters.size === 0 && !grouping) query.addSelect('COUNT(*)', 'rows');
-  if (grouping) {
-    if (grouping !== 'channel' && grouping !== 'province') query.innerJoin(Procedure, 'p', 'p.id = d.procedureId');
-    query.addSelect(GROUP_COLUMN[grouping], 'groupKey').addGroupBy(GROUP_COLUMN[grouping]).orderBy(GROUP_COLUMN[grouping], 'ASC');
-  }
-  return query.getRawMany();
+  const wanted = Object.entries(DOSSIER_SUMS).filter(([name]) => counters.has(name));
+  const sums = Object.fromEntries(wanted.length > 0 ? wanted : Object.entries(DOSSIER_SUMS));
+  if (!grouping) return isTerritoryBatch(territory) ? batchTotals(context, territory, period, sums) : [await territoryTotals(context, territory, period, sums)];
+  const query = territoryDetails(context, territory, period, sums);
+  if (grouping !== 'channel' && grouping !== 'province') query.innerJoin(Procedure, 'p', 'p.id = r.procedureId');
+  return query
+    .addSelect(GROUP_COLUMN[grouping], 'groupKey')
+    .addGroupBy(GROUP_COLUMN[grouping])
+    .having(inPeriodSql(GROUP_OVERLAPS, period))
+    .orderBy(GROUP_COLUMN[grouping], 'ASC')
+    .getRawMany();
 }

@@ -2,8 +2,8 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { rowsByKey, whereInTerritories, type TerritoryBatch, type UnitPath } from '../../core/access';
-import { Feedback } from '../feedback/feedback';
+import type { TerritoryBatch, UnitPath } from '../../core/access';
+import { batchTotals, FEEDBACK_SUMS, territoryTotals } from '../rollups/sums';
 import { cutPercent } from '../../core/percent';
 import type { Period } from '../../core/time';
 
@@ -32,42 +32,26 @@ export class FeedbackStats {
   onTimeRate!: number | null;
 }
 
-/** Feedback of a unit's territory (its public paths, rule 13) over the period. */
+/** Feedback of a unit's territory (its public paths, rule 13) over the period, summed from the rollups (rule 15). */
 export async function feedbackStats(context: SubgraphContext, territory: UnitPath | readonly UnitPath[], period: Period): Promise<FeedbackStats> {
-  return feedbackFrom((await feedbackRows(context, territory, period))[0]);
+  return feedbackFrom(await territoryTotals(context, territory, period, FEEDBACK_SUMS));
 }
 
 /** The same for a batch of territories in one statement (docs/architecture.md, "Entity batches"), by key. */
 export async function feedbackStatsByKey(context: SubgraphContext, batch: TerritoryBatch, period: Period): Promise<Map<string, FeedbackStats>> {
-  const rows = rowsByKey(batch, await feedbackRows(context, batch, period));
-  return new Map([...rows].map(([key, [row]]) => [key, feedbackFrom(row)]));
+  const rows = await batchTotals(context, batch, period, FEEDBACK_SUMS);
+  return new Map(rows.map((row) => [String(row.batchKey), feedbackFrom(row)]));
 }
 
-function feedbackRows(context: SubgraphContext, territory: UnitPath | readonly UnitPath[] | TerritoryBatch, period: Period) {
-  const handled = 'f.handledAt >= :start AND f.handledAt < :end';
-  const query = context.dataSource
-    .getRepository(Feedback)
-    .createQueryBuilder('f')
-    .select('SUM(CASE WHEN f.receivedAt >= :start THEN 1 ELSE 0 END)', 'received')
-    .addSelect('SUM(CASE WHEN f.receivedAt < :start THEN 1 ELSE 0 END)', 'carriedOver')
-    .addSelect(`SUM(CASE WHEN ${handled} THEN 1 ELSE 0 END)`, 'handled')
-    .addSelect(`SUM(CASE WHEN ${handled} AND f.handledAt <= f.dueAt THEN 1 ELSE 0 END)`, 'handledOnTime')
-    .addSelect('SUM(CASE WHEN f.handledAt IS NULL OR f.handledAt >= :end THEN 1 ELSE 0 END)', 'pending');
-  return whereInTerritories(query, 'f.unitPath', territory)
-    .andWhere('f.receivedAt < :end AND (f.handledAt IS NULL OR f.handledAt >= :start)')
-    .setParameters({ start: period.start, end: period.end })
-    .getRawMany<Record<string, unknown>>();
-}
-
-function feedbackFrom(row: Record<string, unknown> | undefined): FeedbackStats {
-  const value = (name: string) => toNumber(row?.[name]);
+function feedbackFrom(row: Record<string, unknown>): FeedbackStats {
+  const value = (name: string) => toNumber(row[name]);
   return {
-    received: value('received'),
-    carriedOver: value('carriedOver'),
-    handled: value('handled'),
-    handledOnTime: value('handledOnTime'),
-    pending: value('pending'),
-    handledRate: cutPercent(value('handled'), value('received') + value('carriedOver')),
-    onTimeRate: cutPercent(value('handledOnTime'), value('handled')),
+    received: value('feedbackReceived'),
+    carriedOver: value('feedbackCarriedOver'),
+    handled: value('feedbackHandled'),
+    handledOnTime: value('feedbackHandledOnTime'),
+    pending: value('feedbackPending'),
+    handledRate: cutPercent(value('feedbackHandled'), value('feedbackReceived') + value('feedbackCarriedOver')),
+    onTimeRate: cutPercent(value('feedbackHandledOnTime'), value('feedbackHandled')),
   };
 }

@@ -1,34 +1,25 @@
 import type { SubgraphContext } from '../../core/context';
 import { toNumber } from '../../core/database';
-import { isWithin, subtreeCondition, territoryOf } from '../../core/access';
+import { isWithin, territoryOf } from '../../core/access';
 import type { UnitRecord } from '../../core/institutions/records';
-import { Feedback } from '../feedback/feedback';
 import { whereInForce } from '../procedure/catalogue-scope';
 import { Procedure } from '../procedure/procedure';
 import type { Period } from '../../core/time';
-import { dossierAggregates, provincePathOf } from './dossier-aggregates';
+import { DOSSIER_SUMS, FEEDBACK_SUMS, IN_PERIOD_ROW, scopeTotals, totalsScopes } from '../rollups/sums';
 import { countsFrom } from './dossier-counts';
 import { computeIndex, type IndexInputs } from './service-index';
 import type { ServiceIndexRank } from './service-index-rank';
 
-/** The raw sums of one stored province path ('VN/62/', 'VN/51@2025/'), as the three statements give them. */
-interface RawInputs {
-  procedures: number;
-  nationalPortal: number;
-  onlineServices: number;
-  /** Dossier counters by name (`dossierAggregates` columns). */
-  dossiers: Record<string, number>;
-  feedbackHandled: number;
-  feedbackOpen: number;
-}
-
 /**
- * The index inputs of every stored province path with data over the period, in three grouped
- * statements (catalogue, dossiers, feedback). Paths of both trees come back, each as its own key.
+ * The index inputs of every province in force on the ranking day, in two grouped statements:
+ * the catalogue by province path, and the dossier and feedback counters from the rollups' totals
+ * rows of every path of the provinces' territories (rule 13), each path its own key.
  */
-async function inputsByProvincePath(context: SubgraphContext, period: Period, to: string): Promise<Map<string, RawInputs>> {
-  const nation = subtreeCondition('f.unitPath', 'VN');
-  const [catalogue, dossiers, feedback] = await Promise.all([
+const OVERLAP = `SUM(CASE WHEN ${IN_PERIOD_ROW} THEN r.received + r.returned + r.feedbackReceived ELSE r.received - r.closed + r.feedbackReceived - r.feedbackHandled END)`;
+
+async function inputsByPath(context: SubgraphContext, provinces: UnitRecord[], period: Period, to: string) {
+  const scopes = [...new Set(provinces.flatMap((province) => totalsScopes(territoryOf(province))))];
+  const [catalogue, totals] = await Promise.all([
     whereInForce(context.dataSource.getRepository(Procedure).createQueryBuilder('p'), 'p', to)
       .select('p.unitPath', 'province')
       .addSelect('COUNT(*)', 'total')
@@ -36,48 +27,31 @@ async function inputsByProvincePath(context: SubgraphContext, period: Period, to
       .addSelect("SUM(CASE WHEN p.onlineService <> 'NONE' THEN 1 ELSE 0 END)", 'onlineServices')
       .groupBy('p.unitPath')
       .getRawMany(),
-    dossierAggregates(context, 'VN', period, 'province'),
-    context.dataSource
-      .getRepository(Feedback)
-      .createQueryBuilder('f')
-      .select(provincePathOf('f.unitPath'), 'province')
-      .addSelect('SUM(CASE WHEN f.handledAt >= :start AND f.handledAt < :end THEN 1 ELSE 0 END)', 'handled')
-      .addSelect('COUNT(*)', 'open')
-      .where(nation.sql, nation.parameters)
-      .andWhere('f.receivedAt < :end AND (f.handledAt IS NULL OR f.handledAt >= :start)')
-      .setParameters({ start: period.start, end: period.end })
-      .groupBy(provincePathOf('f.unitPath'))
-      .getRawMany(),
+    scopeTotals(context, scopes, period, { ...DOSSIER_SUMS, ...FEEDBACK_SUMS, overlap: OVERLAP }),
   ]);
-  const inputs = new Map<string, RawInputs>();
-  const of = (province: string) =>
-    inputs.get(province) ??
-    inputs.set(province, { procedures: 0, nationalPortal: 0, onlineServices: 0, dossiers: {}, feedbackHandled: 0, feedbackOpen: 0 }).get(province)!;
-  for (const row of catalogue) {
-    Object.assign(of(row.province), { procedures: toNumber(row.total), nationalPortal: toNumber(row.nationalPortal), onlineServices: toNumber(row.onlineServices) });
-  }
-  for (const { groupKey, ...counters } of dossiers) {
-    of(String(groupKey)).dossiers = Object.fromEntries(Object.entries(counters).map(([name, value]) => [name, toNumber(value)]));
-  }
-  for (const row of feedback) Object.assign(of(row.province), { feedbackHandled: toNumber(row.handled), feedbackOpen: toNumber(row.open) });
-  return inputs;
+  const numbers = (row: Record<string, unknown>): Record<string, number> => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, toNumber(value)]));
+  return { catalogue, totals: new Map(totals.map(({ groupKey, ...sums }) => [String(groupKey), numbers(sums)])) };
 }
 
-/** One province's inputs: the sums over the stored paths of its territory (rule 13); null when none has data. */
-function inputsOfProvince(province: UnitRecord, byPath: Map<string, RawInputs>): IndexInputs | null {
+/** One province's inputs: the catalogue within its territory, the counters of its territory's scopes; null when none has data. */
+function inputsOfProvince(province: UnitRecord, byPath: Awaited<ReturnType<typeof inputsByPath>>): IndexInputs | null {
   const territory = territoryOf(province);
-  const parts = [...byPath.entries()].filter(([path]) => territory.some((unit) => isWithin(path, unit))).map(([, inputs]) => inputs);
-  if (parts.length === 0) return null;
-  const add = (pick: (inputs: RawInputs) => number) => parts.reduce((sum, inputs) => sum + pick(inputs), 0);
-  const dossiers: Record<string, number> = {};
-  for (const part of parts) for (const [name, value] of Object.entries(part.dossiers)) dossiers[name] = (dossiers[name] ?? 0) + value;
+  const catalogue = byPath.catalogue.filter((row) => territory.some((unit) => isWithin(String(row.province), unit)));
+  // A scope has data when a dossier or a feedback of it overlaps the period.
+  const totals = totalsScopes(territory).flatMap((scope) => {
+    const row = byPath.totals.get(scope);
+    return row && row.overlap > 0 ? [row] : [];
+  });
+  if (catalogue.length === 0 && totals.length === 0) return null;
+  const sum = (name: string) => totals.reduce((total, row) => total + (row[name] ?? 0), 0);
+  const dossiers: Record<string, number> = Object.fromEntries(Object.keys(DOSSIER_SUMS).map((name) => [name, sum(name)]));
   return {
-    procedures: add((inputs) => inputs.procedures),
-    nationalPortal: add((inputs) => inputs.nationalPortal),
-    onlineServices: add((inputs) => inputs.onlineServices),
+    procedures: catalogue.reduce((total, row) => total + toNumber(row.total), 0),
+    nationalPortal: catalogue.reduce((total, row) => total + toNumber(row.nationalPortal), 0),
+    onlineServices: catalogue.reduce((total, row) => total + toNumber(row.onlineServices), 0),
     dossiers: countsFrom(dossiers),
-    feedbackHandled: add((inputs) => inputs.feedbackHandled),
-    feedbackOpen: add((inputs) => inputs.feedbackOpen),
+    feedbackHandled: sum('feedbackHandled'),
+    feedbackOpen: sum('feedbackReceived') + sum('feedbackCarriedOver'),
   };
 }
 
@@ -94,15 +68,29 @@ export function rankingDay(province: Pick<UnitRecord, 'validFrom' | 'validTo'>, 
 }
 
 /**
- * `inputsByProvincePath` once per request and period, whatever the number of provinces ranked
- * (a batch of `_entities` representations: docs/architecture.md, "Entity batches").
+ * `inputsByPath` once per request and period, whatever the number of provinces ranked (a batch
+ * of `_entities` representations: docs/architecture.md, "Entity batches"): the ranking days asked
+ * together (provinces of both trees) are answered by one `inputsByPath` over all their provinces.
  */
-const sharedInputs = async (context: SubgraphContext, period: Period, to: string) =>
+const sharedInputs = async (context: SubgraphContext, period: Period, to: string, day: string) =>
   (await context.loaders
-    .get<string, Map<string, RawInputs>>('service-index:inputs-by-province', (keys) =>
-      Promise.all(keys.map((key) => inputsByProvincePath(context, ...(JSON.parse(key) as [Period, string])))),
-    )
-    .load(JSON.stringify([period, to])))!;
+    .get<string, Awaited<ReturnType<typeof inputsByPath>>>('service-index:inputs-by-path', async (keys) => {
+      const asked = keys.map((key) => JSON.parse(key) as [Period, string, string]);
+      const inputs = new Map<string, Promise<Awaited<ReturnType<typeof inputsByPath>>>>();
+      for (const [keyPeriod, keyTo] of asked) {
+        const group = JSON.stringify([keyPeriod, keyTo]);
+        if (inputs.has(group)) continue;
+        const days = [...new Set(asked.filter(([p, t]) => JSON.stringify([p, t]) === group).map(([, , keyDay]) => keyDay))];
+        inputs.set(
+          group,
+          Promise.all(days.map((keyDay) => context.institutions.units.provincesOn(keyDay))).then((lists) =>
+            inputsByPath(context, [...new Map(lists.flat().map((unit) => [unit.id, unit])).values()], keyPeriod, keyTo),
+          ),
+        );
+      }
+      return Promise.all(asked.map(([keyPeriod, keyTo]) => inputs.get(JSON.stringify([keyPeriod, keyTo]))!));
+    })
+    .load(JSON.stringify([period, to, day])))!;
 
 /**
  * The rank of one province among the provinces in force with it (`rankingDay`) that have data,
@@ -110,7 +98,8 @@ const sharedInputs = async (context: SubgraphContext, period: Period, to: string
  * (cached) and three statements, whatever the tree.
  */
 export async function rankProvince(context: SubgraphContext, province: UnitRecord, period: Period, to: string): Promise<ServiceIndexRank> {
-  const [provinces, byPath] = await Promise.all([context.institutions.units.provincesOn(rankingDay(province, to)), sharedInputs(context, period, to)]);
+  const day = rankingDay(province, to);
+  const [provinces, byPath] = await Promise.all([context.institutions.units.provincesOn(day), sharedInputs(context, period, to, day)]);
   const scores = provinces.flatMap((peer) => {
     const inputs = inputsOfProvince(peer, byPath);
     return inputs ? [{ id: peer.id, ...computeIndex(inputs) }] : [];
