@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { DateTime } from '../../core/input/date-time';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DocumentType } from './document-type';
 
@@ -13,6 +14,7 @@ import { DocumentType } from './document-type';
 @ServiceScope('documents:read')
 @ObjectType({ description: 'Văn bản điện tử: an electronic document with its number and symbol (số, ký hiệu).' })
 @Entity('document')
+@Index('document_updated', ['updatedAt', 'id'])
 @Index('document_number_unique', ['agencyId', 'year', 'series', 'number'], { unique: true })
 export class Document {
   @Field(() => ID, { description: 'Id of the document.' })
@@ -91,4 +93,9 @@ export class Document {
 
   @Column({ type: 'varchar', length: 120 })
   registeredBy!: string;
+
+  /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
+  @Field(() => DateTime, { description: "When the document last changed (DateTime): its registration, or the last signature recorded on it (its content never changes; its transfers have their own). Lists' `updatedSince` compares it." })
+  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  updatedAt!: string;
 }

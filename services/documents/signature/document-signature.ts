@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { DateTime } from '../../core/input/date-time';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -9,6 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @ServiceScope('documents:read')
 @ObjectType({ description: 'Chữ ký số trên văn bản: a detached CMS signature over the document content.' })
 @Entity('document_signature')
+@Index('document_signature_updated', ['updatedAt', 'id'])
 export class DocumentSignature {
   @Field(() => ID, { description: 'Id of the signature.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
@@ -48,4 +50,9 @@ export class DocumentSignature {
 
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
+
+  /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
+  @Field(() => DateTime, { description: "When the hub recorded the signature (DateTime; a signature never changes afterwards). Not `signedAt`, which an attached signature brings from elsewhere." })
+  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  updatedAt!: string;
 }
