@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { DateTime } from '../../core/input/date-time';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UnitLevel } from '../../core/unit-level';
 import { CertificateKind, RevocationReason } from './certificate-kind';
@@ -96,6 +97,6 @@ export class Certificate {
 
   /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
   @Field(() => DateTime, { description: "When the certificate last changed (DateTime): its issue, or its revocation. Lists' `updatedSince` compares it." })
-  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  @Column(UPDATED_AT_COLUMN)
   updatedAt!: string;
 }

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { DateTime } from '../../core/input/date-time';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DocumentType } from './document-type';
 
@@ -96,6 +97,6 @@ export class Document {
 
   /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
   @Field(() => DateTime, { description: "When the document last changed (DateTime): its registration, or the last signature recorded on it (its content never changes; its transfers have their own). Lists' `updatedSince` compares it." })
-  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  @Column(UPDATED_AT_COLUMN)
   updatedAt!: string;
 }

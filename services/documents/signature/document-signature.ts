@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { DateTime } from '../../core/input/date-time';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -53,6 +54,6 @@ export class DocumentSignature {
 
   /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
   @Field(() => DateTime, { description: "When the hub recorded the signature (DateTime; a signature never changes afterwards). Not `signedAt`, which an attached signature brings from elsewhere." })
-  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  @Column(UPDATED_AT_COLUMN)
   updatedAt!: string;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { DateTime } from '../../core/input/date-time';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalDate } from '../../core/input';
 import { FindingSeverity } from './finding-severity';
@@ -67,6 +68,6 @@ export class Finding {
 
   /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
   @Field(() => DateTime, { description: "When the finding last changed (DateTime): recorded, or reported remedied. Lists' `updatedSince` compares it." })
-  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  @Column(UPDATED_AT_COLUMN)
   updatedAt!: string;
 }

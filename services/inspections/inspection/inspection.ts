@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { DateTime } from '../../core/input/date-time';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalDate } from '../../core/input';
 import { UnitLevel } from '../../core/unit-level';
@@ -84,6 +85,6 @@ export class Inspection {
 
   /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
   @Field(() => DateTime, { description: "When the inspection last changed (DateTime): scheduled, started, concluded (with the findings of its conclusion) or cancelled. Findings recorded or remedied later change their own `updatedAt`, not this. Lists' `updatedSince` compares it." })
-  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  @Column(UPDATED_AT_COLUMN)
   updatedAt!: string;
 }
