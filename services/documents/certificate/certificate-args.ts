@@ -1,11 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { CertificateKind, RevocationReason } from './certificate-kind';
 import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 import { DateTime } from '../../core/input';
 
 @ArgsType()
-export class CertificateListArgs extends PageArgs {
+export class CertificateListArgs extends SyncPageArgs {
   @Field(() => CertificateKind, { nullable: true, description: 'Only certificates of this kind; all kinds when omitted.' })
   kind?: CertificateKind;
 
@@ -14,7 +14,7 @@ export class CertificateListArgs extends PageArgs {
 }
 
 @ArgsType()
-export class CertificateKindPageArgs extends PageArgs {
+export class CertificateKindPageArgs extends SyncPageArgs {
   @Field(() => CertificateKind, { nullable: true, description: 'Only certificates of this kind; all kinds when omitted.' })
   kind?: CertificateKind;
 }

@@ -76,6 +76,8 @@ export function certificateRows(
       revocationReason: null,
       certificatePem,
       demoSharedKey,
+      // The seed's certificates changed when issued; issueCertificate stamps the instant of its own write.
+      updatedAt: wholeSeconds(validity.notBefore),
     },
     key: { certificateId: id, sealedPrivateKey: sealPrivateKey(keys.privateKeyPem, holderKeyPlace(id)) },
   };

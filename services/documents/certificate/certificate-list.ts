@@ -1,7 +1,8 @@
 import type { SubgraphContext } from '../../core/context';
 import { requirePrincipal, whereInScope, whereWithin, type UnitPath } from '../../core/access';
 import { listsByColumn } from '../../core/page-batch';
-import { paginate, type PageArgs } from '../../core/pagination';
+import { paginate } from '../../core/pagination';
+import type { SyncPageArgs } from '../../core/updated-since';
 import { Certificate } from './certificate';
 import type { CertificateKind } from './certificate-kind';
 
@@ -9,7 +10,7 @@ import type { CertificateKind } from './certificate-kind';
 export function listCertificates(
   context: SubgraphContext,
   filter: { kind?: CertificateKind; agencyId?: string; officialId?: string; territory?: readonly UnitPath[] },
-  page: PageArgs,
+  page: SyncPageArgs,
 ) {
   return paginate(certificateListQuery(context, filter), 'certificate.id', (certificate) => certificate.id, page);
 }
@@ -30,5 +31,5 @@ export function certificateListQuery(context: SubgraphContext, filter: { kind?: 
  * The certificates of many agencies or officials (`by`) in the same statements, filtered by the
  * scope like `listCertificates` (docs/architecture.md, "Entity batches").
  */
-export const certificatesOf = (context: SubgraphContext, by: 'agencyId' | 'officialId', kind: CertificateKind | undefined, page: PageArgs) =>
+export const certificatesOf = (context: SubgraphContext, by: 'agencyId' | 'officialId', kind: CertificateKind | undefined, page: SyncPageArgs) =>
   listsByColumn(context, `certificates:${by}:${kind ?? ''}`, page, () => certificateListQuery(context, { kind }), 'certificate.id', (certificate) => certificate.id, `certificate.${by}`);

@@ -5,6 +5,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
 import { assertAgencyInForce, resolveUnit, storedPath, territoryOf } from '../../core/access';
+import { nowTimestamp } from '../../core/time';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, CERTIFICATE_ADMINS } from '../document/write-access';
 import { AgencyRef } from '../extends/Agency';
@@ -103,9 +104,10 @@ export class CertificateResolver {
     const notBefore = new Date();
     const rows = certificateRows(ca, holder, keys, { notBefore, notAfter: new Date(notBefore.getTime() + years * YEAR_MS) });
     return write(async (manager) => {
-      await manager.insert(Certificate, rows.certificate);
+      const certificate = { ...rows.certificate, updatedAt: nowTimestamp() };
+      await manager.insert(Certificate, certificate);
       await manager.insert(CertificateKey, rows.key);
-      return rows.certificate;
+      return certificate;
     });
   }
 
@@ -116,7 +118,7 @@ export class CertificateResolver {
     if (!certificate) throw notFound(`No certificate has id "${input.certificateId}"`);
     assertMayWrite(context.principal, certificate.unitPath, CERTIFICATE_ADMINS, `Certificate ${certificate.serial}`);
     if (certificate.revokedAt) throw conflict(`Certificate ${certificate.serial} was already revoked at ${certificate.revokedAt}`);
-    const now = new Date().toISOString();
+    const now = nowTimestamp();
     let invalidSince = now;
     if (input.invalidSince !== undefined && input.invalidSince !== null) {
       invalidSince = input.invalidSince.toISOString();
@@ -126,12 +128,12 @@ export class CertificateResolver {
     const result = await context.dataSource
       .createQueryBuilder()
       .update(Certificate)
-      .set({ revokedAt: now, invalidSince, revocationReason: input.reason })
+      .set({ revokedAt: now, invalidSince, revocationReason: input.reason, updatedAt: now })
       .where('id = :id AND revokedAt IS NULL', { id: certificate.id })
       .execute();
     if (!result.affected) throw conflict(`Certificate ${certificate.serial} was revoked meanwhile`);
     // Its chain result goes too; other replicas see the revocation through the record, read on every verification.
     (await authority(context.dataSource)).trust.forget(new X509Certificate(certificate.certificatePem).fingerprint256);
-    return { ...certificate, revokedAt: now, invalidSince, revocationReason: input.reason };
+    return { ...certificate, revokedAt: now, invalidSince, revocationReason: input.reason, updatedAt: now };
   }
 }

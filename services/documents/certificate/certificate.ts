@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UnitLevel } from '../../core/unit-level';
 import { CertificateKind, RevocationReason } from './certificate-kind';
@@ -13,6 +14,7 @@ import { DateTime } from '../../core/input';
 @ServiceScope('documents:read')
 @ObjectType({ description: 'Chứng thư số: a digital certificate of an agency (chữ ký số tập thể) or an official (cá nhân).' })
 @Entity('certificate')
+@Index('certificate_updated', ['updatedAt', 'id'])
 export class Certificate {
   @Field(() => ID, { description: 'Id of the certificate.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
@@ -92,4 +94,9 @@ export class Certificate {
   @Field({ description: 'Whether this demo certificate shares its key pair with other demo certificates (demo data only; never for issued ones).' })
   @Column({ type: 'boolean', default: false })
   demoSharedKey!: boolean;
+
+  /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
+  @Field(() => DateTime, { description: "When the certificate last changed (DateTime): its issue, or its revocation. Lists' `updatedSince` compares it." })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

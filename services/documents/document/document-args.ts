@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { DocumentType } from './document-type';
 import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 import { LocalDate } from '../../core/input';
@@ -41,7 +41,7 @@ export class RegisterDocumentInput {
 }
 
 @ArgsType()
-export class DocumentListArgs extends PageArgs {
+export class DocumentListArgs extends SyncPageArgs {
   @Field(() => ID, { nullable: true, description: 'Only documents of this issuing agency.' })
   agencyId?: string;
 
@@ -53,7 +53,7 @@ export class DocumentListArgs extends PageArgs {
 }
 
 @ArgsType()
-export class DocumentFilterPageArgs extends PageArgs {
+export class DocumentFilterPageArgs extends SyncPageArgs {
   @Field(() => DocumentType, { nullable: true, description: 'Only documents of this type; all types when omitted.' })
   type?: DocumentType;
 

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DocumentType } from './document-type';
 import { DateTime, LocalDate } from '../../core/input';
@@ -14,6 +15,7 @@ import { DateTime, LocalDate } from '../../core/input';
 @ServiceScope('documents:read')
 @ObjectType({ description: 'Văn bản điện tử: an electronic document with its number and symbol (số, ký hiệu).' })
 @Entity('document')
+@Index('document_updated', ['updatedAt', 'id'])
 @Index('document_number_unique', ['agencyId', 'year', 'series', 'number'], { unique: true })
 export class Document {
   @Field(() => ID, { description: 'Id of the document.' })
@@ -92,4 +94,9 @@ export class Document {
 
   @Column({ type: 'varchar', length: 120 })
   registeredBy!: string;
+
+  /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
+  @Field(() => DateTime, { description: "When the document last changed (DateTime): its registration, or the last signature recorded on it (its content never changes; its transfers have their own). Lists' `updatedSince` compares it." })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict } from '../../core/errors';
 import { assertAgencyInForce, assertExistedOn, storedPath } from '../../core/access';
 import { entityResult, idempotent, type TransactionalWrite } from '../../core/idempotency';
-import { isDate, todayInVietnam } from '../../core/time';
+import { isDate, nowTimestamp, todayInVietnam } from '../../core/time';
 import { assertMayWrite, DOCUMENT_WRITERS } from './write-access';
 import { isRetryableConflict } from '../../core/write-conflicts';
 import { Document } from './document';
@@ -100,12 +100,14 @@ async function register(context: SubgraphContext, input: RegisterDocumentInput, 
             .getRawOne<{ last: number | string | null }>()) ?? { last: null };
           number = Number(last ?? 0) + 1;
         }
+        const registeredAt = nowTimestamp();
         const document: Document = {
           ...base,
           id: randomUUID(),
           number,
           numberAndSymbol: formatNumberAndSymbol({ ...base, number }),
-          registeredAt: new Date().toISOString(),
+          registeredAt,
+          updatedAt: registeredAt,
         };
         await manager.insert(Document, document);
         return document;

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { UnitLevel } from '../../core/unit-level';
 import { TransferStatus } from './transfer-status';
@@ -12,6 +13,7 @@ import { DateTime } from '../../core/input';
 @ServiceScope('documents:read')
 @ObjectType({ description: 'Liên thông văn bản: a document sent from one agency to another, and where it stands.' })
 @Entity('document_transfer')
+@Index('document_transfer_updated', ['updatedAt', 'id'])
 @Index('transfer_recipient_unique', ['documentId', 'recipientAgencyId'], { unique: true })
 export class DocumentTransfer {
   @Field(() => ID, { description: 'Id of the transfer.' })
@@ -93,4 +95,9 @@ export class DocumentTransfer {
   @Field(() => String, { nullable: true, description: 'Note of the last status change (reason of a refusal, who was assigned).' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   note!: string | null;
+
+  /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
+  @Field(() => DateTime, { description: "When the transfer last changed (DateTime): its sending, or its last status change. Lists' `updatedSince` compares it." })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

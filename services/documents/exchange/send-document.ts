@@ -73,6 +73,7 @@ async function send(context: SubgraphContext, input: SendDocumentInput, write: T
     inProgressAt: null,
     doneAt: null,
     note: null,
+    updatedAt: sentAt,
   }));
   try {
     return await write(async (manager) => {

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { TransferStatus } from './transfer-status';
 import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
@@ -28,7 +28,7 @@ export class UpdateTransferStatusInput {
 }
 
 @ArgsType()
-export class TransferPageArgs extends PageArgs {
+export class TransferPageArgs extends SyncPageArgs {
   @Field(() => TransferStatus, { nullable: true, description: 'Only transfers in this status; every status when omitted.' })
   status?: TransferStatus;
 }

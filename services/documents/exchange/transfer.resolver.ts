@@ -13,6 +13,7 @@ import { SendDocumentInput, UpdateTransferStatusInput } from './transfer-args';
 import { transferById } from './transfer-access';
 import { NEXT_STATUSES, STATUS_CODES, STATUS_TIME_COLUMN, TransferStatus } from './transfer-status';
 import { recordEvent } from '../../core/events/outbox';
+import { nowTimestamp } from '../../core/time';
 import type { HubEventType } from '../../core/events/hub-event';
 
 /** The transfer moves partners are told of (hub-event.ts); the later steps are the recipient's own work. */
@@ -57,8 +58,8 @@ export class TransferResolver {
         `A transfer ${transfer.status} cannot move to ${input.status}` + (allowed.length ? `: it may move to ${allowed.join(' or ')}` : ': it is final'),
       );
     }
-    const at = new Date().toISOString();
-    const changes = { status: input.status, [STATUS_TIME_COLUMN[input.status]]: at, note };
+    const at = nowTimestamp();
+    const changes = { status: input.status, [STATUS_TIME_COLUMN[input.status]]: at, note, updatedAt: at };
     // The WHERE on the old status makes a concurrent move lose cleanly instead of skipping a step.
     await context.dataSource.transaction(async (manager) => {
       const result = await manager

@@ -29,7 +29,7 @@ export type AgencyRef = EntityReference;
 export class AgencyDocumentsResolver {
   @FieldResolver(() => CertificateConnection, { nullable: true, description: "The agency's certificates and its officials' (within your scope)." })
   async certificates(@Root() agency: AgencyRef, @Args() args: CertificateKindPageArgs, @Ctx() context: SubgraphContext): Promise<Page<Certificate>> {
-    return (await certificatesOf(context, 'agencyId', args.kind, { first: args.first, after: args.after }).load(agency.id))!;
+    return (await certificatesOf(context, 'agencyId', args.kind, { first: args.first, after: args.after, updatedSince: args.updatedSince }).load(agency.id))!;
   }
 
   @FieldResolver(() => DocumentConnection, { nullable: true, description: 'Documents the agency issued that you may read.' })

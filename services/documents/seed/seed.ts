@@ -89,6 +89,8 @@ export async function seedDocuments(dataSource: DataSource): Promise<boolean> {
       contentSha256: createHash('sha256').update(Buffer.from(demo.content, 'utf8')).digest('hex'),
       registeredAt: new Date(signedAt.getTime() - HOUR / 2).toISOString(),
       registeredBy: 'demo-seed',
+      // Last changed when it was signed, half an hour after its registration.
+      updatedAt: signedAt.toISOString(),
     };
     documents.push(document);
     signatures.push(makeSignature(ca, document, signer.certificate, signer.privateKeyPem, signedAt, 'demo-seed'));
@@ -118,9 +120,12 @@ export async function seedDocuments(dataSource: DataSource): Promise<boolean> {
         inProgressAt: null,
         doneAt: null,
         note: null,
+        updatedAt: sentAt.toISOString(),
       };
       WALK[recipient.status].forEach((status, step) => {
         transfer[STATUS_TIME_COLUMN[status]] = new Date(sentAt.getTime() + step * 24 * HOUR).toISOString();
+        // Its last status change is its last change.
+        transfer.updatedAt = transfer[STATUS_TIME_COLUMN[status]]!;
       });
       transfers.push(transfer);
     }

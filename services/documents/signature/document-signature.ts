@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTime } from '../../core/input';
 
@@ -10,6 +11,7 @@ import { DateTime } from '../../core/input';
 @ServiceScope('documents:read')
 @ObjectType({ description: 'Chữ ký số trên văn bản: a detached CMS signature over the document content.' })
 @Entity('document_signature')
+@Index('document_signature_updated', ['updatedAt', 'id'])
 export class DocumentSignature {
   @Field(() => ID, { description: 'Id of the signature.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
@@ -49,4 +51,9 @@ export class DocumentSignature {
 
   @Column({ type: 'varchar', length: 64 })
   unitPath!: string;
+
+  /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
+  @Field(() => DateTime, { description: "When the hub recorded the signature (DateTime; a signature never changes afterwards). Not `signedAt`, which an attached signature brings from elsewhere." })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

@@ -33,5 +33,7 @@ export function makeSignature(
     signedBy,
     cmsBase64: der.toString('base64'),
     unitPath: document.unitPath,
+    // Recorded when made (the seed's); the mutations stamp the instant of their own write.
+    updatedAt: new Date(signingTime.getTime()).toISOString(),
   };
 }

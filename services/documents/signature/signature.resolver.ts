@@ -19,6 +19,21 @@ import { makeSignature } from './make-signature';
 import { parsedSignature } from './verify-document';
 import { AttachSignatureInput, SignDocumentInput } from './signature-args';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { nowTimestamp } from '../../core/time';
+import { Document } from '../document/document';
+
+/**
+ * Keeps a signature and marks its document changed, in the write's one transaction: a new
+ * signature changes what the document verifies as, so `documents(updatedSince:)` brings it
+ * (README, "Pull sync").
+ */
+async function recordSignature(manager: EntityManager, made: DocumentSignature): Promise<DocumentSignature> {
+  const signature = { ...made, updatedAt: nowTimestamp() };
+  await manager.insert(DocumentSignature, signature);
+  await manager.createQueryBuilder().update(Document).set({ updatedAt: signature.updatedAt }).where('id = :id', { id: signature.documentId }).execute();
+  return signature;
+}
 
 async function writableDocument(context: SubgraphContext, documentId: string) {
   const document = await documentById(context).load(documentId);
@@ -63,10 +78,7 @@ export class SignatureResolver {
       new Date(),
       who.subject,
     );
-    return write(async (manager) => {
-      await manager.insert(DocumentSignature, signature);
-      return signature;
-    });
+    return write((manager) => recordSignature(manager, signature));
   }
 
   @Mutation(() => DocumentSignature, {
@@ -106,11 +118,9 @@ export class SignatureResolver {
       signedBy: who.subject,
       cmsBase64: der.toString('base64'),
       unitPath: document.unitPath,
+      updatedAt: nowTimestamp(),
     };
-    return write(async (manager) => {
-      await manager.insert(DocumentSignature, signature);
-      return signature;
-    });
+    return write((manager) => recordSignature(manager, signature));
   }
 
   @FieldResolver(() => String, { description: 'The signature, PEM ("-----BEGIN CMS-----"): `openssl cms -verify -binary -inform PEM -in sig.pem -content content.bin -CAfile root.pem`.' })

@@ -2,7 +2,8 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { foreignEntity, type EntityReference } from '../../core/foreign-entity';
 import type { SubgraphContext } from '../../core/context';
 import { groupedByKeys } from '../../core/loaders';
-import { PageArgs, type Page } from '../../core/pagination';
+import type { Page } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { requirePrincipal } from '../../core/access';
 import { FindingConnection } from '../finding/finding-connection';
 import { InspectionConnection } from '../inspection/inspection-connection';
@@ -43,7 +44,7 @@ const openFindingsOfAgency = (context: SubgraphContext, overdueOnly: boolean) =>
 @Resolver(() => AgencyRef)
 export class AgencyInspectionsResolver {
   @FieldResolver(() => InspectionConnection, { nullable: true, description: 'Inspections of this agency that you may see.' })
-  async inspections(@Root() agency: AgencyRef, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Inspection>> {
+  async inspections(@Root() agency: AgencyRef, @Args() page: SyncPageArgs, @Ctx() context: SubgraphContext): Promise<Page<Inspection>> {
     requirePrincipal(context.principal);
     return pageOfRows((await inspectionsOfAgency(context).load(agency.id)) ?? [], (row) => row.id, page);
   }

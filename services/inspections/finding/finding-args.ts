@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { graphqlEnum } from '../../core/graphql-enum';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 
 export const FindingState = graphqlEnum(
   'FindingState',
@@ -14,13 +14,13 @@ export const FindingState = graphqlEnum(
 export type FindingState = (typeof FindingState)[keyof typeof FindingState];
 
 @ArgsType()
-export class FindingListArgs extends PageArgs {
+export class FindingListArgs extends SyncPageArgs {
   @Field(() => FindingState, { nullable: true, description: 'Default: every finding.' })
   state?: FindingState;
 }
 
 @ArgsType()
-export class OpenFindingArgs extends PageArgs {
+export class OpenFindingArgs extends SyncPageArgs {
   @Field({ defaultValue: false, description: 'Only the findings whose remediation due date has passed.' })
   overdueOnly!: boolean;
 }

@@ -48,6 +48,7 @@ export function findingRows(inspection: Inspection, conductedOn: string, inputs:
       remediatedAt: null,
       remediationEvidence: null,
       recordedAt,
+      updatedAt: recordedAt,
     };
   });
 }

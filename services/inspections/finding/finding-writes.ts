@@ -41,7 +41,8 @@ export async function remedyFinding(context: SubgraphContext, input: RemedyFindi
   if (!finding) throw notFound(`No finding has id "${input.findingId}"`);
   assertMayActFor(context, finding.targetPath, 'OFFICER', 'Remedying a finding');
   if (finding.remediatedAt) throw conflict(`Finding ${finding.id} was already remedied at ${finding.remediatedAt}`);
-  const changes = { remediatedAt: nowTimestamp(), remediationEvidence: assertText(input.evidence, 'evidence', 2000) };
+  const remediatedAt = nowTimestamp();
+  const changes = { remediatedAt, remediationEvidence: assertText(input.evidence, 'evidence', 2000), updatedAt: remediatedAt };
   await context.dataSource.transaction(async (manager) => {
     const result = await manager
       .createQueryBuilder()

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTime, LocalDate } from '../../core/input';
 import { FindingSeverity } from './finding-severity';
@@ -9,6 +10,7 @@ import { ReformArea } from './reform-area';
 @ServiceScope('inspections:read')
 @ObjectType({ description: 'Tồn tại, hạn chế: a shortcoming an inspection found, to be remedied by a due date.' })
 @Entity('finding')
+@Index('finding_updated', ['updatedAt', 'id'])
 @Index(['targetAgencyId', 'remediatedAt'])
 export class Finding {
   @Field(() => ID, { description: 'Id of the finding.' })
@@ -62,4 +64,9 @@ export class Finding {
   @Field(() => DateTime, { description: 'When the finding was recorded.' })
   @Column({ type: 'varchar', length: 24 })
   recordedAt!: string;
+
+  /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
+  @Field(() => DateTime, { description: "When the finding last changed (DateTime): recorded, or reported remedied. Lists' `updatedSince` compares it." })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

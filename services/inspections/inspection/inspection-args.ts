@@ -1,9 +1,9 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { InspectionStatus } from './inspection-status';
 
 @ArgsType()
-export class InspectionListArgs extends PageArgs {
+export class InspectionListArgs extends SyncPageArgs {
   @Field(() => Int, { nullable: true, description: 'Only inspections under the plans of this year.' })
   year?: number;
 

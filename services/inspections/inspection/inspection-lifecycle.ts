@@ -36,7 +36,7 @@ function assertOpen(inspection: Inspection, what: string) {
  * Moves an inspection on only if nobody moved it first (the status is re-checked in the
  * UPDATE itself), so two concurrent conclusions cannot both win.
  */
-async function transition(manager: EntityManager, inspection: Inspection, from: InspectionStatus[], changes: Partial<Inspection>) {
+async function transition(manager: EntityManager, inspection: Inspection, from: InspectionStatus[], changes: Partial<Inspection> & { updatedAt: string }) {
   const result = await manager
     .createQueryBuilder()
     .update(Inspection)
@@ -72,6 +72,7 @@ async function schedule(context: SubgraphContext, input: ScheduleInspectionInput
       throw badInput(`Official "${official.id}" does not work in the inspecting unit or below it`, 'teamOfficialIds');
     }
   }
+  const now = nowTimestamp();
   const inspection: Inspection = {
     id: randomUUID(),
     planId: plan.id,
@@ -89,7 +90,8 @@ async function schedule(context: SubgraphContext, input: ScheduleInspectionInput
     status: InspectionStatus.PLANNED,
     conclusion: null,
     cancellationReason: null,
-    createdAt: nowTimestamp(),
+    createdAt: now,
+    updatedAt: now,
   };
   return write(async (manager) => {
     const active = await manager
@@ -109,7 +111,7 @@ export async function startInspection(context: SubgraphContext, input: StartInsp
   const inspection = await inspectionToWrite(context, input.inspectionId, 'Starting an inspection');
   assertOpen(inspection, 'Starting an inspection');
   if (inspection.status !== InspectionStatus.PLANNED) throw conflict(`Inspection ${inspection.id} has already started`);
-  const changes = { status: InspectionStatus.IN_PROGRESS, conductedOn };
+  const changes = { status: InspectionStatus.IN_PROGRESS, conductedOn, updatedAt: nowTimestamp() };
   await context.dataSource.transaction((manager) => transition(manager, inspection, [InspectionStatus.PLANNED], changes));
   return { ...inspection, ...changes };
 }
@@ -125,7 +127,8 @@ export async function concludeInspection(context: SubgraphContext, input: Conclu
   if (concludedOn < conductedOn) throw badInput(`concludedOn (${concludedOn}) is before the inspection (${conductedOn})`, 'concludedOn');
   const conclusion = assertText(input.conclusion, 'conclusion', 10_000);
   const findings = findingRows(inspection, conductedOn, input.findings ?? [], 'findings');
-  const changes = { status: InspectionStatus.CONCLUDED, conductedOn, concludedOn, conclusion };
+  // The findings of the conclusion carry the same instant (finding-rows.ts).
+  const changes = { status: InspectionStatus.CONCLUDED, conductedOn, concludedOn, conclusion, updatedAt: findings[0]?.updatedAt ?? nowTimestamp() };
   await context.dataSource.transaction(async (manager) => {
     await transition(manager, inspection, OPEN_STATUSES, changes);
     if (findings.length > 0) await manager.createQueryBuilder().insert().into(Finding).values(findings).execute();
@@ -146,7 +149,7 @@ export async function cancelInspection(context: SubgraphContext, input: CancelIn
   const inspection = await inspectionToWrite(context, input.inspectionId, 'Cancelling an inspection');
   assertOpen(inspection, 'Cancelling an inspection');
   const reason = assertText(input.reason, 'reason', 2000);
-  const changes = { status: InspectionStatus.CANCELLED, cancellationReason: reason };
+  const changes = { status: InspectionStatus.CANCELLED, cancellationReason: reason, updatedAt: nowTimestamp() };
   await context.dataSource.transaction(async (manager) => {
     const findings = await manager.getRepository(Finding).countBy({ inspectionId: inspection.id });
     if (findings > 0) throw conflict(`Inspection ${inspection.id} has findings: conclude it instead of cancelling it`);

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
-import { PageArgs, paginate, type Page } from '../../core/pagination';
+import { paginate, PageArgs, type Page } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { requirePrincipal } from '../../core/access';
 import { FindingConnection } from '../finding/finding-connection';
 import { InspectionConnection } from './inspection-connection';
@@ -96,7 +97,7 @@ export class InspectionResolver {
   }
 
   @FieldResolver(() => FindingConnection, { description: 'What the inspection found.' })
-  async findings(@Root() inspection: Inspection, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {
+  async findings(@Root() inspection: Inspection, @Args() page: SyncPageArgs, @Ctx() context: SubgraphContext): Promise<Page<Finding>> {
     const rows = (await findingsOfInspection(context).load(inspection.id)) ?? [];
     return pageOfRows(rows, (row) => row.id, page);
   }

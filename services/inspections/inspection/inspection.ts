@@ -1,5 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { DateTime } from '../../core/input/date-time';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalDate } from '../../core/input';
 import { UnitLevel } from '../../core/unit-level';
@@ -13,6 +15,7 @@ import { InspectionStatus } from './inspection-status';
 @ServiceScope('inspections:read')
 @ObjectType({ description: 'Cuộc kiểm tra cải cách hành chính: one inspection of one agency under a plan.' })
 @Entity('inspection')
+@Index('inspection_updated', ['updatedAt', 'id'])
 @Index(['inspectorPath', 'year'])
 export class Inspection {
   @Field(() => ID, { description: 'Id of the inspection.' })
@@ -79,4 +82,9 @@ export class Inspection {
 
   @Column({ type: 'varchar', length: 24 })
   createdAt!: string;
+
+  /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
+  @Field(() => DateTime, { description: "When the inspection last changed (DateTime): scheduled, started, concluded (with the findings of its conclusion) or cancelled. Findings recorded or remedied later change their own `updatedAt`, not this. Lists' `updatedSince` compares it." })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

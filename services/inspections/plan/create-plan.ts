@@ -42,6 +42,7 @@ async function create(context: SubgraphContext, input: CreateInspectionPlanInput
       throw badInput(`Agency "${agency.id}" (unit ${agency.unit.path}) is not below unit ${unit.code}`, 'targetAgencyIds');
     }
   }
+  const createdAt = nowTimestamp();
   const plan: InspectionPlan = {
     id: randomUUID(),
     unitId: unit.id,
@@ -50,7 +51,8 @@ async function create(context: SubgraphContext, input: CreateInspectionPlanInput
     coverageTarget,
     decisionNumber,
     decidedOn,
-    createdAt: nowTimestamp(),
+    createdAt,
+    updatedAt: createdAt,
   };
   const targets: PlanTarget[] = agencies.map((agency) => ({
     id: `${plan.id}|${agency.id}`,

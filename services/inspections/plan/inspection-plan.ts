@@ -1,11 +1,14 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
+import { DateTime } from '../../core/input/date-time';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalDate } from '../../core/input';
 
 @ServiceScope('inspections:read')
 @ObjectType({ description: 'Kế hoạch kiểm tra cải cách hành chính: the yearly reform inspection plan of a unit.' })
 @Entity('inspection_plan')
+@Index('inspection_plan_updated', ['updatedAt', 'id'])
 @Index(['unitPath', 'year'])
 export class InspectionPlan {
   @Field(() => ID, { description: 'Id of the plan.' })
@@ -40,4 +43,9 @@ export class InspectionPlan {
 
   @Column({ type: 'varchar', length: 24 })
   createdAt!: string;
+
+  /** ISO 8601 UTC with milliseconds (`nowTimestamp()`), set in the same transaction as every change of the row (README, "Pull sync"). */
+  @Field(() => DateTime, { description: "When the plan last changed (DateTime): its creation, with its targets (a plan is not edited afterwards). Lists' `updatedSince` compares it." })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

@@ -1,8 +1,8 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 
 @ArgsType()
-export class PlanListArgs extends PageArgs {
+export class PlanListArgs extends SyncPageArgs {
   @Field(() => Int, { nullable: true, description: 'Only plans for this calendar year; all years when omitted.' })
   year?: number;
 

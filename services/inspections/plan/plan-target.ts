@@ -37,3 +37,9 @@ export class PlanTarget {
   @Column({ type: 'varchar', length: 16 })
   targetLevel!: UnitLevel;
 }
+
+/**
+ * A target as its plan's `targets` list gives it: with the plan's `updatedAt`, since a target is
+ * written in the plan's transaction and never changed (no column of its own: README, "Pull sync").
+ */
+export type PlanTargetRow = PlanTarget & { updatedAt: string };

@@ -3,7 +3,8 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { whereInScope, requirePrincipal, resolveUnit } from '../../core/access';
 import { notFound } from '../../core/errors';
-import { PageArgs, paginate, type Page } from '../../core/pagination';
+import { paginate, type Page } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { InspectionPlanConnection, PlanTargetConnection } from './plan-connection';
 import { PlanListArgs } from './plan-args';
 import { pageOfRows } from '../../core/row-page';
@@ -13,7 +14,7 @@ import { assertYear } from '../validation';
 import { createPlan } from './create-plan';
 import { InspectionPlan } from './inspection-plan';
 import { CreateInspectionPlanInput } from './plan-inputs';
-import type { PlanTarget } from './plan-target';
+import type { PlanTargetRow } from './plan-target';
 
 /** Plans belong to the inspecting unit: scoped on its path (rule 1). */
 @Resolver(() => InspectionPlan)
@@ -51,8 +52,8 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => PlanTargetConnection, { description: 'The agencies the plan means to inspect.' })
-  async targets(@Root() plan: InspectionPlan, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<PlanTarget>> {
-    const rows = (await targetsOfPlan(context).load(plan.id)) ?? [];
+  async targets(@Root() plan: InspectionPlan, @Args() page: SyncPageArgs, @Ctx() context: SubgraphContext): Promise<Page<PlanTargetRow>> {
+    const rows = ((await targetsOfPlan(context).load(plan.id)) ?? []).map((row) => ({ ...row, updatedAt: plan.updatedAt }));
     return pageOfRows(rows, (row) => row.targetAgencyId, page);
   }
 }

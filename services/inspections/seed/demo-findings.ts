@@ -77,6 +77,8 @@ export function demoFindings(inspection: Inspection, policy: FindingPolicy): Fin
       remediatedAt: open ? null : `${addDays(dueOn, -((pick % 20) + 1))}T02:00:00.000Z`,
       remediationEvidence: open ? null : `Báo cáo khắc phục số ${(pick % 200) + 1}/BC`,
       recordedAt: `${inspection.concludedOn}T02:00:00.000Z`,
+      // Last changed when remedied, else when recorded with the conclusion.
+      updatedAt: open ? `${inspection.concludedOn}T02:00:00.000Z` : `${addDays(dueOn, -((pick % 20) + 1))}T02:00:00.000Z`,
     });
   }
   return findings;

@@ -170,6 +170,7 @@ export function demoInspectionRows(): DemoInspectionRows {
       decisionNumber: spec.decisionNumber,
       decidedOn: spec.decidedOn,
       createdAt: `${spec.decidedOn}T01:00:00.000Z`,
+      updatedAt: `${spec.decidedOn}T01:00:00.000Z`,
     });
     spec.targets.forEach((target, index) => {
       const unit = unitById(target.unitId);
@@ -182,6 +183,7 @@ export function demoInspectionRows(): DemoInspectionRows {
       const month = (spec.firstMonth ?? 4) + (index % (spec.firstMonth ? 3 : 7));
       const scheduledOn = `${spec.year}-${String(month).padStart(2, '0')}-${String(3 + (seed % 24)).padStart(2, '0')}`;
       const concluded = outcome === 'CONCLUDED';
+      const concludedOn = concluded ? addDays(scheduledOn, 10 + (seed % 15)) : null;
       const inspection: Inspection = {
         id: `${planId}.${String(index + 1).padStart(2, '0')}`,
         planId,
@@ -195,11 +197,13 @@ export function demoInspectionRows(): DemoInspectionRows {
         teamOfficialIds: team(spec.unitId, index),
         scheduledOn,
         conductedOn: concluded ? scheduledOn : null,
-        concludedOn: concluded ? addDays(scheduledOn, 10 + (seed % 15)) : null,
+        concludedOn,
         status: concluded ? InspectionStatus.CONCLUDED : InspectionStatus.CANCELLED,
         conclusion: concluded ? 'Đơn vị cơ bản thực hiện tốt nhiệm vụ cải cách hành chính; còn một số tồn tại, hạn chế cần khắc phục.' : null,
         cancellationReason: concluded ? null : spec.cancellationReason ?? 'Tạm hoãn.',
         createdAt: `${spec.decidedOn}T02:00:00.000Z`,
+        // Concluded at 09:00 in Vietnam on its conclusion day (with its findings); a cancelled one the day before it was due.
+        updatedAt: concludedOn ? `${concludedOn}T02:00:00.000Z` : `${addDays(scheduledOn, -1)}T02:00:00.000Z`,
       };
       rows.inspections.push(inspection);
       if (concluded) rows.findings.push(...demoFindings(inspection, spec.findings));
