@@ -2,7 +2,8 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { joinTerritoryRanges, whereWithin, type KeyedTerritory } from './access/predicates';
 import type { SubgraphContext } from './context';
 import { toNumber } from './database';
-import { decodeCursor, encodeCursor, pageInfoOf, pageSize, type Page, type PageArgs } from './pagination';
+import { pageOrderOf, type PageOrder } from './page-order';
+import { pageInfoOf, pageSize, type Page, type PageArgs } from './pagination';
 
 /**
  * Which list each key of a batch reads: the rows whose `column` equals the key (an agency's
@@ -33,6 +34,8 @@ const keysOf = (batch: ListBatch) => ('keys' in batch ? [...batch.keys] : batch.
  * SQLite 3.25+ and MariaDB 10.2+), then those rows by id. `totalCount` of every key asked in the
  * same tick is one grouped COUNT. `query` is the list's query, filters and scope in its WHERE
  * (rule 1), built anew for each statement; `name` tells batches with different filters apart.
+ * With `updatedSince` (core/updated-since.ts) each key's rows changed since then, by
+ * (updatedAt, key), in the same statements.
  */
 export async function paginateBatch<T extends ObjectLiteral>(
   context: SubgraphContext,
@@ -44,22 +47,23 @@ export async function paginateBatch<T extends ObjectLiteral>(
   batch: ListBatch,
 ): Promise<Map<string, Page<T>>> {
   const size = pageSize(args.first);
-  const after = args.after === undefined || args.after === null ? undefined : decodeCursor(args.after);
-  const firstRows = 'keys' in batch ? await rankedByColumn(context, query, keyColumn, batch, size, after) : await limitedPerTerritory(context, query, keyColumn, batch.column, batch.territories, size, after);
+  const order = pageOrderOf(keyColumn, keyOf, args);
+  const filtered = () => order.filter(query());
+  const firstRows = 'keys' in batch ? await rankedByColumn(context, filtered, order, keyColumn, batch, size) : await limitedPerTerritory(context, filtered, order, keyColumn, batch.column, batch.territories, size);
   const ids = [...new Set(firstRows.map((row) => String(row.rowKey)))];
-  const rows = await query()
+  const rows = await filtered()
     .andWhere(ids.length ? `${keyColumn} IN (:...pageIds)` : '1 = 0', { pageIds: ids })
     .getMany();
   const byId = new Map(rows.map((row) => [keyOf(row), row]));
-  const counts = countLoader(context, `${name}:${(sequence = (sequence + 1) % 1_000_000_000)}`, query, batch);
+  const counts = countLoader(context, `${name}:${(sequence = (sequence + 1) % 1_000_000_000)}`, filtered, batch);
   return new Map(
     keysOf(batch).map((key) => {
       const mine = firstRows
         .filter((row) => String(row.batchKey) === key)
         .map((row) => byId.get(String(row.rowKey)))
         .filter((row): row is T => row !== undefined)
-        .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-      const edges = mine.slice(0, size).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+        .sort(order.compare);
+      const edges = mine.slice(0, size).map((node) => ({ cursor: order.cursorOf(node), node }));
       const page: Page<T> = {
         edges,
         pageInfo: pageInfoOf(edges, mine.length > size, args.after),
@@ -76,18 +80,18 @@ type FirstRow = { batchKey: unknown; rowKey: unknown };
 async function rankedByColumn<T extends ObjectLiteral>(
   context: SubgraphContext,
   query: () => SelectQueryBuilder<T>,
+  order: PageOrder<T>,
   keyColumn: string,
   batch: { column: string; keys: readonly string[] },
   size: number,
-  after: string | undefined,
 ): Promise<FirstRow[]> {
   const ranked = query().select([]);
   const keyExpression = restrict(ranked, batch);
   ranked
     .addSelect(keyExpression, 'batchKey')
     .addSelect(keyColumn, 'rowKey')
-    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${keyExpression} ORDER BY ${keyColumn})`, 'rowNumber');
-  if (after !== undefined) ranked.andWhere(`${keyColumn} > :afterKey`, { afterKey: after });
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${keyExpression} ORDER BY ${order.columns.join(', ')})`, 'rowNumber');
+  order.after(ranked);
   return context.dataSource
     .createQueryBuilder()
     .select('ranked.batchKey', 'batchKey')
@@ -106,11 +110,11 @@ async function rankedByColumn<T extends ObjectLiteral>(
 async function limitedPerTerritory<T extends ObjectLiteral>(
   context: SubgraphContext,
   query: () => SelectQueryBuilder<T>,
+  order: PageOrder<T>,
   keyColumn: string,
   column: string,
   territories: readonly KeyedTerritory[],
   size: number,
-  after: string | undefined,
 ): Promise<FirstRow[]> {
   if (territories.length === 0) return [];
   const parameters: Record<string, unknown> = {};
@@ -118,8 +122,9 @@ async function limitedPerTerritory<T extends ObjectLiteral>(
     const name = `pageKey${(sequence = (sequence + 1) % 1_000_000_000)}`;
     const part = whereWithin(query().select([]), column, territory);
     part.addSelect(`:${name}`, 'batchKey').addSelect(keyColumn, 'rowKey').setParameter(name, key);
-    if (after !== undefined) part.andWhere(`${keyColumn} > :afterKey`, { afterKey: after });
-    part.orderBy(keyColumn, 'ASC').limit(size + 1);
+    order.after(part);
+    order.columns.forEach((orderColumn, rank) => (rank === 0 ? part.orderBy(orderColumn, 'ASC') : part.addOrderBy(orderColumn, 'ASC')));
+    part.limit(size + 1);
     Object.assign(parameters, part.getParameters());
     return `SELECT * FROM (${part.getQuery()}) page${index}`;
   });

@@ -2,6 +2,7 @@ import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'typ
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 import { toNumber } from './database';
+import { pageOrderOf } from './page-order';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -87,17 +88,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name = node
   return ConnectionType;
 }
 
-const CURSOR_PREFIX = 'c1:';
-
-export const encodeCursor = (key: string) => Buffer.from(CURSOR_PREFIX + key, 'utf8').toString('base64url');
-
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith(CURSOR_PREFIX) || encodeCursor(decoded.slice(CURSOR_PREFIX.length)) !== cursor) {
-    throw badInput(`Malformed cursor "${cursor}": pass a pageInfo.endCursor or an edge cursor unchanged`, 'after');
-  }
-  return decoded.slice(CURSOR_PREFIX.length);
-}
+export { decodeCursor, encodeCursor } from './cursor';
 
 export function pageSize(first: number | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
@@ -109,7 +100,9 @@ export function pageSize(first: number | undefined): number {
 
 /**
  * Keyset pagination over a unique, ordered string column: one statement per page, plus one
- * COUNT only when `totalCount` is asked for. The key column is the cursor.
+ * COUNT only when `totalCount` is asked for. The key column is the cursor. With `updatedSince`
+ * (`SyncPageArgs`, core/updated-since.ts) the rows changed since then, by (updatedAt, key):
+ * the same statements, the column `<alias>.updatedAt` by convention.
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -118,14 +111,13 @@ export async function paginate<T extends ObjectLiteral>(
   args: PageArgs,
 ): Promise<Page<T>> {
   const size = pageSize(args.first);
-  const counting = query.clone();
-  const paged = query.clone().orderBy(keyColumn, 'ASC').limit(size + 1);
-  if (args.after !== undefined && args.after !== null) {
-    paged.andWhere(`${keyColumn} > :afterKey`, { afterKey: decodeCursor(args.after) });
-  }
-  const rows = await paged.getMany();
+  const order = pageOrderOf(keyColumn, keyOf, args);
+  const counting = order.filter(query.clone());
+  const paged = order.after(order.filter(query.clone()));
+  order.columns.forEach((column, index) => (index === 0 ? paged.orderBy(column, 'ASC') : paged.addOrderBy(column, 'ASC')));
+  const rows = await paged.limit(size + 1).getMany();
   const hasNextPage = rows.length > size;
-  const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = rows.slice(0, size).map((node) => ({ cursor: order.cursorOf(node), node }));
   return {
     edges,
     pageInfo: pageInfoOf(edges, hasNextPage, args.after),
