@@ -1,3 +1,5 @@
+import { DateTime } from '../../core/input';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
@@ -8,6 +10,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @ObjectType({ description: 'A webhook of a service client: events it may read are POSTed to its URL, signed per Standard Webhooks.' })
 @Entity('webhook')
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('webhook_updated', ['updatedAt', 'id'])
 export class Webhook {
   @Field(() => ID, { description: 'Id of the webhook.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
@@ -46,6 +50,10 @@ export class Webhook {
   @Field(() => String, { nullable: true, description: 'When its secret was last replaced (ISO 8601, UTC).' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   rotatedAt!: string | null;
+
+  @Field(() => DateTime, { description: 'When the webhook last changed: registered or its secret rotated. For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }
 
 /** A webhook with its new signing secret: the secret is in this answer and nowhere else. */
