@@ -118,6 +118,8 @@ export function valueProblem(type: GraphQLInputType, value: unknown, where: stri
       return { argument: where, problem: `must be a date YYYY-MM-DD, got ${typeof value === 'string' && value.length <= 40 ? JSON.stringify(value) : 'something else'}` };
     case 'DateTime':
       if (typeof value === 'string' && instantOfDateTime(value, VIETNAM_OFFSET)) return null;
+      // A subgraph checks coerced values: the scalar has already made a good text a Date (date-time.ts).
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return null;
       return { argument: where, problem: `must be an ISO 8601 date-time such as 2023-03-02T08:15:00+07:00, got ${typeof value === 'string' && value.length <= 40 ? JSON.stringify(value) : 'something else'}` };
     case 'Int':
     case 'Float': {
