@@ -218,11 +218,14 @@ describe.each(DATABASES)('pull sync (updatedSince) on %s', (kind) => {
     const list = (args: string) => `query { dossiers(first: 5${args}) { edges { node { id } } } }`;
     const nested = (args: string) => `query { unit(code: "62") { children(first: 20) { edges { node { id dossiers(first: 2${args}) { edges { node { id } } } } } } } }`;
     const plain = await cost(list(''));
-    expect(plain).toBeGreaterThan(0);
-    expect(await cost(list(`, updatedSince: "${old}"`))).toBeLessThanOrEqual(plain);
+    const synced = await cost(list(`, updatedSince: "${old}"`));
     const nestedPlain = await cost(nested(''));
+    const nestedSynced = await cost(nested(`, updatedSince: "${old}"`));
+    console.log(`Dossier statements per page (${kind}): dossiers ${plain} without updatedSince, ${synced} with; 20 units' dossiers ${nestedPlain} without, ${nestedSynced} with`);
+    expect(plain).toBeGreaterThan(0);
+    expect(synced).toBeLessThanOrEqual(plain);
     expect(nestedPlain).toBeGreaterThan(0);
     expect(nestedPlain).toBeLessThanOrEqual(4);
-    expect(await cost(nested(`, updatedSince: "${old}"`))).toBeLessThanOrEqual(nestedPlain);
+    expect(nestedSynced).toBeLessThanOrEqual(nestedPlain);
   });
 });
