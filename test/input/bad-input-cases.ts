@@ -24,6 +24,7 @@ import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
  * - String and ID: NUL, other C0 and C1 controls, DEL, lone surrogates, U+FFFD, one character
  *   more than its documented limit; a String named like a day or an instant, an impossible day;
  * - LocalDate: impossible days, other shapes, a number;
+ * - DateTime: an impossible day, not a date-time, a number (`updatedSince` of every list);
  * - Int and Float: negative, huge, beyond 32 bits, fractional, of another type;
  * - Boolean: a string; enums: an unknown value;
  * - every required value (argument or input field) left out;
@@ -109,6 +110,8 @@ export function badValues(type: GraphQLInputType, name: string): [string, unknow
     }
     case 'LocalDate':
       return [['impossible day', '2023-02-30'], ['month 13', '2023-13-01'], ['29 February of a common year', '2023-02-29'], ['short form', '2023-3-1'], ['empty', ''], ['a date-time', '2023-03-01T00:00:00Z'], ['a number', 20230301], ['NUL', '\u0000']];
+    case 'DateTime':
+      return [['impossible day in a date-time', '2023-02-30T00:00:00Z'], ['not a date-time', 'yesterday'], ['empty', ''], ['a number', 20230301]];
     case 'Int':
       return [['negative', -1], ['very negative', -2147483648], ['huge', 2147483647], ['beyond 32 bits', 2147483648], ['fractional', 1.5], ['a string', '1']];
     case 'Float':
