@@ -150,6 +150,10 @@ function generatingSelect(busiest: number, communesOf: number[], now: string): s
       WHEN ${isReturned} THEN 'RETURNED' ELSE 'RESOLVED' END`;
   const apology = `(z.outcome > 0.91 AND z.apology < 0.5 AND ${happened('z.closed')} AND ${happened('z.due + INTERVAL 1 HOUR')})`;
   const rating = `CASE WHEN ${isReturned} AND z.rateDraw < 0.4 THEN IF(z.rateDraw < 0.32, 4 + FLOOR(z.rateDraw / 0.32 * 2), 1 + FLOOR((z.rateDraw - 0.32) / 0.08 * 3)) END`;
+  // Pull sync's stamp (core/updated-since.ts): the dossier's last event, local time to UTC ISO as the PullSync migration's backfill.
+  const lastEvent = `GREATEST(z.received, IF(${happened('z.closed')}, z.closed, z.received), IF(${isReturned} AND ${happened('z.closed')}, ${returned}, z.received),
+      IF(${apology}, z.due + INTERVAL 1 HOUR, z.received))`;
+  const updatedAt = `DATE_FORMAT(${lastEvent} - INTERVAL 7 HOUR, '%Y-%m-%dT%H:%i:%s.000Z')`;
   return `SELECT CONCAT('S', LPAD(z.serial, 9, '0')), z.procedureId, z.unitId, z.unitPath, 'scale',
       CASE WHEN z.channelDraw < 0.15 + z.years * 0.05 THEN 'ONLINE' WHEN z.channelDraw < 0.95 THEN 'IN_PERSON' ELSE 'POSTAL' END,
       ${status}, ${fmt('z.received')}, ${fmt('z.due')},
@@ -159,14 +163,15 @@ function generatingSelect(busiest: number, communesOf: number[], now: string): s
       NULL, 0, z.components, LEAST(z.components, FLOOR(z.digitizedDraw * (z.components + 1) * (0.3 + z.years * 0.07))),
       IF(z.paidDraw < 0.3, 1, 0), IF(z.postDraw < 0.1, 1, 0),
       IF(${apology}, ${fmt('z.due + INTERVAL 1 HOUR')}, NULL), IF(${apology}, ${fmt('z.due + INTERVAL 5 DAY')}, NULL),
-      IF(${happened('z.closed')}, ${rating}, NULL), 'Nguyen Van Thu', CAST(100000000000 + z.serial AS CHAR)
+      IF(${happened('z.closed')}, ${rating}, NULL), 'Nguyen Van Thu', CAST(100000000000 + z.serial AS CHAR),
+      ${updatedAt}
     FROM (${z}) z`;
 }
 
 export const DOSSIER_COLUMNS = [
   'id', 'procedureId', 'unitId', 'unitPath', 'agencyId', 'channel', 'status', 'receivedAt', 'dueAt', 'resolvedAt', 'returnedAt', 'closedAt',
   'supplementSince', 'supplementWaitSeconds', 'componentCount', 'digitizedComponents', 'paidOnline', 'resultByPost', 'apologyAt', 'promisedAt',
-  'rating', 'applicantName', 'applicantIdNumber',
+  'rating', 'applicantName', 'applicantIdNumber', 'updated_at',
 ];
 
 /** Inserts `count` generated dossiers, one INSERT ... SELECT per year of days (each its own transaction). */

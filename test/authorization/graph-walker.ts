@@ -62,8 +62,9 @@ export const PUBLIC_TYPES = new Set(['AdministrativeUnit', 'Procedure']);
  * value, and it may never be a node of a list (lists are filtered: rule 1).
  */
 export const PUBLIC_FACTS: Record<string, Set<string>> = {
-  Agency: new Set(['__typename', 'id', 'name', 'kind', 'unit', 'parent']),
-  Official: new Set(['__typename', 'id', 'name', 'position', 'isLeader', 'agency']),
+  // updatedAt: when those facts last changed (pull sync), as public as they are.
+  Agency: new Set(['__typename', 'id', 'name', 'kind', 'unit', 'parent', 'updatedAt']),
+  Official: new Set(['__typename', 'id', 'name', 'position', 'isLeader', 'agency', 'updatedAt']),
 };
 
 /** Fields of a record answered beyond its public facts: a leaf with a value, or an object that holds no record and is no empty list. */
@@ -99,7 +100,7 @@ export const PUBLIC_ROOT_FIELDS = new Set(['unit', 'units', 'procedure', 'proced
 /** Fields of AdministrativeUnit that are public (the tree and the published catalogue). */
 export const PUBLIC_UNIT_FIELDS = new Set([
   'id', 'code', 'name', 'fullName', 'level', 'validFrom', 'validTo', 'path', 'parent', 'ancestors', 'children',
-  'predecessors', 'successors', 'territory', 'procedureCatalog',
+  'predecessors', 'successors', 'territory', 'procedureCatalog', 'updatedAt',
 ]);
 
 /** Values for required arguments, by name: a new required argument without one is reported. */

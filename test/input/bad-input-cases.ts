@@ -24,6 +24,7 @@ import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
  * - String and ID: NUL, other C0 and C1 controls, DEL, lone surrogates, U+FFFD, one character
  *   more than its documented limit; a String named like a day or an instant, an impossible day;
  * - LocalDate: impossible days, other shapes, a number;
+ * - DateTime: an impossible day, not a date-time, a number (`updatedSince` of every list);
  * - Int and Float: negative, huge, beyond 32 bits, fractional, of another type;
  * - Boolean: a string; enums: an unknown value;
  * - every required value (argument or input field) left out;

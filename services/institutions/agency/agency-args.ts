@@ -1,9 +1,9 @@
 import { ArgsType, Field } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { AgencyKind } from './agency-kind';
 
 @ArgsType()
-export class AgencyListArgs extends PageArgs {
+export class AgencyListArgs extends SyncPageArgs {
   @Field(() => String, { nullable: true, description: 'Only the agencies of this unit (not of the units below it).' })
   unitCode?: string;
 
@@ -12,7 +12,7 @@ export class AgencyListArgs extends PageArgs {
 }
 
 @ArgsType()
-export class AgencyKindPageArgs extends PageArgs {
+export class AgencyKindPageArgs extends SyncPageArgs {
   @Field(() => AgencyKind, { nullable: true, description: 'Only agencies of this kind; all kinds when omitted.' })
   kind?: AgencyKind;
 }

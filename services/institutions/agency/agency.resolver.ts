@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
-import { PageArgs, paginate, type Page } from '../../core/pagination';
+import { paginate, type Page } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { whereInScope, requirePrincipal } from '../../core/access';
 import { agencyById, agencyFactsById, unitById } from '../loaders';
 import { unitByCodeOn } from '../unit/unit-versions';
@@ -50,7 +51,7 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => OfficialConnection, { nullable: true, description: 'Officials of the agency.' })
-  officials(@Root() agency: Agency, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Official>> {
+  officials(@Root() agency: Agency, @Args() page: SyncPageArgs, @Ctx() context: SubgraphContext): Promise<Page<Official>> {
     const query = context.dataSource
       .getRepository(Official)
       .createQueryBuilder('official')

@@ -1,3 +1,5 @@
+import { DateTime } from '../../core/input';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AgencyKind } from './agency-kind';
@@ -5,6 +7,8 @@ import { AgencyKind } from './agency-kind';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Cơ quan: a state agency of an administrative unit.' })
 @Entity('agency')
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('agency_updated', ['updatedAt', 'id'])
 export class Agency {
   @Field(() => ID, { description: 'Id of the agency, stable across the hub.' })
   @PrimaryColumn({ type: 'varchar', length: 64 })
@@ -31,4 +35,8 @@ export class Agency {
   @Index()
   @Column({ type: 'varchar', length: 64, nullable: true })
   parentId!: string | null;
+
+  @Field(() => DateTime, { description: 'When the agency\'s record last changed (made or edited); the demo agencies carry the day their unit\'s tree entry last changed. For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

@@ -55,6 +55,8 @@ function entryFrom(record: AuditRecord, sequence: number, previousHash: string, 
     id: entryId(sequence),
     sequence,
     recordedAt,
+    // Pull sync: an entry never changes (core/updated-since.ts); not part of the hashed content.
+    updatedAt: recordedAt,
     source: text(record.source, 40) ?? '',
     action: text(record.action, 120) ?? '',
     outcome: record.outcome,

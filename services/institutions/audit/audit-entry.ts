@@ -1,3 +1,4 @@
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../../core/audit/audit-record';
@@ -23,6 +24,8 @@ const PrincipalKindEnum = graphqlEnum('PrincipalKind', 'Who acted: a person or a
  */
 @ObjectType({ description: 'Nhật ký kiểm toán: one entry of the hash-chained audit log.' })
 @Entity('audit_entry')
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('audit_entry_updated', ['updatedAt', 'id'])
 export class AuditEntry {
   @Field(() => ID, { description: 'The sequence number, zero-padded.' })
   @PrimaryColumn({ type: 'varchar', length: 16 })
@@ -99,4 +102,8 @@ export class AuditEntry {
   @Field({ description: 'SHA-256 of previousHash and this entry.' })
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
+
+  @Field(() => DateTime, { description: 'Equal to recordedAt: an entry never changes. For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

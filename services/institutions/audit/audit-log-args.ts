@@ -1,10 +1,10 @@
 import { ArgsType, Field } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import type { AuditOutcome } from '../../core/audit/audit-record';
 import { AuditOutcomeEnum } from './audit-entry';
 
 @ArgsType()
-export class AuditLogArgs extends PageArgs {
+export class AuditLogArgs extends SyncPageArgs {
   @Field(() => AuditOutcomeEnum, { nullable: true, description: 'Only entries with this outcome; all outcomes when omitted.' })
   outcome?: AuditOutcome;
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { ClientStatus } from './service-client';
 import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 
@@ -22,7 +22,7 @@ export class RegisterServiceClientInput {
 }
 
 @ArgsType()
-export class ServiceClientListArgs extends PageArgs {
+export class ServiceClientListArgs extends SyncPageArgs {
   @Field(() => ClientStatus, { nullable: true, description: 'Only clients in this status; every status when omitted.' })
   status?: ClientStatus;
 }

@@ -68,8 +68,10 @@ async function register(context: SubgraphContext, input: RegisterServiceClientIn
     rotatedAt: null,
     revokedAt: null,
     revocationReason: null,
+    updatedAt: '',
   });
   return write(async (manager) => {
+    client.updatedAt = client.createdAt;
     await manager.insert(ServiceClient, client);
     return { client, clientSecret: secret };
   });
@@ -97,9 +99,10 @@ export async function rotateCredentials(context: SubgraphContext, id: string, pu
     client.secretHash = secretHash(secret);
   }
   client.rotatedAt = now();
+  client.updatedAt = client.rotatedAt;
   await context.dataSource
     .getRepository(ServiceClient)
-    .update({ id }, { publicKeyPem: client.publicKeyPem, secretHash: client.secretHash, rotatedAt: client.rotatedAt });
+    .update({ id }, { publicKeyPem: client.publicKeyPem, secretHash: client.secretHash, rotatedAt: client.rotatedAt, updatedAt: client.updatedAt });
   await announceClientChange(id);
   return { client, clientSecret: secret };
 }
@@ -108,10 +111,11 @@ export async function revokeClient(context: SubgraphContext, id: string, reason:
   const trimmed = reason.trim();
   if (trimmed.length < 1 || trimmed.length > 300) throw badInput('reason must have 1 to 300 characters', 'reason');
   const client = await activeClient(context, id, 'Revoking a service client');
-  Object.assign(client, { status: ClientStatus.REVOKED, revokedAt: now(), revocationReason: trimmed });
+  const revokedAt = now();
+  Object.assign(client, { status: ClientStatus.REVOKED, revokedAt, revocationReason: trimmed, updatedAt: revokedAt });
   await context.dataSource
     .getRepository(ServiceClient)
-    .update({ id }, { status: client.status, revokedAt: client.revokedAt, revocationReason: client.revocationReason });
+    .update({ id }, { status: client.status, revokedAt, revocationReason: client.revocationReason, updatedAt: revokedAt });
   await announceClientChange(id);
   return client;
 }
@@ -129,6 +133,7 @@ export async function safelistOperation(context: SubgraphContext, clientId: stri
   const existing = await repository.findOneBy({ id: `${clientId}:${hash}` });
   if (existing) return existing;
   const admin = context.principal!;
+  const registeredAt = now();
   const operation = Object.assign(new SafelistedOperation(), {
     id: `${clientId}:${hash}`,
     clientId,
@@ -136,8 +141,9 @@ export async function safelistOperation(context: SubgraphContext, clientId: stri
     operationName,
     document,
     unitPath: client.unitPath,
-    registeredAt: now(),
+    registeredAt,
     registeredBy: admin.subject,
+    updatedAt: registeredAt,
   });
   try {
     await repository.insert(operation);

@@ -94,6 +94,7 @@ export async function safelistManifest(context: SubgraphContext, clientId: strin
           unitPath: client.unitPath,
           registeredAt,
           registeredBy,
+          updatedAt: registeredAt,
         }),
       );
       // Chunks keep each statement within SQLite's and MariaDB's parameter limits.

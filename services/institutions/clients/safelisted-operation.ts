@@ -1,3 +1,4 @@
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTime } from '../../core/input';
@@ -5,6 +6,8 @@ import { DateTime } from '../../core/input';
 /** An operation a service client may run, by the SHA-256 of its text (persisted-query style). */
 @ObjectType({ description: 'An operation registered for a service client; the client may run no other.' })
 @Entity('safelisted_operation')
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('safelisted_operation_updated', ['updatedAt', 'id'])
 export class SafelistedOperation {
   /** `<clientId>:<hash>` */
   @Field(() => ID, { description: 'Id of the safelisted operation.' })
@@ -39,4 +42,8 @@ export class SafelistedOperation {
   @Field({ description: 'Subject of the ADMIN who safelisted it.' })
   @Column({ type: 'varchar', length: 200 })
   registeredBy!: string;
+
+  @Field(() => DateTime, { description: 'Equal to registeredAt: a safelisted operation never changes. For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

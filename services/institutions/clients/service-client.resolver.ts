@@ -3,7 +3,8 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { whereInScope } from '../../core/access';
 import { notFound } from '../../core/errors';
-import { Connection, PageArgs, paginate, type Page } from '../../core/pagination';
+import { Connection, paginate, type Page } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { unitById } from '../loaders';
 import { unitCodeOf } from '../../core/access';
 import { AdministrativeUnit } from '../unit/administrative-unit';
@@ -44,7 +45,7 @@ export class ServiceClientResolver {
   }
 
   @FieldResolver(() => SafelistedOperationConnection, { description: 'The only operations the client may run.' })
-  safelistedOperations(@Root() client: ServiceClient, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<SafelistedOperation>> {
+  safelistedOperations(@Root() client: ServiceClient, @Args() page: SyncPageArgs, @Ctx() context: SubgraphContext): Promise<Page<SafelistedOperation>> {
     const query = context.dataSource
       .getRepository(SafelistedOperation)
       .createQueryBuilder('operation')

@@ -1,3 +1,4 @@
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { graphqlEnum } from '../../core/graphql-enum';
@@ -25,6 +26,8 @@ export type ClientAuthentication = (typeof ClientAuthentication)[keyof typeof Cl
  */
 @ObjectType({ description: 'Tài khoản dịch vụ: a service client of an integration.' })
 @Entity('service_client')
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('service_client_updated', ['updatedAt', 'id'])
 export class ServiceClient {
   @Field(() => ID, { description: 'The client_id of the grant.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
@@ -80,6 +83,10 @@ export class ServiceClient {
   @Field(() => String, { nullable: true, description: 'Why it was revoked; null unless revoked.' })
   @Column({ type: 'varchar', length: 300, nullable: true })
   revocationReason!: string | null;
+
+  @Field(() => DateTime, { description: 'When the client last changed: registered, credentials rotated or revoked. For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }
 
 /** A newly made credential: the secret is in this answer and nowhere else. */

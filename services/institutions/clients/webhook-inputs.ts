@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { CLIENT_KEY_DESCRIPTION } from '../../core/idempotency';
 import { DeliveryStatus } from '../events/webhook-delivery';
 
@@ -21,7 +21,7 @@ export class RegisterWebhookInput {
 }
 
 @ArgsType()
-export class WebhookDeliveryListArgs extends PageArgs {
+export class WebhookDeliveryListArgs extends SyncPageArgs {
   @Field(() => DeliveryStatus, { nullable: true, description: 'Only deliveries in this status (PARKED: those waiting for a replay).' })
   status?: DeliveryStatus;
 }

@@ -80,8 +80,10 @@ async function register(context: SubgraphContext, input: RegisterWebhookInput, w
     createdAt: now(),
     createdBy: context.principal!.subject,
     rotatedAt: null,
+    updatedAt: '',
   });
   return write(async (manager) => {
+    webhook.updatedAt = webhook.createdAt;
     await manager.insert(Webhook, webhook);
     return { webhook, secret };
   });
@@ -98,8 +100,9 @@ async function managedWebhook(context: SubgraphContext, id: string, what: string
 /** A new signing secret, shown once; the old one signs nothing from now on. */
 export async function rotateWebhookSecret(context: SubgraphContext, id: string): Promise<WebhookCredentials> {
   const webhook = await managedWebhook(context, id, 'Rotating a webhook secret');
-  Object.assign(webhook, { secret: newWebhookSecret(), rotatedAt: now() });
-  await context.dataSource.getRepository(Webhook).update({ id }, { secret: webhook.secret, rotatedAt: webhook.rotatedAt });
+  const rotatedAt = now();
+  Object.assign(webhook, { secret: newWebhookSecret(), rotatedAt, updatedAt: rotatedAt });
+  await context.dataSource.getRepository(Webhook).update({ id }, { secret: webhook.secret, rotatedAt, updatedAt: rotatedAt });
   return { webhook, secret: webhook.secret };
 }
 
@@ -113,7 +116,10 @@ export async function removeWebhook(context: SubgraphContext, id: string): Promi
   return webhook;
 }
 
-const replayed = () => ({ status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: now(), claimedUntil: null, parkedAt: null });
+const replayed = () => {
+  const at = now();
+  return { status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: at, claimedUntil: null, parkedAt: null, updatedAt: at };
+};
 
 /** Sends a parked delivery again, from its first attempt; CONFLICT when it is not parked. */
 export async function replayDelivery(context: SubgraphContext, id: string): Promise<WebhookDelivery> {

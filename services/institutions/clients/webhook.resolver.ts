@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { assertMayManageClient } from '../../core/access';
-import { Connection, PageArgs, paginate, type Page } from '../../core/pagination';
+import { Connection, paginate, type Page } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { WebhookDelivery } from '../events/webhook-delivery';
 import { ServiceClient } from './service-client';
 import { Webhook, WebhookCredentials } from './webhook';
@@ -19,7 +20,7 @@ const WebhookDeliveryConnection = Connection(WebhookDelivery);
 @Resolver(() => ServiceClient)
 export class WebhookResolver {
   @FieldResolver(() => WebhookConnection, { nullable: true, description: "The client's webhooks, oldest first (ADMIN of its unit or above; secrets are never listed)." })
-  webhooks(@Root() client: ServiceClient, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<Webhook>> {
+  webhooks(@Root() client: ServiceClient, @Args() page: SyncPageArgs, @Ctx() context: SubgraphContext): Promise<Page<Webhook>> {
     assertMayManageClient(context.principal, client.unitPath, "Reading a client's webhooks");
     const query = context.dataSource.getRepository(Webhook).createQueryBuilder('webhook').where('webhook.clientId = :clientId', { clientId: client.id });
     return paginate(query, 'webhook.id', (webhook) => webhook.id, page);

@@ -1,3 +1,4 @@
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTime } from '../../core/input';
@@ -9,6 +10,8 @@ import { DateTime } from '../../core/input';
  */
 @ObjectType({ description: 'A webhook of a service client: events it may read are POSTed to its URL, signed per Standard Webhooks.' })
 @Entity('webhook')
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('webhook_updated', ['updatedAt', 'id'])
 export class Webhook {
   @Field(() => ID, { description: 'Id of the webhook.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
@@ -47,6 +50,10 @@ export class Webhook {
   @Field(() => DateTime, { nullable: true, description: 'When its secret was last replaced.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   rotatedAt!: string | null;
+
+  @Field(() => DateTime, { description: 'When the webhook last changed: registered or its secret rotated. For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }
 
 /** A webhook with its new signing secret: the secret is in this answer and nowhere else. */

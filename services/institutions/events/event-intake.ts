@@ -101,6 +101,7 @@ const deliveriesOf = (event: HubEvent, webhooks: Webhook[], now: string) =>
       parkedAt: null,
       unitPath: webhook.unitPath,
       createdAt: now,
+      updatedAt: now,
     }),
   );
 

@@ -1,3 +1,4 @@
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { graphqlEnum } from '../../core/graphql-enum';
@@ -23,6 +24,8 @@ export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus
 @Entity('webhook_delivery')
 @Index(['status', 'nextAttemptAt'])
 @Index(['webhookId', 'recordKey', 'sequence'])
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('webhook_delivery_updated', ['updatedAt', 'id'])
 export class WebhookDelivery {
   /** `<webhookId>:<eventId>` */
   @Field(() => ID, { description: 'Id of the delivery.' })
@@ -97,4 +100,8 @@ export class WebhookDelivery {
   @Field(() => DateTime, { description: 'When the delivery was made.' })
   @Column({ type: 'varchar', length: 30 })
   createdAt!: string;
+
+  @Field(() => DateTime, { description: 'When the delivery last changed: made, attempted, delivered, parked or replayed (not when a dispatcher claims it). For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

@@ -106,6 +106,8 @@ export class WebhookDispatcher {
     const at = new Date().toISOString();
     const parked = !outcome.ok && (attempts > this.config.retryDelaysMs.length || !client || client.status !== ClientStatus.ACTIVE);
     const change: Partial<WebhookDelivery> = {
+      // Pull sync (core/updated-since.ts): the attempt's outcome is a change; the claim above is not.
+      updatedAt: at,
       attempts,
       lastAttemptAt: at,
       lastStatus: outcome.status,

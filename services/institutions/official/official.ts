@@ -1,3 +1,5 @@
+import { DateTime } from '../../core/input';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
@@ -6,6 +8,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @ServiceScope('institutions:read')
 @ObjectType({ description: 'Cán bộ, công chức: an official of an agency.' })
 @Entity('official')
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('official_updated', ['updatedAt', 'id'])
 export class Official {
   @Field(() => ID, { description: 'Id of the official.' })
   @PrimaryColumn({ type: 'varchar', length: 80 })
@@ -37,6 +41,10 @@ export class Official {
 
   @Column({ type: 'varchar', length: 120, nullable: true })
   email!: string | null;
+
+  @Field(() => DateTime, { description: 'When the official\'s record last changed (made or edited); the demo officials carry their agency\'s. For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }
 
 @ServiceScope('institutions:read')

@@ -8,15 +8,22 @@ import {
 } from '../../core/demo/agency-ids';
 import { childrenOf, demoUnit, demoUnits, FOCUS_PROVINCES, type DemoUnit } from '../../core/demo/administrative-tree';
 import { demoPersonName, hashSeed } from '../../core/demo/names';
-import { reformTree } from '../../core/demo/reform-2025';
+import { REFORM_DAY, reformTree } from '../../core/demo/reform-2025';
 import { POST_REFORM_DEPARTMENTS, REFORM_FOCUS_COMMUNES, REFORM_FOCUS_PROVINCES, unitById } from '../../core/demo/reform-2025-focus';
 import { storedPath } from '../../core/access';
 import type { Agency } from '../agency/agency';
+import { instantOf } from '../../core/time';
 import { AgencyKind } from '../agency/agency-kind';
 import type { Official } from '../official/official';
 
 type AgencyRow = Omit<Agency, never>;
 type OfficialRow = Omit<Official, never>;
+
+/**
+ * Pull sync: a demo agency's record last changed when its unit's tree entry did, at the reform
+ * of 1 July 2025 (00:00 in Vietnam) for both trees: the pre-reform units ended, the new began.
+ */
+const TREE_CHANGED_AT = instantOf(`${REFORM_DAY} 00:00:00`).toISOString();
 
 const agencyRow = (id: string, name: string, kind: AgencyKind, unit: DemoUnit, parentId: string | null): AgencyRow => ({
   id,
@@ -25,6 +32,7 @@ const agencyRow = (id: string, name: string, kind: AgencyKind, unit: DemoUnit, p
   unitId: unit.id,
   unitPath: storedPath(unit.path),
   parentId,
+  updatedAt: TREE_CHANGED_AT,
 });
 
 function officials(agency: AgencyRow, positions: string[], emailDomain: string): OfficialRow[] {
@@ -40,6 +48,7 @@ function officials(agency: AgencyRow, positions: string[], emailDomain: string):
       unitPath: agency.unitPath,
       phone: `09${String(seed % 100_000_000).padStart(8, '0')}`,
       email: `${id.replace(/\./g, '-')}@${emailDomain}`,
+      updatedAt: agency.updatedAt,
     };
   });
 }

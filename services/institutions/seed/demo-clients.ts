@@ -32,6 +32,7 @@ export function demoClients(): { clients: ServiceClient[]; operations: Safeliste
       status: ClientStatus.ACTIVE,
       createdAt: at,
       createdBy: 'demo-seed',
+      updatedAt: at,
       rotatedAt: null,
       revokedAt: null,
       revocationReason: null,
@@ -51,6 +52,7 @@ export function demoClients(): { clients: ServiceClient[]; operations: Safeliste
       unitPath: owner.unitPath,
       registeredAt: at,
       registeredBy: 'demo-seed',
+      updatedAt: at,
     });
   return { clients: [konTum, giaLai, quangNgai, giaLaiMerged], operations: [safelisted(konTum), safelisted(quangNgai)] };
 }

@@ -1,3 +1,5 @@
+import { DateTime } from '../../core/input';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { LocalDate } from '../../core/input';
@@ -17,6 +19,8 @@ import { UnitLevel } from '../../core/unit-level';
 @Entity('administrative_unit')
 @Index(['code', 'validFrom'])
 @Index(['level', 'validTo'])
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('administrative_unit_updated', ['updatedAt', 'id'])
 export class AdministrativeUnit {
   @Field(() => ID, {
     description:
@@ -64,4 +68,8 @@ export class AdministrativeUnit {
   @Field(() => LocalDate, { nullable: true, description: 'Last day the unit exists, a day in Vietnam (2025-06-30 for the pre-reform tree); null while it does. Its officials\' tokens are refused from 00:00 the next day (UTC+7).' })
   @Column({ type: 'date', nullable: true })
   validTo!: string | null;
+
+  @Field(() => DateTime, { description: 'When the unit\'s entry in the tree last changed (made, renamed or dissolved), the start of that day in Vietnam: 2025-07-01T00:00:00.000+07:00 for the units of the 2025 reform and for the pre-reform units it ended. For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../core/context';
-import { PageArgs, type Page } from '../../core/pagination';
+import type { Page } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { pageOfRows } from '../../core/row-page';
 import { AdministrativeUnit } from './administrative-unit';
 import { UnitConnection } from './unit-connection';
@@ -12,12 +13,12 @@ export class LineageResolver {
   @FieldResolver(() => UnitConnection, {
     description: 'The dissolved units whose territory went into this one, wholly or in part (Resolution 202/2025/QH15 and the commune mergers of 2025): for the merged Quảng Ngãi, old Quảng Ngãi and Kon Tum.',
   })
-  async predecessors(@Root() unit: AdministrativeUnit, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<AdministrativeUnit>> {
+  async predecessors(@Root() unit: AdministrativeUnit, @Args() page: SyncPageArgs, @Ctx() context: SubgraphContext): Promise<Page<AdministrativeUnit>> {
     return pageOfRows(await predecessorsOf(context, unit.id), (row) => row.id, page);
   }
 
   @FieldResolver(() => UnitConnection, { description: 'The units this dissolved one\'s territory went into; several when it was split. Empty while it is in force.' })
-  async successors(@Root() unit: AdministrativeUnit, @Args() page: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<AdministrativeUnit>> {
+  async successors(@Root() unit: AdministrativeUnit, @Args() page: SyncPageArgs, @Ctx() context: SubgraphContext): Promise<Page<AdministrativeUnit>> {
     return pageOfRows(await successorsOf(context, unit.id), (row) => row.id, page);
   }
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from 'type-graphql';
 import { LocalDate } from '../../core/input';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { UnitLevel } from '../../core/unit-level';
 
 const AS_OF = 'The day to read the tree on, in Vietnam (YYYY-MM-DD); default today. The pre-reform tree holds until 2025-06-30, the two-tier tree from 2025-07-01.';
@@ -18,7 +18,7 @@ export class UnitArgs {
 }
 
 @ArgsType()
-export class UnitListArgs extends PageArgs {
+export class UnitListArgs extends SyncPageArgs {
   @Field(() => UnitLevel, { nullable: true, description: 'DISTRICT exists only before 2025-07-01.' })
   level?: UnitLevel;
 
@@ -33,7 +33,7 @@ export class UnitListArgs extends PageArgs {
 }
 
 @ArgsType()
-export class ChildrenArgs extends PageArgs {
+export class ChildrenArgs extends SyncPageArgs {
   @Field(() => LocalDate, { nullable: true, description: 'Only children in force on that day; default today for a unit in force, its last day for a dissolved one.' })
   asOf?: string;
 }

@@ -33,9 +33,18 @@ export async function loadUnitTrees(queryRunner: QueryRunner): Promise<void> {
     validFrom: reformIds.has(unit.id) ? REFORM_DAY : null,
     validTo: reformIds.has(unit.id) || unit.level === 'NATION' ? null : LAST_PRE_REFORM_DAY,
   }));
-  const insert = async (table: string, values: object[]) => {
+  // Plain statements over the columns given, not the entity's: a migration must not depend on
+  // columns later migrations add (administrative_unit.updated_at, pull sync).
+  const escape = (name: string) => queryRunner.connection.driver.escape(name);
+  const insert = async (table: string, values: readonly object[]) => {
+    const columns = Object.keys(values[0] ?? {});
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
     for (let start = 0; start < values.length; start += BATCH) {
-      await queryRunner.manager.createQueryBuilder().insert().into(table).values(values.slice(start, start + BATCH)).execute();
+      const batch = values.slice(start, start + BATCH);
+      await queryRunner.query(
+        `INSERT INTO ${escape(table)} (${columns.map(escape).join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`,
+        batch.flatMap((row) => columns.map((column) => (row as Record<string, unknown>)[column] ?? null)),
+      );
     }
   };
   await insert('administrative_unit', rows);

@@ -1,11 +1,11 @@
 import { LocalDate } from '../../core/input';
 import { ArgsType, Field, ID } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { DossierChannel } from './dossier-channel';
 import { DossierStatus } from './dossier-status';
 
 @ArgsType()
-export class DossierFilterArgs extends PageArgs {
+export class DossierFilterArgs extends SyncPageArgs {
   @Field(() => DossierStatus, { nullable: true, description: 'Only dossiers in this status; every status when omitted.' })
   status?: DossierStatus;
 

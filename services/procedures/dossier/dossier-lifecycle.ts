@@ -2,7 +2,8 @@ import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { assertMayWrite } from './write-access';
 import { dossierById } from '../loaders';
-import { addSeconds, localOf, nowLocal, secondsBetween } from '../../core/time';
+import { addSeconds, localOf, nowLocal, nowTimestamp, secondsBetween } from '../../core/time';
+import { lastEventOf } from '../updated-at';
 import { recordEvent } from '../../core/events/outbox';
 import type { HubEventType } from '../../core/events/hub-event';
 import { Dossier } from './dossier';
@@ -16,12 +17,6 @@ async function dossierToChange(context: SubgraphContext, id: string, what: strin
   assertMayWrite(context.principal, dossier.unitPath, `${what} of dossier ${id}`, 'dossiers:write');
   return dossier;
 }
-
-/** The latest time anything happened to the dossier: a new event cannot come before it. */
-const lastEventOf = (dossier: Dossier) =>
-  [dossier.receivedAt, dossier.supplementSince, dossier.resolvedAt, dossier.closedAt, dossier.returnedAt, dossier.apologyAt]
-    .filter((time): time is string => time !== null)
-    .reduce((latest, time) => (time > latest ? time : latest));
 
 /** When the event happened: now, or a past time an integration reports, not before the last event. */
 function eventTime(dossier: Dossier, at: Date | undefined): string {
@@ -46,7 +41,9 @@ const EVENT_OF_MOVE: Partial<Record<DossierStatus, HubEventType>> = {
  * MariaDB; SQLite runs one write at a time): a concurrent change that kept the status (an
  * apology letter) is counted once, not lost.
  */
-async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, changes: Partial<Dossier>): Promise<Dossier> {
+async function saveIfUnchanged(context: SubgraphContext, dossier: Dossier, lifecycleChanges: Partial<Dossier>): Promise<Dossier> {
+  // Pull sync: every change stamps updatedAt in its own statement (core/updated-since.ts).
+  const changes: Partial<Dossier> = { ...lifecycleChanges, updatedAt: nowTimestamp() };
   return context.dataSource.transaction(async (manager) => {
     const read = manager.getRepository(Dossier).createQueryBuilder('d').where('d.id = :id', { id: dossier.id });
     if (manager.connection.options.type !== 'better-sqlite3') read.setLock('pessimistic_write');

@@ -1,3 +1,5 @@
+import { DateTime } from '../../core/input';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
@@ -17,6 +19,8 @@ import { DossierStatus } from './dossier-status';
 // The scope range first, then every column the reporting contract's counters read: dossierStats
 // over a province is answered from this index alone, without touching the rows.
 @Index('dossier_statistics', ['unitPath', 'receivedAt', 'closedAt', 'resolvedAt', 'dueAt', 'returnedAt', 'channel', 'status', 'componentCount', 'digitizedComponents'])
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('dossier_updated', ['updatedAt', 'id'])
 export class Dossier {
   @Field(() => ID, { description: 'Stable id; also the dossier code (mã hồ sơ) printed on the receipt.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
@@ -100,4 +104,8 @@ export class Dossier {
 
   @Column({ type: 'varchar', length: 20 })
   applicantIdNumber!: string;
+
+  @Field(() => DateTime, { description: 'When the hub last recorded a change of the dossier\'s lifecycle (received, moved, supplement asked or given, apology letter issued): the instant of the write, which a past `at` reported by an integration does not move back; the demo dossiers carry their latest lifecycle instant. For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

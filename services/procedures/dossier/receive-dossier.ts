@@ -8,7 +8,7 @@ import { cataloguePaths } from '../procedure/catalogue-scope';
 import { assertMayWrite } from './write-access';
 import { procedureById } from '../loaders';
 import { OnlineService } from '../procedure/online-service';
-import { addWorkingDays, localOf, nowLocal } from '../../core/time';
+import { addWorkingDays, localOf, nowLocal, nowTimestamp } from '../../core/time';
 import { recordEvent } from '../../core/events/outbox';
 import { Dossier } from './dossier';
 import { recordDossierChange } from '../rollups/record';
@@ -98,10 +98,13 @@ async function receive(context: SubgraphContext, principal: Principal, input: Re
     apologyAt: null,
     promisedAt: null,
     rating: null,
+    updatedAt: '',
     applicantName: input.applicantName.trim(),
     applicantIdNumber: input.applicantIdNumber,
   });
   return write(async (manager) => {
+    // Pull sync: stamped inside the write's transaction (core/updated-since.ts).
+    dossier.updatedAt = nowTimestamp();
     await manager.insert(Dossier, dossier);
     await recordEvent(manager, { subgraph: 'procedures', type: 'dossier.received', record: { type: 'Dossier', id: dossier.id }, units: [dossier.unitPath], state: dossier.status });
     await recordDossierChange(manager, null, dossier);

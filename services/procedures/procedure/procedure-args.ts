@@ -1,12 +1,12 @@
 import { LocalDate } from '../../core/input';
 import { ArgsType, Field, Int } from 'type-graphql';
-import { PageArgs } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { UnitLevel } from '../../core/unit-level';
 import { OnlineService } from './online-service';
 import { ProcedureStatus } from './procedure-status';
 
 @ArgsType()
-export class ProcedureListArgs extends PageArgs {
+export class ProcedureListArgs extends SyncPageArgs {
   @Field(() => String, { nullable: true, description: 'Code of the publishing province, or of any unit in it.' })
   unitCode?: string;
 

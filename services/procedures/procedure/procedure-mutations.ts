@@ -6,7 +6,7 @@ import { entityResult, idempotent, type TransactionalWrite } from '../../core/id
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite } from '../dossier/write-access';
 import { procedureById } from '../loaders';
-import { assertDate, todayInVietnam } from '../../core/time';
+import { assertDate, nowTimestamp, todayInVietnam } from '../../core/time';
 import { legacyLevelOf, onlineServiceOf } from './online-service';
 import { Procedure } from './procedure';
 import { searchKey } from '../../core/text-search';
@@ -68,6 +68,7 @@ async function publish(context: SubgraphContext, input: PublishProcedureInput, w
     withdrawnOn: null,
     nationalPortal: input.nationalPortal ?? false,
     atServiceCenter: input.atServiceCenter ?? false,
+    updatedAt: '',
   });
   return write(async (manager) => {
     const inForce = await manager
@@ -76,6 +77,8 @@ async function publish(context: SubgraphContext, input: PublishProcedureInput, w
       .where('p.unitPath = :path AND p.code = :code AND p.withdrawnOn IS NULL', { path: procedure.unitPath, code: procedure.code })
       .getCount();
     if (inForce > 0) throw conflict(`Province ${province.code} already has procedure ${input.code} in force: withdraw it first`);
+    // Pull sync: stamped inside the write's transaction (core/updated-since.ts).
+    procedure.updatedAt = nowTimestamp();
     await manager.insert(Procedure, procedure);
     return procedure;
   });
@@ -91,14 +94,15 @@ export async function withdrawProcedure(context: SubgraphContext, id: string, on
   const day = on ? assertDate(on, 'on') : today;
   if (day > today) throw badInput('on is in the future', 'on');
   if (day < procedure.publishedOn) throw badInput(`on is before the procedure was published (${procedure.publishedOn})`, 'on');
+  const updatedAt = nowTimestamp();
   await context.dataSource.transaction(async (manager) => {
     const result = await manager
       .createQueryBuilder()
       .update(Procedure)
-      .set({ withdrawnOn: day })
+      .set({ withdrawnOn: day, updatedAt })
       .where('id = :id AND withdrawnOn IS NULL', { id })
       .execute();
     if (result.affected === 0) throw conflict(`Procedure ${id} was withdrawn meanwhile`);
   });
-  return Object.assign(new Procedure(), procedure, { withdrawnOn: day });
+  return Object.assign(new Procedure(), procedure, { withdrawnOn: day, updatedAt });
 }

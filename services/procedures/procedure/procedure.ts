@@ -1,3 +1,5 @@
+import { DateTime } from '../../core/input';
+import { UPDATED_AT_COLUMN } from '../../core/updated-since';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../core/input';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
@@ -12,6 +14,8 @@ import { OnlineService } from './online-service';
 @ObjectType({ description: 'Thủ tục hành chính (TTHC): an administrative procedure in a province\'s published catalogue.' })
 @Entity('admin_procedure')
 @Index(['unitPath', 'level'])
+// Pull sync (core/updated-since.ts): `updatedSince` pages read this range in (updatedAt, id) order.
+@Index('admin_procedure_updated', ['updatedAt', 'id'])
 export class Procedure {
   @Field(() => ID, { description: 'Id of the procedure.' })
   @PrimaryColumn({ type: 'varchar', length: 32 })
@@ -82,4 +86,8 @@ export class Procedure {
   @Field({ description: 'Handled at the provincial Public Administration Service Center (Trung tâm Phục vụ hành chính công).' })
   @Column({ type: 'boolean' })
   atServiceCenter!: boolean;
+
+  @Field(() => DateTime, { description: 'When the procedure\'s record last changed: published into the catalogue or withdrawn (the instant the hub recorded it; the demo catalogue carries its publishing or withdrawal day, 00:00 in Vietnam). For pull sync (`updatedSince`).' })
+  @Column(UPDATED_AT_COLUMN)
+  updatedAt!: string;
 }

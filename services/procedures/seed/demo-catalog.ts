@@ -83,6 +83,8 @@ export function catalogRows(provinceCode: string, blocks: CatalogBlock[]): Proce
         // The most online procedures come first in a block, and are the ones integrated first.
         nationalPortal: index < block.nationalPortal,
         atServiceCenter: chosen(index, size, block.atServiceCenter ?? 0),
+        // Stamped by demoData (seed/seed.ts) once the row is final: pull sync.
+        updatedAt: '',
       });
     }
   }

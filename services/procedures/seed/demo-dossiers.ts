@@ -146,6 +146,8 @@ export function cohortRows(plan: CohortPlan): DossierRow[] {
       rating: null,
       applicantName: demoPersonName(seed),
       applicantIdNumber: `0${pad(seed % 100_000_000_000, 11)}`,
+      // Stamped by demoData (seed/seed.ts) once the outcome is drawn: pull sync.
+      updatedAt: '',
     });
   }
 

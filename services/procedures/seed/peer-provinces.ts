@@ -73,6 +73,8 @@ export function peerProvinces() {
         withdrawnOn: null,
         nationalPortal: index < shape.nationalPortal,
         atServiceCenter: true,
+        // Stamped by demoData (seed/seed.ts): pull sync.
+        updatedAt: '',
       });
     }
     const components = DOSSIERS * 2;
@@ -108,6 +110,8 @@ export function peerProvinces() {
         rating: index % 4 === 0 ? (index % 20 === 0 ? 3 : 5) : null,
         applicantName: demoPersonName(seed),
         applicantIdNumber: `0${pad(seed % 100_000_000_000, 11)}`,
+        // Stamped by demoData (seed/seed.ts): pull sync.
+        updatedAt: '',
       });
     }
     for (let index = 0; index < FEEDBACK; index += 1) {

@@ -13,6 +13,7 @@ import { demoFeedback } from './demo-feedback';
 import { peerProvinces } from './peer-provinces';
 import { reformCatalogue, reformCohorts } from './reform-2025';
 import { REFORM_FOCUS_PROVINCES } from '../../core/demo/reform-2025-focus';
+import { stampedDossier, stampedProcedure } from '../updated-at';
 
 /** Rows per INSERT: ~1000 keeps the statement count low and under both drivers' parameter limits. */
 const BATCH = 1000;
@@ -24,9 +25,10 @@ export function demoData() {
   // After 1 July 2025 the merged provinces republish their predecessors' catalogues (seed/reform-2025.ts).
   const previous = [...catalogue, ...peers.procedures];
   const republished = REFORM_FOCUS_PROVINCES.flatMap((province) => reformCatalogue(province, previous));
+  // Pull sync: each row's updatedAt is its latest lifecycle instant, stamped once the row is final.
   return {
-    procedures: [...previous, ...republished],
-    dossiers: [...demoCohorts(catalogue).flatMap(cohortRows), ...peers.dossiers, ...reformCohorts(previous, republished).flatMap(cohortRows)],
+    procedures: [...previous, ...republished].map(stampedProcedure),
+    dossiers: [...demoCohorts(catalogue).flatMap(cohortRows), ...peers.dossiers, ...reformCohorts(previous, republished).flatMap(cohortRows)].map(stampedDossier),
     feedback: [...demoFeedback(), ...peers.feedback],
   };
 }
