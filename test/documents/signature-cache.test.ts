@@ -97,7 +97,7 @@ describe.each(DATABASES)('signature verification with cached chains on %s', (kin
     await documents.update({ id: documentId }, { content: `${content}.` });
     const altered = (await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification;
     expect(altered.verdict).toBe('INVALID');
-    expect(altered.signatures[0].verdict).toBe('INTEGRITY_FAILED');
+    expect(altered.signatures.edges[0].node.verdict).toBe('INTEGRITY_FAILED');
     expect(keptVerifications(trust)).toBe(kept + 1);
     // The content as signed again: VALID, from the first verification kept.
     await documents.update({ id: documentId }, { content });
@@ -106,13 +106,13 @@ describe.each(DATABASES)('signature verification with cached chains on %s', (kin
     // Another replica revokes: the record read with the signature changes the key, REVOKED at once.
     await subgraph.dataSource
       .getRepository(Certificate)
-      .update({ id: certificateId }, { revokedAt: new Date().toISOString(), invalidSince: signedAt, revocationReason: 'KEY_COMPROMISE' });
+      .update({ id: certificateId }, { revokedAt: new Date().toISOString(), invalidSince: new Date(signedAt).toISOString(), revocationReason: 'KEY_COMPROMISE' });
     const revoked = (await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification;
-    expect(revoked.signatures[0].verdict).toBe('REVOKED');
-    expect(revoked.signatures[0].checks.map((check: any) => check.status)).toEqual(['PASSED', 'PASSED', 'PASSED', 'FAILED']);
+    expect(revoked.signatures.edges[0].node.verdict).toBe('REVOKED');
+    expect(revoked.signatures.edges[0].node.checks.map((check: any) => check.status)).toEqual(['PASSED', 'PASSED', 'PASSED', 'FAILED']);
     // And the revocation undone in the record (a restored backup): VALID again, not a kept REVOKED.
     await subgraph.dataSource.getRepository(Certificate).update({ id: certificateId }, { revokedAt: null, invalidSince: null, revocationReason: null });
-    expect((await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification.signatures[0].verdict).toBe('VALID');
+    expect((await ask(VERIFY, { id: documentId }, provinceOfficer)).data.document.verification.signatures.edges[0].node.verdict).toBe('VALID');
   });
 
   it('gives a principal outside the scope nothing from the verification of a document, cached or not', async () => {

@@ -66,8 +66,8 @@ describe.each(DATABASES)('rollups against a scan on %s', (kind) => {
   it('keeps the rollups through lifecycle changes made by the mutations (received, supplement, resolved late with an apology, returned, rejected, withdrawn, open, today)', async () => {
     const officer = principal('905', 'VN/91/905', ['OFFICER']);
     const receive = `mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { id } }`;
-    const move = `mutation($id: ID!, $to: DossierStatus!, $at: String) { transitionDossier(id: $id, to: $to, at: $at) { status } }`;
-    const apology = `mutation($id: ID!, $newReturnAt: String!, $at: String) { issueApologyLetter(id: $id, newReturnAt: $newReturnAt, at: $at) { id } }`;
+    const move = `mutation($id: ID!, $to: DossierStatus!, $at: DateTime) { transitionDossier(id: $id, to: $to, at: $at) { status } }`;
+    const apology = `mutation($id: ID!, $newReturnAt: DateTime!, $at: DateTime) { issueApologyLetter(id: $id, newReturnAt: $newReturnAt, at: $at) { id } }`;
     const input = (clientKey: string, overrides: Record<string, unknown> = {}) => ({
       clientKey, procedureId: '91-H0001', unitCode: '905', agencyId: '905.motcua', channel: 'IN_PERSON', componentCount: 3, digitizedComponents: 1,
       applicantName: 'Trần Thị Bình', applicantIdNumber: '091234567891', ...overrides,

@@ -47,7 +47,7 @@ function runBash(script: string, env: Record<string, string>, timeoutMs: number)
     const timer = setTimeout(killGroup, timeoutMs);
     bash.once('close', (code) => {
       clearTimeout(timer);
-      // Whatever a failed step left running (the receiver when step 9 did not run).
+      // Whatever a failed step left running (the receiver when step 10 did not run).
       killGroup();
       done({ code, output: output.join('') });
     });
@@ -56,8 +56,8 @@ function runBash(script: string, env: Record<string, string>, timeoutMs: number)
 
 /**
  * The test's own last step, after the README's: whether the receiver step 3 started in the
- * background has exited (step 9 stops it), waiting a little for it to finish. The process group
- * is killed afterwards anyway, so only this tells whether step 9 did it.
+ * background has exited (step 10 stops it), waiting a little for it to finish. The process group
+ * is killed afterwards anyway, so only this tells whether step 10 did it.
  */
 const RECEIVER_CHECK = `for _ in $(seq 50); do kill -0 "$RECEIVER" 2>/dev/null || break; sleep 0.2; done
 if kill -0 "$RECEIVER" 2>/dev/null; then echo "receiver still running"; else echo "receiver stopped"; fi`;
@@ -110,8 +110,8 @@ describe.each(DATABASES)("the README's integration walkthrough, pasted into bash
   };
   const explain = (number: number) => `step ${number} printed:\n${step(number)}\n\nthe whole run:\n${whole}\n\nthe hub:\n${hub.log.join('').slice(-5000)}`;
 
-  it('has the nine steps the test checks, each a bash block the README marks', () => {
-    expect(walkthrough.steps).toHaveLength(9);
+  it('has the ten steps the test checks, each a bash block the README marks', () => {
+    expect(walkthrough.steps).toHaveLength(10);
     // The defaults a person gets match what the hub block lets through.
     expect(walkthrough.steps[0]).toContain('HUB=${HUB:-http://127.0.0.1:4000}');
     expect(walkthrough.steps[0]).toContain('WEBHOOK_PORT=${WEBHOOK_PORT:-8008}');
@@ -179,8 +179,17 @@ describe.each(DATABASES)("the README's integration walkthrough, pasted into bash
     expect(lines.slice(2)).toContain(`${id},RECEIVED,IN_PERSON,51@2025-T0001`);
   });
 
-  it('9: the receiver is stopped, and the whole script ran without a shell error', () => {
-    expect({ check: step(10).trim(), log: explain(9) }).toMatchObject({ check: 'receiver stopped' });
+  it('9: the dossiers changed in the last hour, asked with updatedSince, hold that dossier with its updatedAt in Vietnam time', () => {
+    const id = dossierId();
+    const changed = jsonLines(step(9));
+    expect({ changed, log: explain(9) }).toMatchObject({ changed: expect.arrayContaining([{ id, status: 'RECEIVED', updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+07:00$/) }]) });
+    // Oldest change first: the order a partner stores them in.
+    const times = changed.map((node: { updatedAt: string }) => Date.parse(node.updatedAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('10: the receiver is stopped, and the whole script ran without a shell error', () => {
+    expect({ check: step(11).trim(), log: explain(10) }).toMatchObject({ check: 'receiver stopped' });
     expect(whole).not.toMatch(/command not found|syntax error|parse error|No such file/);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, specifiedDirectives } from 'graphql';
+import { buildSchema, getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, specifiedDirectives } from 'graphql';
 import { projectRoot } from '../../services/core/config';
 import { SUBGRAPHS } from '../../services/registry';
 import { composeSupergraph } from '../../scripts/supergraph';
@@ -59,5 +59,34 @@ describe('checked-in schema', () => {
       if (isEnumType(type)) for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
     }
     expect(undescribed).toEqual([]);
+  });
+
+  /**
+   * Lists a partner cannot catch up from by updatedAt, and why (issue 15, item 3): each is read
+   * whole with its parent, whose own updatedAt moves when the list does.
+   */
+  const NOT_PULLED: Record<string, string> = {
+    'AdministrativeUnit.ancestors': 'at most four units, the path to the root; the unit tree is read by `units(updatedSince)`',
+    'Inspection.team': "one to twenty references to officials, set when the inspection is scheduled (the inspection's updatedAt)",
+    'DocumentVerification.signatures': 'computed at the moment it is asked for, not stored',
+    'ProcedureCatalog.decisions': 'counts summed at the moment they are asked for, not records',
+    'SendDocumentPayload.transfers': 'what the mutation just wrote',
+  };
+
+  it('gives every record type updatedAt and every list of records updatedSince, but the few that say why not (pull sync)', () => {
+    const schema = buildSchema(readFileSync(resolve(folder, 'api.graphql'), 'utf8'));
+    const withoutUpdatedAt: string[] = [];
+    const withoutUpdatedSince: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      const fields = type.getFields();
+      if (fields.id && !fields.updatedAt) withoutUpdatedAt.push(type.name);
+      for (const field of Object.values(fields)) {
+        const named = getNamedType(field.type).name;
+        if (named.endsWith('Connection') && !field.args.some((arg) => arg.name === 'updatedSince')) withoutUpdatedSince.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(withoutUpdatedAt).toEqual([]);
+    expect(withoutUpdatedSince.sort()).toEqual(Object.keys(NOT_PULLED).sort());
   });
 });

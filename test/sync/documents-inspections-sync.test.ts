@@ -111,11 +111,11 @@ describe.each(DATABASES)('updatedSince in documents and inspections after a rest
     const signed = await ok(`mutation($input: SignDocumentInput!) { signDocument(input: $input) { id updatedAt } }`, { input: { documentId: ids.document, certificateId: ids.signer } }, officer91);
     signatureRecordedAt = signed.signDocument.updatedAt;
     const sent = await ok(
-      `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { id recipient { id } } }`,
+      `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { transfers { edges { node { id recipient { id } } } } } }`,
       { input: { documentId: ids.document, recipientAgencyIds: ['905.ubnd', '30880.ubnd'] } },
       officer91,
     );
-    for (const transfer of sent.sendDocument) ids[`transfer:${transfer.recipient.id}`] = transfer.id;
+    for (const { node: transfer } of sent.sendDocument.transfers.edges) ids[`transfer:${transfer.recipient.id}`] = transfer.id;
     await ok(
       `mutation($input: UpdateTransferStatusInput!) { updateTransferStatus(input: $input) { status } }`,
       { input: { transferId: ids['transfer:905.ubnd'], status: 'ACCEPTED' } },

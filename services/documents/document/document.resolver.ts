@@ -3,6 +3,7 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { PageArgs, pageSize, paginate, type Page } from '../../core/pagination';
+import { SyncPageArgs } from '../../core/updated-since';
 import { pageOfRows } from '../../core/row-page';
 import { DocumentSignatureConnection, signatureKey } from '../signature/signature-connections';
 import { requirePrincipal } from '../../core/access';
@@ -68,9 +69,9 @@ export class DocumentResolver {
 
   @FieldResolver(() => DocumentSignatureConnection, {
     description:
-      'Signatures on the document, oldest first (signing time, then id: the cursor). The signatures of every document of a page are read in one statement.',
+      'Signatures on the document, oldest first (signing time, then id: the cursor); with `updatedSince`, those recorded since, by (updatedAt, id). The signatures of every document of a page are read in one statement.',
   })
-  async signatures(@Root() document: Document, @Args() args: PageArgs, @Ctx() context: SubgraphContext): Promise<Page<DocumentSignature>> {
+  async signatures(@Root() document: Document, @Args() args: SyncPageArgs, @Ctx() context: SubgraphContext): Promise<Page<DocumentSignature>> {
     pageSize(args.first);
     return pageOfRows((await signaturesOf(context).load(document.id)) ?? [], signatureKey, args);
   }
