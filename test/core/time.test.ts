@@ -98,6 +98,10 @@ describe('dates', () => {
     expect(instantOfDateTime('2023-03-02T25:00:00Z')).toBeNull();
     expect(instantOfDateTime('2023-03-02')).toBeNull();
     expect(instantOfDateTime('2023-03-02 08:15:00Z')).toBeNull();
+    // Past the four-digit years once the offset is applied: stored text would sort before every real year.
+    expect(instantOfDateTime('9999-12-31T23:59:59-12:00')).toBeNull();
+    expect(instantOfDateTime('0000-01-01T00:00:00+14:00')).toBeNull();
+    expect(instantOfDateTime('9999-12-31T23:59:59Z')?.toISOString()).toBe('9999-12-31T23:59:59.000Z');
   });
 });
 

@@ -31,5 +31,6 @@ export function instantOfDateTime(text: string, defaultOffset?: string): Date | 
   const match = DATE_TIME.exec(zoned);
   if (!match || !isDate(match[1])) return null;
   const instant = new Date(zoned);
-  return Number.isNaN(instant.getTime()) ? null : instant;
+  // An offset can carry 9999-12-31 or 0000-01-01 past the four-digit years, whose ISO text ('+010000-…') the hub's text comparisons misorder.
+  return Number.isNaN(instant.getTime()) || instant.toISOString().length !== 24 ? null : instant;
 }
