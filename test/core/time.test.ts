@@ -102,6 +102,11 @@ describe('dates', () => {
     expect(instantOfDateTime('9999-12-31T23:59:59-12:00')).toBeNull();
     expect(instantOfDateTime('0000-01-01T00:00:00+14:00')).toBeNull();
     expect(instantOfDateTime('9999-12-31T23:59:59Z')?.toISOString()).toBe('9999-12-31T23:59:59.000Z');
+    // Offsets are -14:00 to +14:00 (README, "Days and times"); fractions at most nanoseconds.
+    expect(instantOfDateTime('2023-01-01T00:00:00+14:59')).toBeNull();
+    expect(instantOfDateTime('2023-01-01T00:00:00+14:00')?.toISOString()).toBe('2022-12-31T10:00:00.000Z');
+    expect(instantOfDateTime('2023-01-01T00:00:00-13:30')?.toISOString()).toBe('2023-01-01T13:30:00.000Z');
+    expect(instantOfDateTime(`2023-01-01T00:00:00.${'9'.repeat(10)}Z`)).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import { badInput } from '../errors';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Hours 00-23, minutes and seconds 00-59: ISO 8601's 24:00 (the next day's midnight) is refused
 // rather than rolled over to another day.
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?([zZ]|[+-](0\d|1[0-4]):[0-5]\d)$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?([zZ]|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 
 /**
  * Whether text is a real calendar day written 'YYYY-MM-DD': 2024-02-29 is, 2023-02-30 and
