@@ -4,7 +4,7 @@ import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { badInput, conflict, notFound } from '../../core/errors';
 import type { Page } from '../../core/pagination';
-import { assertAgencyInForce, resolveUnit, storedPath, territoryOf } from '../../core/access';
+import { assertAgencyInForce, resolveUnit, territoryOf } from '../../core/access';
 import { nowTimestamp } from '../../core/time';
 import { UnitLevel } from '../../core/unit-level';
 import { assertMayWrite, CERTIFICATE_ADMINS } from '../document/write-access';

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { ServiceScope } from '../../core/access/service-scope-directive';
 import type { SubgraphContext } from '../../core/context';
 import { notFound } from '../../core/errors';
-import { PageArgs, pageSize, paginate, type Page } from '../../core/pagination';
+import { pageSize, paginate, type Page } from '../../core/pagination';
 import { SyncPageArgs } from '../../core/updated-since';
 import { pageOfRows } from '../../core/row-page';
 import { DocumentSignatureConnection, signatureKey } from '../signature/signature-connections';
