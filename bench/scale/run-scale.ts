@@ -132,7 +132,7 @@ async function buildScaleDatabase(options: ScaleOptions, database: string, other
     started = Date.now();
     // The GROUP BYs of the backfill in memory rather than in on-disk temporary tables (this session only).
     await connection.query('SET SESSION tmp_table_size = 1073741824, max_heap_table_size = 1073741824');
-    for (const statement of backfillStatements()) await connection.query(statement);
+    for (const statement of backfillStatements('mariadb')) await connection.query(statement);
     timings.backfillSeconds = (Date.now() - started) / 1000;
     const [counts] = (await connection.query(
       "SELECT (SELECT COUNT(*) FROM dossier) AS dossiers, (SELECT COUNT(*) FROM dossier_daily_counts) AS rollupRows, (SELECT COUNT(*) FROM dossier_daily_counts WHERE procedureId = '') AS totalsRows",
@@ -199,8 +199,8 @@ export async function runScale(options: ScaleOptions) {
     return { connections, demoP50Ms: a.p50Ms, scaleP50Ms: b.p50Ms, ratio: Number((b.p50Ms / Math.max(a.p50Ms, 1)).toFixed(2)) };
   });
   const version = await withServer(options.mysqlUrl, undefined, async (connection) => {
-    const [rows] = (await connection.query('SELECT VERSION() AS version')) as unknown as [{ version: string }[]];
-    return rows[0].version;
+    const [rows] = (await connection.query('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS pool')) as unknown as [{ version: string; pool: number }[]];
+    return `${rows[0].version} (InnoDB buffer pool ${(Number(rows[0].pool) / 2 ** 30).toFixed(1)} GiB)`;
   });
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, MariaDB ${version}`;
   const results = { started, finished: new Date().toISOString(), machine, dossiers: options.count, variables, secondsPerRun: options.duration, build: timings, rows: [...demo, ...scale], ratios };

@@ -15,36 +15,56 @@ function prefixLength(column: string, levels: number): string {
   return `(${before} + INSTR(SUBSTR(${column}, ${before} + 1), '/'))`;
 }
 
-/** The statements that rebuild the rollups from the dossiers and feedback (tables named as in the database). */
-export function backfillStatements(tables = { dossier: 'dossier', feedback: 'procedure_feedback', rollups: 'dossier_daily_counts' }): string[] {
+/** The SQL dialects the rollups are rebuilt in: their upserts differ. */
+export type BackfillDialect = 'sqlite' | 'mariadb';
+
+type Tables = { dossier: string; feedback: string; rollups: string };
+
+/**
+ * The statements that rebuild the rollups from the dossiers and feedback (tables named as in the
+ * database). Each pass reads the level below it, never the dossiers again, so the cost is one pass
+ * over the dossiers and feedback plus passes over ever fewer rollup rows (10 million dossiers: see
+ * README, "Scale benchmark"):
+ * 1. the details, per unit, day, procedure and channel, from the dossiers;
+ * 2. each unit's own totals per day, from its details and its feedback;
+ * 3. from the deepest level up, each level's totals added to its parent's (an upsert), so a unit's
+ *    totals hold its own and everything below it once its children are done;
+ * 4. the month buckets from the day rows, the year buckets from the month rows (`buckets.ts`).
+ */
+export function backfillStatements(dialect: BackfillDialect, tables: Tables = { dossier: 'dossier', feedback: 'procedure_feedback', rollups: 'dossier_daily_counts' }): string[] {
   const columns = COUNTER_COLUMNS.join(', ');
   const sums = (alias: string) => COUNTER_COLUMNS.map((name) => `SUM(${alias}.${name})`).join(', ');
+  const insert = `INSERT INTO ${tables.rollups} (scopePath, day, procedureId, channel, ${columns}) `;
+  const addOnConflict =
+    dialect === 'sqlite'
+      ? ` ON CONFLICT (scopePath, day, procedureId, channel) DO UPDATE SET ${COUNTER_COLUMNS.map((name) => `${name} = ${name} + excluded.${name}`).join(', ')}`
+      : ` ON DUPLICATE KEY UPDATE ${COUNTER_COLUMNS.map((name) => `${tables.rollups}.${name} = ${tables.rollups}.${name} + VALUES(${name})`).join(', ')}`;
   const statements = [
     `DELETE FROM ${tables.rollups}`,
-    // The details: per unit, day, procedure and channel.
-    `INSERT INTO ${tables.rollups} (scopePath, day, procedureId, channel, ${columns}) ` +
+    insert +
       `SELECT e.unitPath, e.day, e.procedureId, e.channel, ${sums('e')} FROM (${dossierEventRowsSql(tables.dossier)}) e ` +
       'GROUP BY e.unitPath, e.day, e.procedureId, e.channel',
+    insert +
+      `SELECT x.unitPath, x.day, '${TOTALS}', '${TOTALS}', ${sums('x')} FROM (` +
+      `SELECT r.scopePath AS unitPath, r.day AS day, ${COUNTER_COLUMNS.map((name) => `r.${name} AS ${name}`).join(', ')} FROM ${tables.rollups} r WHERE r.procedureId <> '${TOTALS}'` +
+      ` UNION ALL ${feedbackEventRowsSql(tables.feedback)}) x GROUP BY x.unitPath, x.day`,
   ];
-  // The totals of each level of every path: the details and the feedback summed up to it.
-  for (let levels = 1; levels <= MAX_DEPTH; levels++) {
-    const scope = `SUBSTR(x.unitPath, 1, ${prefixLength('x.unitPath', levels)})`;
+  for (let levels = MAX_DEPTH; levels >= 2; levels--) {
+    const parent = `SUBSTR(r.scopePath, 1, ${prefixLength('r.scopePath', levels - 1)})`;
     statements.push(
-      `INSERT INTO ${tables.rollups} (scopePath, day, procedureId, channel, ${columns}) ` +
-        `SELECT ${scope}, x.day, '${TOTALS}', '${TOTALS}', ${sums('x')} FROM (` +
-        `SELECT r.scopePath AS unitPath, r.day AS day, ${COUNTER_COLUMNS.map((name) => `r.${name} AS ${name}`).join(', ')} FROM ${tables.rollups} r WHERE r.procedureId <> '${TOTALS}'` +
-        ` UNION ALL ${feedbackEventRowsSql(tables.feedback)}) x ` +
-        `WHERE ${levelsOf('x.unitPath')} >= ${levels} GROUP BY ${scope}, x.day`,
+      insert +
+        `SELECT ${parent}, r.day, '${TOTALS}', '${TOTALS}', ${sums('r')} FROM ${tables.rollups} r ` +
+        `WHERE r.procedureId = '${TOTALS}' AND ${levelsOf('r.scopePath')} = ${levels} GROUP BY ${parent}, r.day` +
+        addOnConflict,
     );
   }
-  // The month buckets from the day rows (a day key starts with a digit, so sorts before 'M'), then
-  // the year buckets from the month rows (buckets.ts); CONCAT means the same on SQLite and MariaDB.
+  // A day key starts with a digit, so sorts before 'M'; CONCAT means the same on SQLite and MariaDB.
   const keys = 'r.scopePath, r.procedureId, r.channel';
   statements.push(
-    `INSERT INTO ${tables.rollups} (scopePath, day, procedureId, channel, ${columns}) ` +
+    insert +
       `SELECT r.scopePath, CONCAT('M:', SUBSTR(r.day, 1, 7)), r.procedureId, r.channel, ${sums('r')} FROM ${tables.rollups} r ` +
       `WHERE r.day < 'M' GROUP BY ${keys}, SUBSTR(r.day, 1, 7)`,
-    `INSERT INTO ${tables.rollups} (scopePath, day, procedureId, channel, ${columns}) ` +
+    insert +
       `SELECT r.scopePath, CONCAT('Y:', SUBSTR(r.day, 3, 4)), r.procedureId, r.channel, ${sums('r')} FROM ${tables.rollups} r ` +
       `WHERE r.day >= 'M:' AND r.day < 'N' GROUP BY ${keys}, SUBSTR(r.day, 3, 4)`,
   );
@@ -54,8 +74,9 @@ export function backfillStatements(tables = { dossier: 'dossier', feedback: 'pro
 /**
  * Rebuilds the rollups from the dossiers and the feedback, in the caller's transaction: the
  * migration that creates them, the demo seed and `npm run rollups:rebuild` (README, "Dossier
- * statistics: the rollups") use it. Cost: a few passes over the dossiers.
+ * statistics: the rollups") use it.
  */
 export async function rebuildRollups(runner: EntityManager | QueryRunner) {
-  for (const statement of backfillStatements()) await runner.query(statement);
+  const dialect: BackfillDialect = runner.connection.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb';
+  for (const statement of backfillStatements(dialect)) await runner.query(statement);
 }
