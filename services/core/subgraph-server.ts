@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -112,6 +112,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSe
       inputRulesPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // The Cache-Control header is publicAnswerPlugin's alone (no per-field hints, no per-field hook).
+      ApolloServerPluginCacheControlDisabled(),
       auditPlugin(options.name, options.audit),
       sqliteWriteLockPlugin(options.dataSource),
       publicAnswerPlugin(options.name),

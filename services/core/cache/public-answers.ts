@@ -21,24 +21,26 @@ export const PUBLIC_ANSWER_SECONDS: Readonly<Record<string, number>> = {
 };
 
 /**
- * Marks an anonymous query's answer public for its subgraph's lifetime. The cache-control
- * plugin (Apollo's, always on) turns the policy into the header and leaves any answer with
- * errors `no-store`; a mutation is never marked.
+ * The subgraph's `Cache-Control` header, the one home of its caching policy: `max-age=N, public`
+ * on an anonymous query's answer without errors, for its subgraph's lifetime; `no-store` on
+ * everything else (a principal's answer, a mutation, an answer with errors).
+ *
+ * It replaces Apollo's cache-control plugin in the subgraphs (subgraph-server.ts turns that one
+ * off): the hub sets no per-field hints (`@cacheControl`), and that plugin's per-field hook ran
+ * for every field of every answer, about a twentieth of a signature verification's CPU at the
+ * documents subgraph (bench/results, verify-document).
  */
 export function publicAnswerPlugin(subgraph: string): ApolloServerPlugin<SubgraphContext> {
   const maxAge = PUBLIC_ANSWER_SECONDS[subgraph] ?? 0;
+  const publicHeader = `max-age=${maxAge}, public`;
   return {
     async requestDidStart() {
-      if (maxAge <= 0) return;
       return {
-        async executionDidStart(requestContext) {
-          if (requestContext.operation.operation !== 'query' || requestContext.contextValue.principal) return;
-          return {
-            // After every field's own hint (root fields default to 0): the whole answer is public.
-            async executionDidEnd(error) {
-              if (!error) requestContext.overallCachePolicy.replace({ maxAge, scope: 'PUBLIC' });
-            },
-          };
+        async willSendResponse({ operation, contextValue, response }) {
+          const body = response.body;
+          const isPublic =
+            maxAge > 0 && operation?.operation === 'query' && !contextValue.principal && body.kind === 'single' && !body.singleResult.errors;
+          response.http.headers.set('cache-control', isPublic ? publicHeader : 'no-store');
         },
       };
     },
