@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, importSPKI, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
 import { serviceUnavailable } from '../../services/core/errors';
 import type { GatewayConfig } from '../config';
@@ -54,9 +55,10 @@ type Verify = (token: string) => Promise<JWTPayload>;
 export function createTokenVerifier(config: Pick<GatewayConfig, 'audience' | 'devTokens' | 'identityProvider' | 'clientTokens'>): Verify {
   const verifiers = new Map<string, Verify>();
   // The hub's own HS256 issuers; the (unverified) issuer claim only picks the key to verify with.
-  const hubKeys = new Map<string, Uint8Array>();
-  if (config.devTokens) hubKeys.set(config.devTokens.issuer, new TextEncoder().encode(config.devTokens.secret));
-  hubKeys.set(config.clientTokens.issuer, config.clientTokens.key);
+  // Key objects made once: jose would import raw bytes again for every request's token.
+  const hubKeys = new Map<string, KeyObject>();
+  if (config.devTokens) hubKeys.set(config.devTokens.issuer, createSecretKey(Buffer.from(config.devTokens.secret, 'utf8')));
+  hubKeys.set(config.clientTokens.issuer, createSecretKey(config.clientTokens.key));
   verifiers.set('HS256', async (token) => {
     const issuer = decodeJwt(token).iss;
     const key = issuer ? hubKeys.get(issuer) : undefined;

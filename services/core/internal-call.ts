@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { internalCallTimeoutMs } from './config';
-import { internalSecret } from './secrets';
+import { internalKey } from './secrets';
 import { signalFor, type Deadline } from './deadline';
 import { ReplayGuard } from './principal';
 import { sha256 } from './sha256';
@@ -16,7 +16,6 @@ import { forwardedRequestId } from './observability/http-scope';
 export const INTERNAL_CALL_HEADER = 'x-hub-internal-call';
 const LIFETIME_SECONDS = 30;
 
-const key = () => new TextEncoder().encode(internalSecret());
 const bodyHash = (body: string) => sha256(body, 'base64url');
 
 export async function signInternalCall(caller: string, endpoint: string, body: string): Promise<string> {
@@ -27,13 +26,13 @@ export async function signInternalCall(caller: string, endpoint: string, body: s
     .setAudience(`gov-hub-internal:${endpoint}`)
     .setIssuedAt()
     .setExpirationTime(`${LIFETIME_SECONDS}s`)
-    .sign(key());
+    .sign(internalKey());
 }
 
 /** The caller's name, or a thrown error for a missing, forged, re-targeted, altered or replayed call. */
 export async function verifyInternalCall(token: string | undefined, endpoint: string, body: string, replays: ReplayGuard): Promise<string> {
   if (!token) throw new Error('internal call without its signature');
-  const { payload } = await jwtVerify(token, key(), { algorithms: ['HS256'], audience: `gov-hub-internal:${endpoint}` });
+  const { payload } = await jwtVerify(token, internalKey(), { algorithms: ['HS256'], audience: `gov-hub-internal:${endpoint}` });
   if (payload.bh !== bodyHash(body)) throw new Error('internal call signed for another body');
   if (!payload.jti || !payload.exp || !(await replays.accept(payload.jti, payload.exp))) throw new Error('internal call used before');
   if (!payload.iss) throw new Error('internal call names no caller');

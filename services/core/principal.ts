@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { internalSecret } from './secrets';
+import { internalKey } from './secrets';
 import type { UnitPath } from './access/unit-path';
 import { sha256 } from './sha256';
 import { sharedState, type SharedState } from './shared-state';
@@ -39,7 +39,6 @@ const AUDIENCE = 'gov-hub-subgraphs';
 /** Short-lived, single-use and bound to one query: a captured header is worth nothing. */
 const LIFETIME_SECONDS = 60;
 
-const key = () => new TextEncoder().encode(internalSecret());
 
 /** SHA-256 of the query text a forwarded principal is valid for. */
 export const queryHash = (query: string) => sha256(query, 'base64url');
@@ -89,7 +88,7 @@ export async function signPrincipal(principal: Principal, query: string, operati
     .setAudience(AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${LIFETIME_SECONDS}s`)
-    .sign(key());
+    .sign(internalKey());
 }
 
 /**
@@ -106,7 +105,7 @@ export async function verifyForwarded(
   query: string,
   replays: ReplayGuard,
 ): Promise<{ principal: Principal; operation?: ClientOperation }> {
-  const { payload } = await jwtVerify(token, key(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+  const { payload } = await jwtVerify(token, internalKey(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
   if (payload.qh !== queryHash(query)) throw new Error('forwarded principal was signed for another query');
   if (!payload.jti || !payload.exp || !(await replays.accept(payload.jti, payload.exp))) throw new Error('forwarded principal was used before');
   const roles = (payload.roles as unknown[] | undefined) ?? [];

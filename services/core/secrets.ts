@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { dataDir, env, isProduction } from './config';
@@ -118,6 +118,19 @@ function secret(configured: string | undefined, name: 'HUB_INTERNAL_SECRET' | 'H
 
 /** Key the gateway signs forwarded principals and internal calls with, and every process verifies them with. */
 export const internalSecret = () => secret(env('HUB_INTERNAL_SECRET'), 'HUB_INTERNAL_SECRET', 'internal');
+
+let internalKeyObject: { secret: string; key: KeyObject } | undefined;
+
+/**
+ * The internal secret as an HMAC key (HS256 for jose), made once per value: every forwarded
+ * principal and internal call is signed or verified with it, and jose imports raw bytes again on
+ * each call. A changed secret (another data folder, a test's) makes a new one.
+ */
+export function internalKey(): KeyObject {
+  const value = internalSecret();
+  if (internalKeyObject?.secret !== value) internalKeyObject = { secret: value, key: createSecretKey(Buffer.from(value, 'utf8')) };
+  return internalKeyObject.key;
+}
 
 /** HS256 key of the hub's own development tokens (`npm run token`). Off in production unless set. */
 export function devJwtSecret(): string | undefined {
