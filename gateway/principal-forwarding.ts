@@ -12,6 +12,7 @@ import { logger } from '../services/core/observability/logger';
 import { sharedSubgraphCalls, subgraphCallDuration } from '../services/core/observability/metrics';
 import { inSpan } from '../services/core/observability/tracing';
 import { InFlight } from './cache/in-flight';
+import { postToSubgraph } from './subgraph-http';
 
 export interface GatewayContext {
   /** The verified principal; absent for an anonymous request. */
@@ -169,7 +170,7 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
   /** The budget travels in the header willSendRequest set; the signal cuts the call when it runs out. */
   private readonly fetchWithDeadline: Fetcher = (url: string, init?: FetcherRequestInit) => {
     const budget = Number(init?.headers?.[BUDGET_HEADER] ?? this.deadlines.subgraphMs);
-    return fetch(url, { ...init, signal: AbortSignal.timeout(Math.max(1, budget)) } as RequestInit) as unknown as ReturnType<Fetcher>;
+    return postToSubgraph(url, init, AbortSignal.timeout(Math.max(1, budget)));
   };
 
   /** The subgraph's own errors; one without a path is put at the first field of the fetch. */
