@@ -45,7 +45,7 @@ class SubgraphAnswer {
  * The gateway's subgraph call: one POST through undici's `request` (the HTTP client behind
  * Node's `fetch`, kept alive per subgraph the same way) rather than `fetch`, whose WHATWG
  * streams, Request and Response objects were about a tenth of the gateway's CPU per call in the
- * verify-document profile (bench/results). `signal` ends the call (its deadline); a connection
+ * verify-document profile (`npm run bench -- --only verify-document --profile <folder>`). `signal` ends the call (its deadline); a connection
  * refused, a reset or the deadline rejects, as `fetch` does. The `traceparent` is added by the
  * OpenTelemetry undici instrumentation, which follows both APIs (observability/tracing.ts).
  */

@@ -27,8 +27,8 @@ export const PUBLIC_ANSWER_SECONDS: Readonly<Record<string, number>> = {
  *
  * It replaces Apollo's cache-control plugin in the subgraphs (subgraph-server.ts turns that one
  * off): the hub sets no per-field hints (`@cacheControl`), and that plugin's per-field hook ran
- * for every field of every answer, about a twentieth of a signature verification's CPU at the
- * documents subgraph (bench/results, verify-document).
+ * for every field of every answer: a few per cent of a signature verification's CPU at the
+ * documents subgraph (its CPU profile under `npm run bench -- --only verify-document --profile`).
  */
 export function publicAnswerPlugin(subgraph: string): ApolloServerPlugin<SubgraphContext> {
   const maxAge = PUBLIC_ANSWER_SECONDS[subgraph] ?? 0;

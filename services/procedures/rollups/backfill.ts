@@ -22,9 +22,9 @@ type Tables = { dossier: string; feedback: string; rollups: string };
 
 /**
  * The statements that rebuild the rollups from the dossiers and feedback (tables named as in the
- * database). Each pass reads the level below it, never the dossiers again, so the cost is one pass
- * over the dossiers and feedback plus passes over ever fewer rollup rows (10 million dossiers: see
- * README, "Scale benchmark"):
+ * database). One statement reads the dossiers (one scan per event kind); every later one reads
+ * rollup rows, the totals each from the level below, so each level's pass reads fewer rows than
+ * the last (10 million dossiers: README, "Scale benchmark"):
  * 1. the details, per unit, day, procedure and channel, from the dossiers;
  * 2. each unit's own totals per day, from its details and its feedback;
  * 3. from the deepest level up, each level's totals added to its parent's (an upsert), so a unit's
