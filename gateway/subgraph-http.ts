@@ -2,14 +2,12 @@ import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher'
 import { request } from 'undici';
 
 /**
- * A subgraph's HTTP answer, read whole, in the shape Apollo's data source reads: status,
- * headers (`Content-Type`, `Cache-Control`) and the body as text or JSON.
+ * A subgraph's HTTP answer, read whole, with what Apollo's data source and ours read of it:
+ * status, headers (`Content-Type`, `Cache-Control`) and the body as text or JSON.
  */
 class SubgraphAnswer {
   readonly ok: boolean;
-  readonly redirected = false;
   readonly statusText = '';
-  bodyUsed = false;
 
   constructor(
     readonly url: string,
@@ -21,23 +19,11 @@ class SubgraphAnswer {
   }
 
   async text(): Promise<string> {
-    this.bodyUsed = true;
     return this.body;
   }
 
   async json(): Promise<unknown> {
-    this.bodyUsed = true;
     return JSON.parse(this.body);
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    this.bodyUsed = true;
-    const bytes = Buffer.from(this.body, 'utf8');
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  }
-
-  clone(): SubgraphAnswer {
-    return new SubgraphAnswer(this.url, this.status, new Headers(this.headers), this.body);
   }
 }
 

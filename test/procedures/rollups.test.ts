@@ -8,7 +8,7 @@ import { principal, querySubgraph } from '../support/subgraph-client';
 import { startSubgraphs, type TestSubgraphs } from '../support/subgraphs';
 import { scannedDossierCounts, scannedFeedbackCounts } from './scan-oracle';
 import { backfillStatements } from '../../services/procedures/rollups/backfill';
-import { COUNTER_COLUMNS } from '../../services/procedures/rollups/daily-count';
+import { COUNTER_COLUMNS, dialectOf } from '../../services/procedures/rollups/daily-count';
 
 /**
  * The rollups (services/procedures/rollups, docs/architecture.md rule 15) against a direct scan
@@ -133,8 +133,7 @@ describe.each(DATABASES)('rollups against a scan on %s', (kind) => {
     await database.query('CREATE TABLE rebuild_rollups AS SELECT * FROM dossier_daily_counts WHERE 1 = 0');
     await database.query('CREATE UNIQUE INDEX rebuild_rollups_key ON rebuild_rollups (scopePath, day, procedureId, channel)');
     try {
-      const dialect = kind === 'sqlite' ? 'sqlite' : 'mariadb';
-      for (const statement of backfillStatements(dialect, { dossier: 'rebuild_dossier', feedback: 'rebuild_feedback', rollups: 'rebuild_rollups' })) {
+      for (const statement of backfillStatements(dialectOf(database), { dossier: 'rebuild_dossier', feedback: 'rebuild_feedback', rollups: 'rebuild_rollups' })) {
         await database.query(statement);
       }
       const kept = await counted('dossier_daily_counts');

@@ -1,5 +1,5 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
-import { COUNTER_COLUMNS, TOTALS } from './daily-count';
+import { addCountersOnConflict, COUNTER_COLUMNS, dialectOf, TOTALS, type RollupDialect } from './daily-count';
 import { dossierEventRowsSql, feedbackEventRowsSql } from './events';
 
 /** Stored paths have at most this many levels: nation, province, district, commune (before 1 July 2025). */
@@ -15,9 +15,6 @@ function prefixLength(column: string, levels: number): string {
   return `(${before} + INSTR(SUBSTR(${column}, ${before} + 1), '/'))`;
 }
 
-/** The SQL dialects the rollups are rebuilt in: their upserts differ. */
-export type BackfillDialect = 'sqlite' | 'mariadb';
-
 type Tables = { dossier: string; feedback: string; rollups: string };
 
 /**
@@ -31,14 +28,11 @@ type Tables = { dossier: string; feedback: string; rollups: string };
  *    totals hold its own and everything below it once its children are done;
  * 4. the month buckets from the day rows, the year buckets from the month rows (`buckets.ts`).
  */
-export function backfillStatements(dialect: BackfillDialect, tables: Tables = { dossier: 'dossier', feedback: 'procedure_feedback', rollups: 'dossier_daily_counts' }): string[] {
+export function backfillStatements(dialect: RollupDialect, tables: Tables = { dossier: 'dossier', feedback: 'procedure_feedback', rollups: 'dossier_daily_counts' }): string[] {
   const columns = COUNTER_COLUMNS.join(', ');
   const sums = (alias: string) => COUNTER_COLUMNS.map((name) => `SUM(${alias}.${name})`).join(', ');
   const insert = `INSERT INTO ${tables.rollups} (scopePath, day, procedureId, channel, ${columns}) `;
-  const addOnConflict =
-    dialect === 'sqlite'
-      ? ` ON CONFLICT (scopePath, day, procedureId, channel) DO UPDATE SET ${COUNTER_COLUMNS.map((name) => `${name} = ${name} + excluded.${name}`).join(', ')}`
-      : ` ON DUPLICATE KEY UPDATE ${COUNTER_COLUMNS.map((name) => `${tables.rollups}.${name} = ${tables.rollups}.${name} + VALUES(${name})`).join(', ')}`;
+  const addOnConflict = ` ${addCountersOnConflict(dialect, tables.rollups)}`;
   const statements = [
     `DELETE FROM ${tables.rollups}`,
     insert +
@@ -77,6 +71,5 @@ export function backfillStatements(dialect: BackfillDialect, tables: Tables = { 
  * statistics: the rollups") use it.
  */
 export async function rebuildRollups(runner: EntityManager | QueryRunner) {
-  const dialect: BackfillDialect = runner.connection.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb';
-  for (const statement of backfillStatements(dialect)) await runner.query(statement);
+  for (const statement of backfillStatements(dialectOf(runner.connection))) await runner.query(statement);
 }

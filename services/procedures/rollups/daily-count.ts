@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
 
 /**
  * The counters a row of `dossier_daily_counts` holds: how many dossiers (and feedback) had each
@@ -33,6 +33,24 @@ export type Counters = Partial<Record<CounterColumn, number>>;
 
 /** `procedureId` and `channel` of a totals row (a row that is not per procedure). */
 export const TOTALS = '';
+
+/** The SQL dialects the rollups are written in: their upserts differ. */
+export type RollupDialect = 'sqlite' | 'mariadb';
+export const dialectOf = (connection: DataSource): RollupDialect => (connection.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb');
+
+/**
+ * The rollups' upsert clause: an inserted row's counters are added to the row with the same key
+ * (scopePath, day, procedureId, channel), never set, so concurrent changes of different dossiers
+ * compose. `escape` quotes an identifier as the driver does. The target's columns are named with
+ * its table on MariaDB, so the clause also serves INSERT ... SELECT ... GROUP BY (rollups/backfill.ts).
+ */
+export function addCountersOnConflict(dialect: RollupDialect, table: string, escape: (name: string) => string = (name) => name): string {
+  const keys = ['scopePath', 'day', 'procedureId', 'channel'].map(escape).join(', ');
+  const counters = COUNTER_COLUMNS.map(escape);
+  return dialect === 'sqlite'
+    ? `ON CONFLICT (${keys}) DO UPDATE SET ${counters.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')}`
+    : `ON DUPLICATE KEY UPDATE ${counters.map((column) => `${table}.${column} = ${table}.${column} + VALUES(${column})`).join(', ')}`;
+}
 
 /**
  * Per-unit counters by day, month and year (the rollups, docs/architecture.md rule 15; the `day`

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Dossier } from '../dossier/dossier';
 import { bucketKeysOf } from './buckets';
-import { COUNTER_COLUMNS, DailyCount, TOTALS } from './daily-count';
+import { addCountersOnConflict, COUNTER_COLUMNS, DailyCount, dialectOf, TOTALS } from './daily-count';
 import { dossierEvents, eventDelta, type DayEvents } from './events';
 
 /** `VN/62/610/23500/` -> `VN/`, `VN/62/`, `VN/62/610/`, `VN/62/610/23500/`: the unit and every unit above it. */
@@ -9,8 +9,6 @@ export function pathsUpTo(storedUnitPath: string): string[] {
   const parts = storedUnitPath.split('/').filter((part) => part !== '');
   return parts.map((_, index) => `${parts.slice(0, index + 1).join('/')}/`);
 }
-
-const isSqlite = (manager: EntityManager) => manager.connection.options.type === 'better-sqlite3';
 
 /**
  * Adds counter deltas to rollup rows, creating the missing ones: one multi-row upsert. Keys are
@@ -43,10 +41,7 @@ export async function addToRollups(manager: EntityManager, deltas: RollupDelta[]
   const columns = [...keys, ...COUNTER_COLUMNS].map((name) => driver.escape(name));
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const parameters = rows.flatMap((row) => [row.scopePath, row.day, row.procedureId, row.channel, ...COUNTER_COLUMNS.map((name) => row.counters[name] ?? 0)]);
-  const add = COUNTER_COLUMNS.map((name) => driver.escape(name));
-  const conflict = isSqlite(manager)
-    ? `ON CONFLICT (${keys.map((name) => driver.escape(name)).join(', ')}) DO UPDATE SET ${add.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')}`
-    : `ON DUPLICATE KEY UPDATE ${add.map((column) => `${column} = ${column} + VALUES(${column})`).join(', ')}`;
+  const conflict = addCountersOnConflict(dialectOf(manager.connection), table, (name) => driver.escape(name));
   await manager.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} ${conflict}`, parameters);
 }
 
