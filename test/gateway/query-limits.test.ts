@@ -91,7 +91,7 @@ describe('gateway query limits', () => {
   it('answers a body it cannot read as JSON with a code, never an HTML page with a stack, at the gateway and at a subgraph', async () => {
     const cases: [Record<string, string>, number][] = [
       [{ 'content-type': 'application/json; charset=latin1' }, 415],
-      // An encoding body-parser does not decode (Node.js 22 decodes zstd, so it is not one).
+      // An encoding body-parser does not decode (Node.js 22 and later decode zstd, so it is not one).
       [{ 'content-type': 'application/json', 'content-encoding': 'compress' }, 415],
       [{ 'content-type': 'application/json', 'content-encoding': 'gzip' }, 400],
     ];
