@@ -49,6 +49,8 @@ export interface GatewayConfig {
   readySubgraphs?: string[];
   /** The cache of public answers and the sharing of identical calls in flight; from the environment when absent. */
   caching?: GatewayCaching;
+  /** One request in this many has its plugins timed (`HUB_PLUGIN_TIMING_EVERY`, default 10; gateway/plugins/plugin-timing.ts); from the environment when absent. */
+  pluginTimingEvery?: number;
 }
 
 /** README, "Caching and deduplication". */
@@ -109,6 +111,7 @@ export function deadlinesFromEnv(): GatewayDeadlines {
   return { requestMs, subgraphMs: Math.min(requestMs, envInt('HUB_SUBGRAPH_TIMEOUT_MS', 30_000)) };
 }
 
+export const pluginTimingEveryFromEnv = () => envInt('HUB_PLUGIN_TIMING_EVERY', 10);
 export const clientCacheSecondsFromEnv = () => envInt('HUB_CLIENT_CACHE_SECONDS', 30);
 
 export const SUPERGRAPH_FILE = resolve(projectRoot(), 'schema/supergraph.graphql');

@@ -10,7 +10,7 @@ import { listen, type RunningServer } from '../services/core/subgraph-server';
 import { authenticationMiddleware, hubContextOf } from './auth/authentication-middleware';
 import { createTokenVerifier } from './auth/token-verifier';
 import { UnitDirectory } from '../services/core/institutions/unit-directory';
-import { cachingFromEnv, type GatewayConfig } from './config';
+import { cachingFromEnv, pluginTimingEveryFromEnv, type GatewayConfig } from './config';
 import { gatewayReadiness, healthHandler } from './health';
 import { corsMiddleware } from './cors';
 import { liveHandler, readyHandler } from '../services/core/probes';
@@ -30,7 +30,7 @@ import { auditRefusal, type RefusalRecorder } from './gateway-audit';
 import { ClientDirectory } from './oauth/client-directory';
 import { tokenEndpoint } from './oauth/token-endpoint';
 import { safelistCheck } from './plugins/safelist';
-import { timedCall, timedPlugins, timedStep } from './plugins/plugin-timing';
+import { TimingSample, timedCall, timedPlugins, timedStep } from './plugins/plugin-timing';
 import { operationRunner, operationsEndpoint } from './operations-endpoint';
 import { exportEndpoint, exportFormatCheck, readOnlyCheck } from './export/export-endpoint';
 import { serviceScopePlugin } from './plugins/service-scopes';
@@ -63,6 +63,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   await generation.start();
   // The public-answer cache's answers, served again before Apollo (gateway/cache/answer-memo.ts).
   const memo = caching.publicAnswers ? new PublicAnswerMemo(generation) : undefined;
+  // Each timed plugin and step times one request in `every` (plugin-timing.ts).
+  const timing = new TimingSample(config.pluginTimingEvery ?? pluginTimingEveryFromEnv());
   const sharing = { deduplicate: caching.deduplicate, generation: () => generation.value };
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
@@ -108,10 +110,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       ...(caching.publicAnswers ? [['public-answer-cache', publicAnswerCache(generation)] as [string, ReturnType<typeof publicAnswerCache>]] : []),
       // After the cache: it notes the answers that cache serves or writes, for the memo.
       ...(memo ? [['public-answer-notes', memo.plugin()] as [string, ReturnType<PublicAnswerMemo['plugin']>]] : []),
-    ]),
+    ], timing),
   });
   const rateLimiter = new RequestRateLimiter(config.rateLimits);
-  rateLimiter.consume = timedCall('rate-limit', rateLimiter.consume.bind(rateLimiter));
+  rateLimiter.consume = timedCall('rate-limit', rateLimiter.consume.bind(rateLimiter), timing.fresh());
   await sharedState().ready();
   await apollo.start();
 
@@ -137,13 +139,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       response.locals.deadline = Date.now() + config.deadlines.requestMs;
       next();
     },
-    ...timedStep('request-limits', requestLimits(config.limits)),
+    ...timedStep('request-limits', requestLimits(config.limits), timing.fresh()),
     // Its time includes the rate limit's, which is also timed alone ('rate-limit').
-    ...timedStep('authentication', [authenticationMiddleware(verify, units, clients, rateLimiter)]),
+    ...timedStep('authentication', [authenticationMiddleware(verify, units, clients, rateLimiter)], timing.fresh()),
   ];
   const contextOf = (response: express.Response) => ({ ...hubContextOf(response), deadline: response.locals.deadline as number });
-  const safelist = timedCall('safelist', safelistCheck(recordRefusal));
-  app.use('/graphql', ...cors, ...beforeOperations, operationsEndpoint(operationRunner(apollo, safelist, contextOf, memo)));
+  const safelist = timedCall('safelist', safelistCheck(recordRefusal), timing.fresh());
+  app.use('/graphql', ...cors, ...beforeOperations, operationsEndpoint(operationRunner(apollo, safelist, contextOf, memo, timing.fresh())));
   // Reports as spreadsheets (gateway/export/): the same path, reads only.
   app.use('/export', ...cors, exportFormatCheck, ...beforeOperations, exportEndpoint(operationRunner(apollo, readOnlyCheck(safelist), contextOf)));
   app.use(unexpectedErrors);

@@ -7,7 +7,7 @@ import { sendError } from '../services/core/json-body';
 import { noteRefusal } from '../services/core/observability/http-scope';
 import type { GatewayContext } from './principal-forwarding';
 import type { PublicAnswerMemo } from './cache/answer-memo';
-import { timedSync } from './plugins/plugin-timing';
+import { TimingSample, timedSync } from './plugins/plugin-timing';
 
 /** A check of one operation before it runs: null to let it run, or the error that answers it. */
 export type OperationCheck = (context: GatewayContext, method: string, body: unknown) => Promise<GraphQLError | null>;
@@ -34,8 +34,9 @@ export function operationRunner(
   check: OperationCheck,
   contextOf: (response: express.Response) => GatewayContext,
   memo?: PublicAnswerMemo,
+  timing = new TimingSample(1),
 ): OperationRunner {
-  const fromMemo = memo && timedSync('public-answer-memo', (key: string) => memo.answer(key));
+  const fromMemo = memo && timedSync('public-answer-memo', (key: string) => memo.answer(key), timing);
   return async (request, response, body) => {
     const context = contextOf(response);
     const method = request.method.toUpperCase();

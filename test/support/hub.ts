@@ -43,6 +43,8 @@ export function testGatewayConfig(subgraphUrls: Record<string, string>, override
     clientTokens: clientTokensFromEnv(),
     clientCacheSeconds: clientCacheSecondsFromEnv(),
     deadlines: deadlinesFromEnv(),
+    // Every request timed: suites count a plugin's observations as its calls.
+    pluginTimingEvery: 1,
     ...overrides,
   };
 }
