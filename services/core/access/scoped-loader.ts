@@ -3,6 +3,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../context';
 import { notFound, unauthenticated } from '../errors';
 import { byKeys } from '../loaders';
+import { getManyMemoized } from '../statement-memo';
 import type { Principal } from '../principal';
 import { whereInScope } from './predicates';
 
@@ -31,7 +32,8 @@ export const notInScope = (label: string) => notFound(`No ${label} with this id 
  * An id the scope filters out and an id that names nothing get the same NOT_FOUND error
  * (`notInScope`); the loader never tells them apart, so it does not look further.
  * This is what `__resolveReference`, `x(id:)` root fields and writes naming a record by id use:
- * entity references get the same scope as lists.
+ * entity references get the same scope as lists. Its SQL text is made once per shape (entity,
+ * scope, number of ids: `core/statement-memo.ts`), the values bound anew each time.
  */
 export function scopedLoader<T extends ObjectLiteral & { id: string }>(
   context: SubgraphContext,
@@ -42,7 +44,7 @@ export function scopedLoader<T extends ObjectLiteral & { id: string }>(
     if (!principal) return ids.map(() => unauthenticated(`${label} is not public: a valid bearer token is required`));
     const query = context.dataSource.getRepository(entity).createQueryBuilder('row').where('row.id IN (:...ids)', { ids: [...ids] });
     const scoped = inScope ? inScope(query, principal) : whereInScope(query, `row.${pathProperty}`, principal);
-    const found = byKeys(ids, await scoped.getMany(), (row) => row.id);
+    const found = byKeys(ids, await getManyMemoized(scoped), (row) => row.id);
     return found.map((row, index) => row ?? notInScope(label));
   });
 }
@@ -61,7 +63,7 @@ export function publicFactsLoader<T extends ObjectLiteral & { id: string }>(
 ): DataLoader<string, T | null> {
   return context.loaders.get<string, T>(`public-facts:${label}`, async (ids) => {
     if (!context.principal) return ids.map(() => unauthenticated(`${label} is not public: a valid bearer token is required`));
-    const rows = await context.dataSource.getRepository(entity).createQueryBuilder('row').where('row.id IN (:...ids)', { ids: [...ids] }).getMany();
+    const rows = await getManyMemoized(context.dataSource.getRepository(entity).createQueryBuilder('row').where('row.id IN (:...ids)', { ids: [...ids] }));
     return byKeys(ids, rows, (row) => row.id);
   });
 }

@@ -1,0 +1,114 @@
+import type { DataSource, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer.js';
+
+/**
+ * `getMany()` for the hub's hottest reads (a record by id with the scope in its WHERE:
+ * `core/access/scoped-loader.ts`), with the statement's SQL made once per shape instead of
+ * once per call. TypeORM builds the SQL text anew for every call (the select list, the
+ * property names replaced by regular expressions, the parameters escaped): about 8% of the
+ * documents subgraph's CPU a request in the `verify-document` bench profile, for a text that
+ * only changes when the shape does.
+ *
+ * The shape is what decides the text: the table, the alias, the selects, the WHERE clauses as
+ * written (`:name` placeholders, the scope's bounds named after their values:
+ * `core/access/predicates.ts`), and each parameter's name and, for a list, its length. The
+ * memo keeps the text with, for each `?`, which parameter (and which item of a list) goes
+ * there, found once by building the text with marker values. Rows become entities through
+ * TypeORM's own transformer, as `getMany()` does.
+ *
+ * Only plain reads take this path: no joins, order, paging, locks, relation ids, query cache,
+ * entity listeners or subscribers, and parameters that are strings or numbers (or lists of
+ * them). Anything else is `getMany()` itself, so the answer is always TypeORM's.
+ */
+
+/** Where the value of one `?` comes from: a parameter, or one item of a list parameter. */
+interface Slot {
+  name: string;
+  item?: number;
+}
+
+interface Statement {
+  sql: string;
+  slots: Slot[];
+}
+
+/** Shapes kept per data source (each its own dialect): each is one SQL text of a few hundred bytes. */
+const MAX_SHAPES = 2_000;
+const memos = new WeakMap<DataSource, Map<string, Statement | null>>();
+
+type Value = string | number;
+const isValue = (value: unknown): value is Value => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+
+/** The memo key of a plain read, or undefined when the read is not plain (then: getMany). */
+function shapeOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): string | undefined {
+  const map = query.expressionMap;
+  const main = map.mainAlias;
+  if (!main?.hasMetadata || map.joinAttributes.length || map.relationIdAttributes.length) return undefined;
+  if (Object.keys(map.orderBys).length || map.groupBys.length || map.havings.length || map.skip || map.take || map.limit || map.offset) return undefined;
+  if (map.lockMode || map.cache || query.dataSource.queryResultCache || map.selectDistinct || map.selectDistinctOn.length) return undefined;
+  if (main.metadata.afterLoadListeners.length || query.dataSource.subscribers.length || main.metadata.relationIds.length) return undefined;
+  // A query bound to a transaction's runner reads through it: getMany knows how.
+  if ((query as unknown as { queryRunner?: QueryRunner }).queryRunner) return undefined;
+  let parameters = '';
+  for (const [name, value] of Object.entries(map.parameters)) {
+    if (Array.isArray(value)) {
+      if (!value.every(isValue)) return undefined;
+      parameters += `${name}[${value.length}],`;
+    } else if (isValue(value)) parameters += `${name},`;
+    else return undefined;
+  }
+  // What else TypeORM writes into the text (a soft-delete condition, hints, a comment).
+  const options = JSON.stringify([map.withDeleted, map.maxExecutionTime, map.useIndex, map.timeTravel, map.comment]);
+  return `${main.metadata.tablePath}|${main.name}|${JSON.stringify(map.selects)}|${JSON.stringify(map.wheres)}|${parameters}|${options}`;
+}
+
+/** Builds the text once with a marker in place of every parameter value, and notes which `?` takes which. */
+function compile<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Statement | null {
+  const markers = new Map<string, Slot>();
+  const probe = query.clone();
+  for (const [name, value] of Object.entries(query.expressionMap.parameters)) {
+    const marker = (item?: number) => {
+      const text = `\u0001hub-marker:${name}:${item ?? ''}\u0001`;
+      markers.set(text, { name, item });
+      return text;
+    };
+    probe.setParameter(name, Array.isArray(value) ? value.map((_, item) => marker(item)) : marker());
+  }
+  const [sql, values] = probe.getQueryAndParameters();
+  const slots = values.map((value) => (typeof value === 'string' ? markers.get(value) : undefined));
+  // A value that is not a marker (a driver's own conversion): this shape is not memoized.
+  return slots.every((slot): slot is Slot => slot !== undefined) ? { sql, slots } : null;
+}
+
+function statementFor<T extends ObjectLiteral>(shape: string, query: SelectQueryBuilder<T>): Statement | null {
+  let memo = memos.get(query.dataSource);
+  if (!memo) memos.set(query.dataSource, (memo = new Map()));
+  let statement = memo.get(shape);
+  if (statement === undefined) {
+    statement = compile(query);
+    if (memo.size >= MAX_SHAPES) memo.delete(memo.keys().next().value!);
+    memo.set(shape, statement);
+  }
+  return statement;
+}
+
+/** The rows of a query as `getMany()` answers them, the SQL text made once per shape. */
+export async function getManyMemoized<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T[]> {
+  const shape = shapeOf(query);
+  const statement = shape === undefined ? null : statementFor(shape, query);
+  if (!statement) return query.getMany();
+  const parameters = query.expressionMap.parameters;
+  const values = statement.slots.map(({ name, item }) => (item === undefined ? parameters[name] : parameters[name][item]));
+  const runner = query.dataSource.createQueryRunner();
+  try {
+    const result = await runner.query(statement.sql, values, true);
+    const rows = result.records as ObjectLiteral[];
+    if (rows.length === 0) return [];
+    return new RawSqlResultsToEntityTransformer(query.expressionMap, query.dataSource.driver, [], runner).transform(rows, query.expressionMap.mainAlias!) as T[];
+  } finally {
+    await runner.release();
+  }
+}
+
+/** How many shapes are kept for a data source (tests). */
+export const memoizedShapes = (dataSource: DataSource) => memos.get(dataSource)?.size ?? 0;
