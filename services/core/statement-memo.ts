@@ -32,9 +32,25 @@ interface Statement {
   slots: Slot[];
 }
 
-/** Shapes kept per data source (each its own dialect): each is one SQL text of a few hundred bytes. */
+/** Shapes kept per data source and kind of text (each dialect its own): each is one SQL text of a few hundred bytes. */
 const MAX_SHAPES = 2_000;
-const memos = new WeakMap<DataSource, Map<string, Statement | null>>();
+const memos = new WeakMap<DataSource, Map<string, Map<string, unknown>>>();
+
+/**
+ * The value `make` gives for `key`, made once per data source and `kind` (at most MAX_SHAPES
+ * kept per kind, the oldest dropped first): SQL text whose making costs more than its key.
+ */
+export function memoized<V>(dataSource: DataSource, kind: string, key: string, make: () => V): V {
+  let byKind = memos.get(dataSource);
+  if (!byKind) memos.set(dataSource, (byKind = new Map()));
+  let memo = byKind.get(kind) as Map<string, V> | undefined;
+  if (!memo) byKind.set(kind, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key)!;
+  const value = make();
+  if (memo.size >= MAX_SHAPES) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
 
 type Value = string | number;
 const isValue = (value: unknown): value is Value => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
@@ -80,22 +96,10 @@ function compile<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Stateme
   return slots.every((slot): slot is Slot => slot !== undefined) ? { sql, slots } : null;
 }
 
-function statementFor<T extends ObjectLiteral>(shape: string, query: SelectQueryBuilder<T>): Statement | null {
-  let memo = memos.get(query.dataSource);
-  if (!memo) memos.set(query.dataSource, (memo = new Map()));
-  let statement = memo.get(shape);
-  if (statement === undefined) {
-    statement = compile(query);
-    if (memo.size >= MAX_SHAPES) memo.delete(memo.keys().next().value!);
-    memo.set(shape, statement);
-  }
-  return statement;
-}
-
 /** The rows of a query as `getMany()` answers them, the SQL text made once per shape. */
 export async function getManyMemoized<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T[]> {
   const shape = shapeOf(query);
-  const statement = shape === undefined ? null : statementFor(shape, query);
+  const statement = shape === undefined ? null : memoized(query.dataSource, 'getMany', shape, () => compile(query));
   if (!statement) return query.getMany();
   const parameters = query.expressionMap.parameters;
   const values = statement.slots.map(({ name, item }) => (item === undefined ? parameters[name] : parameters[name][item]));
@@ -110,5 +114,5 @@ export async function getManyMemoized<T extends ObjectLiteral>(query: SelectQuer
   }
 }
 
-/** How many shapes are kept for a data source (tests). */
-export const memoizedShapes = (dataSource: DataSource) => memos.get(dataSource)?.size ?? 0;
+/** How many shapes of a kind are kept for a data source (tests). */
+export const memoizedShapes = (dataSource: DataSource, kind = 'getMany') => memos.get(dataSource)?.get(kind)?.size ?? 0;

@@ -56,6 +56,7 @@ describe.each(DATABASES)('statement memo on %s', (kind) => {
     const outside = documents.filter((document) => !document.unitPath.startsWith(`${province}/`)).map((document) => document.id);
     const batches = [[inside[0]], [inside[0], outside[0], 'no-such-document'], [...inside.slice(0, 5), ...outside.slice(0, 5)]];
     const before = memoizedShapes(dataSource);
+    const existsBefore = memoizedShapes(dataSource, 'exists-in-scope');
     let compared = 0;
     for (const principal of principals) {
       for (const ids of batches) {
@@ -75,6 +76,8 @@ describe.each(DATABASES)('statement memo on %s', (kind) => {
     const sizes = new Set(batches.map((ids) => ids.length)).size;
     expect(scopes).toBeGreaterThanOrEqual(3);
     expect(memoizedShapes(dataSource) - before).toBe(scopes * sizes);
+    // The EXISTS of the documents sent to a unit in scope: one text a scope.
+    expect(memoizedShapes(dataSource, 'exists-in-scope') - existsBefore).toBe(scopes);
     // The scope is in the statement: the unit elsewhere gets none of the province's documents.
     expect(await getManyMemoized(scopedRead(principals[2], inside.slice(0, 3)))).toEqual([]);
     expect((await getManyMemoized(scopedRead(principals[0], inside.slice(0, 3)))).length).toBe(Math.min(3, inside.length));

@@ -1,5 +1,6 @@
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../principal';
+import { memoized } from '../statement-memo';
 import { scopeOf } from './scope-of';
 import { isWithin, subtreeRange, type StoredPath, type UnitPath } from './unit-path';
 
@@ -96,13 +97,11 @@ export function whereInScopeOrRelated<T extends ObjectLiteral>(
   const units = scopeOf(principal);
   const own = subtreeCondition(column, units);
   const relatedRange = subtreeCondition(related.pathColumn, units);
-  const exists = query
-    .subQuery()
-    .select('1')
-    .from(related.entity, related.alias)
-    .where(related.join)
-    .andWhere(relatedRange.sql)
-    .getQuery();
+  // Its text depends on the table, the join and the ranges' names alone: made once (core/statement-memo.ts).
+  const key = `${query.dataSource.getMetadata(related.entity).tablePath}|${related.alias}|${related.join}|${relatedRange.sql}`;
+  const exists = memoized(query.dataSource, 'exists-in-scope', key, () =>
+    query.subQuery().select('1').from(related.entity, related.alias).where(related.join).andWhere(relatedRange.sql).getQuery(),
+  );
   return query.andWhere(`(${own.sql} OR EXISTS ${exists})`, { ...own.parameters, ...relatedRange.parameters });
 }
 
