@@ -84,7 +84,16 @@ export function createTokenVerifier(config: Pick<GatewayConfig, 'audience' | 'de
       });
     }
   }
+  const verified = new VerifiedTokens();
   return async (token) => {
+    const kept = verified.get(token);
+    if (kept) return kept;
+    const payload = await verifyOnce(token);
+    verified.keep(token, payload);
+    return payload;
+  };
+
+  async function verifyOnce(token: string): Promise<JWTPayload> {
     let algorithm: string | undefined;
     try {
       algorithm = decodeProtectedHeader(token).alg;
@@ -100,5 +109,40 @@ export function createTokenVerifier(config: Pick<GatewayConfig, 'audience' | 'de
       if (error instanceof TokenRejected) throw error;
       throw new TokenRejected(`The bearer token was rejected: ${(error as Error).message}`);
     }
-  };
+  }
+}
+
+/** How many verified tokens are kept, and for how long at most (seconds). */
+const KEPT_TOKENS = 10_000;
+const KEPT_SECONDS = 60;
+
+/**
+ * Tokens that passed verification, by their whole text (signature included), each kept until
+ * its `exp` or for KEPT_SECONDS, whichever comes first: a client sends the same token with every
+ * request for its lifetime, and verifying it again (decoding, HMAC or RSA, claims) was about 5%
+ * of the gateway's CPU a request (bench verify-document, Node 24 profile). Envoy's JWT filter
+ * keeps verified tokens the same way (`jwt_cache_config`). A token that differs in any byte is
+ * verified afresh; an expired one is verified afresh and refused. What verification does not
+ * decide is still checked on every request (authenticate.ts: the unit, a service client's
+ * status). KEPT_SECONDS bounds how long a key removed from a provider's JWKS is still honoured
+ * for a token already seen (jose keeps a fetched JWKS for 10 minutes in any case).
+ */
+class VerifiedTokens {
+  private readonly tokens = new Map<string, { payload: JWTPayload; until: number }>();
+
+  get(token: string): JWTPayload | undefined {
+    const kept = this.tokens.get(token);
+    if (!kept) return undefined;
+    if (Date.now() < kept.until) return kept.payload;
+    this.tokens.delete(token);
+    return undefined;
+  }
+
+  keep(token: string, payload: JWTPayload) {
+    const now = Date.now();
+    const until = Math.min(now + KEPT_SECONDS * 1000, typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity);
+    if (until <= now) return;
+    if (this.tokens.size >= KEPT_TOKENS) this.tokens.delete(this.tokens.keys().next().value!);
+    this.tokens.set(token, { payload: Object.freeze(payload), until });
+  }
 }

@@ -105,6 +105,28 @@ describe('gateway authentication', () => {
 
   it('refuses an expired token', async () => expectRefused(await sign(CLAIMS, devKey(), 'HS256', { expires: now() - 60 }), /exp/));
 
+  it('keeps a verified token no longer than its exp: accepted while valid, refused once expired', async () => {
+    // Expires in 2 s: used twice while valid (the second from the verified tokens kept), then after.
+    const token = await sign(CLAIMS, devKey(), 'HS256', { expires: now() + 2 });
+    for (let use = 0; use < 2; use += 1) {
+      const result = await hub.query<any>(PRIVATE_QUERY, {}, token);
+      expect(result.status).toBe(200);
+      expect(result.data.me.subject).toBe('officer-905');
+    }
+    await new Promise((done) => setTimeout(done, 3_500));
+    await expectRefused(token, /exp/);
+  });
+
+  it('verifies afresh a kept token changed in one byte of its signature: refused', async () => {
+    const token = await sign(CLAIMS, devKey(), 'HS256');
+    expect((await hub.query<any>(PRIVATE_QUERY, {}, token)).status).toBe(200);
+    const [header, payload, signature] = token.split('.');
+    const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
+    await expectRefused(`${header}.${payload}.${flipped}`, /signature/);
+    // The good one still passes.
+    expect((await hub.query<any>(PRIVATE_QUERY, {}, token)).status).toBe(200);
+  });
+
   it('refuses a token that is not yet valid', async () =>
     expectRefused(await sign(CLAIMS, devKey(), 'HS256', { notBefore: now() + 3600 }), /nbf/));
 
