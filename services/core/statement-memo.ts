@@ -16,9 +16,10 @@ import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transfor
  * there, found once by building the text with marker values. Rows become entities through
  * TypeORM's own transformer, as `getMany()` does.
  *
- * Only plain reads take this path: no joins, order, paging, locks, relation ids, query cache,
- * entity listeners or subscribers, and parameters that are strings or numbers (or lists of
- * them). Anything else is `getMany()` itself, so the answer is always TypeORM's.
+ * Only plain reads take this path: one table (no joins, other FROM or CTE), no order, paging,
+ * locks, relation ids, lazy relations, query cache, entity listeners or subscribers, and
+ * parameters that are strings or lists of strings or numbers. Anything else is `getMany()`
+ * itself, so the answer is always TypeORM's.
  */
 
 /** Where the value of one `?` comes from: a parameter, or one item of a list parameter. */
@@ -55,14 +56,30 @@ export function memoized<V>(dataSource: DataSource, kind: string, key: string, m
 type Value = string | number;
 const isValue = (value: unknown): value is Value => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
+/**
+ * Each entity's own number in the keys: two entities on one table differ in columns, a
+ * soft-delete condition or a discriminator, so the table's name alone would not do.
+ */
+const entityIds = new WeakMap<object, number>();
+let nextEntityId = 1;
+const entityId = (metadata: object) => {
+  if (!entityIds.has(metadata)) entityIds.set(metadata, nextEntityId++);
+  return entityIds.get(metadata)!;
+};
+
 /** The memo key of a plain read, or undefined when the read is not plain (then: getMany). */
 function shapeOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): string | undefined {
   const map = query.expressionMap;
   const main = map.mainAlias;
-  if (!main?.hasMetadata || map.joinAttributes.length || map.relationIdAttributes.length) return undefined;
+  // One table (no joins, no other FROM, no CTE), aliases prefixed, nothing appended, no find options.
+  if (!main?.hasMetadata || map.aliases.length !== 1 || map.joinAttributes.length || map.relationIdAttributes.length) return undefined;
+  if (map.commonTableExpressions.length || map.extraAppendedAndWhereCondition || !map.aliasNamePrefixingEnabled || map.relationLoadStrategy === 'query') return undefined;
+  if (Object.keys((query as unknown as { findOptions?: object }).findOptions ?? {}).length) return undefined;
   if (Object.keys(map.orderBys).length || map.groupBys.length || map.havings.length || map.skip || map.take || map.limit || map.offset) return undefined;
   if (map.lockMode || map.cache || query.dataSource.queryResultCache || map.selectDistinct || map.selectDistinctOn.length) return undefined;
   if (main.metadata.afterLoadListeners.length || query.dataSource.subscribers.length || main.metadata.relationIds.length) return undefined;
+  // A lazy relation would keep the runner this read releases.
+  if (main.metadata.lazyRelations.length) return undefined;
   // A query bound to a transaction's runner reads through it: getMany knows how.
   if ((query as unknown as { queryRunner?: QueryRunner }).queryRunner) return undefined;
   let parameters = '';
@@ -70,12 +87,13 @@ function shapeOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): string 
     if (Array.isArray(value)) {
       if (!value.every(isValue)) return undefined;
       parameters += `${name}[${value.length}],`;
-    } else if (isValue(value)) parameters += `${name},`;
+    } else if (typeof value === 'string') parameters += `${name},`;
+    // A single number TypeORM may write into the text (SQLite) rather than bind: left to getMany.
     else return undefined;
   }
   // What else TypeORM writes into the text (a soft-delete condition, hints, a comment).
   const options = JSON.stringify([map.withDeleted, map.maxExecutionTime, map.useIndex, map.timeTravel, map.comment]);
-  return `${main.metadata.tablePath}|${main.name}|${JSON.stringify(map.selects)}|${JSON.stringify(map.wheres)}|${parameters}|${options}`;
+  return `${entityId(main.metadata)}|${main.metadata.tablePath}|${main.name}|${JSON.stringify(map.selects)}|${JSON.stringify(map.wheres)}|${parameters}|${options}`;
 }
 
 /** Builds the text once with a marker in place of every parameter value, and notes which `?` takes which. */
@@ -108,7 +126,8 @@ export async function getManyMemoized<T extends ObjectLiteral>(query: SelectQuer
     const result = await runner.query(statement.sql, values, true);
     const rows = result.records as ObjectLiteral[];
     if (rows.length === 0) return [];
-    return new RawSqlResultsToEntityTransformer(query.expressionMap, query.dataSource.driver, [], runner).transform(rows, query.expressionMap.mainAlias!) as T[];
+    // No runner for the entities to keep, as getMany gives them none: this one is released below.
+    return new RawSqlResultsToEntityTransformer(query.expressionMap, query.dataSource.driver, []).transform(rows, query.expressionMap.mainAlias!) as T[];
   } finally {
     await runner.release();
   }

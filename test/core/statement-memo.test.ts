@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { Column, DataSource, DeleteDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { SubgraphContext } from '../../services/core/context';
 import { openDatabase } from '../../services/core/database';
 import type { Principal } from '../../services/core/principal';
@@ -100,6 +100,60 @@ describe.each(DATABASES)('statement memo on %s', (kind) => {
     const shapes = memoizedShapes(dataSource);
     const ordered = await getManyMemoized(scopedRead(nation, ids).orderBy('document.id', 'DESC'));
     expect(ordered.map((row) => row.id)).toEqual([...ids].sort().reverse());
+    expect(memoizedShapes(dataSource)).toBe(shapes);
+  });
+});
+
+@Entity('memo_item')
+class PlainItem {
+  @PrimaryColumn('varchar') id!: string;
+  @Column('varchar') code!: string;
+}
+
+@Entity('memo_item')
+class SoftItem {
+  @PrimaryColumn('varchar') id!: string;
+  @Column('varchar') code!: string;
+  @DeleteDateColumn({ type: 'datetime', nullable: true }) deletedAt!: Date | null;
+}
+
+@Entity('memo_other')
+class OtherItem {
+  @PrimaryColumn('varchar') id!: string;
+}
+
+/** Reads the memo must not take for another's, on an embedded SQLite database of toy entities. */
+describe('statement memo, reads that differ beyond their table', () => {
+  let dataSource: DataSource;
+  const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+
+  beforeAll(async () => {
+    dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [PlainItem, SoftItem, OtherItem] });
+    await dataSource.initialize();
+    await dataSource.query('CREATE TABLE memo_item (id varchar PRIMARY KEY, code varchar NOT NULL, deletedAt datetime NULL)');
+    await dataSource.query('CREATE TABLE memo_other (id varchar PRIMARY KEY)');
+    await dataSource.query("INSERT INTO memo_item VALUES ('1', '5', NULL), ('2', '5', '2026-01-01 00:00:00')");
+    await dataSource.query("INSERT INTO memo_other VALUES ('1')");
+  });
+  afterAll(() => dataSource?.destroy());
+
+  it('keeps two entities on one table apart: the soft-deleted row stays out of the one that soft-deletes', async () => {
+    const read = <T extends { id: string }>(entity: new () => T) => dataSource.getRepository(entity).createQueryBuilder('row').where('row.id IN (:...ids)', { ids: ['1', '2'] });
+    expect(ids(await getManyMemoized(read(PlainItem)))).toEqual(['1', '2']);
+    expect(ids(await getManyMemoized(read(SoftItem)))).toEqual(['1']);
+    expect(ids(await getManyMemoized(read(SoftItem)))).toEqual(ids(await read(SoftItem).getMany()));
+  });
+
+  it('leaves to getMany a read from two tables, a common table expression and a single number', async () => {
+    const shapes = memoizedShapes(dataSource);
+    const twoTables = () => dataSource.getRepository(PlainItem).createQueryBuilder('row').addFrom(OtherItem, 'o').where('row.id = o.id');
+    expect(ids(await getManyMemoized(twoTables()))).toEqual(ids(await twoTables().getMany()));
+    const withCte = (id: string) =>
+      dataSource.getRepository(PlainItem).createQueryBuilder('row').addCommonTableExpression(`SELECT '${id}' AS id`, 'wanted').where('row.id IN (SELECT id FROM wanted)');
+    expect(ids(await getManyMemoized(withCte('1')))).toEqual(['1']);
+    expect(ids(await getManyMemoized(withCte('2')))).toEqual(['2']);
+    const byNumber = () => dataSource.getRepository(PlainItem).createQueryBuilder('row').where('row.code = :code', { code: 5 });
+    expect(ids(await getManyMemoized(byNumber()))).toEqual(ids(await byNumber().getMany()));
     expect(memoizedShapes(dataSource)).toBe(shapes);
   });
 });
