@@ -9,9 +9,10 @@ import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transfor
  * documents subgraph's CPU a request in the `verify-document` bench profile, for a text that
  * only changes when the shape does.
  *
- * The shape is what decides the text: the table, the alias, the selects, the WHERE clauses as
- * written (`:name` placeholders, the scope's bounds named after their values:
- * `core/access/predicates.ts`), and each parameter's name and, for a list, its length. The
+ * The shape is what decides the text: the entity (its table, columns, soft-delete), the alias,
+ * the selects, the WHERE clauses as written (`:name` placeholders, the scope's bounds named after
+ * their values: `core/access/predicates.ts`), and each parameter's name and, for a list, its
+ * length. The
  * memo keeps the text with, for each `?`, which parameter (and which item of a list) goes
  * there, found once by building the text with marker values. Rows become entities through
  * TypeORM's own transformer, as `getMany()` does.
@@ -93,7 +94,7 @@ function shapeOf<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): string 
   }
   // What else TypeORM writes into the text (a soft-delete condition, hints, a comment).
   const options = JSON.stringify([map.withDeleted, map.maxExecutionTime, map.useIndex, map.timeTravel, map.comment]);
-  return `${entityId(main.metadata)}|${main.metadata.tablePath}|${main.name}|${JSON.stringify(map.selects)}|${JSON.stringify(map.wheres)}|${parameters}|${options}`;
+  return `${entityId(main.metadata)}|${main.name}|${JSON.stringify(map.selects)}|${JSON.stringify(map.wheres)}|${parameters}|${options}`;
 }
 
 /** Builds the text once with a marker in place of every parameter value, and notes which `?` takes which. */
