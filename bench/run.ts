@@ -13,6 +13,7 @@ import { measureAuditAppends, type AuditAppendRow } from './audit-append';
 import { BENCH_OPERATIONS, type BenchOperation } from './operations';
 import { runPeers } from './peers/run-peers';
 import { measureSignatureChecks, type SignatureCheckRow } from './signature-checks';
+import { measureStackCeiling, type CeilingRow } from './stack-ceiling';
 import { measureEntityBatches, type EntityBatchRow } from './entities';
 import { runScale } from './scale/run-scale';
 
@@ -177,14 +178,18 @@ async function main() {
   const only = values.only?.split(',');
   const operations = BENCH_OPERATIONS.filter((candidate) => !only || only.includes(candidate.name));
   const withEntities = !only || only.includes('entities');
-  const { rows, entityBatches } = operations.length > 0 || withEntities ? await measureOperations(db, operations, withEntities) : { rows: [] };
+  const { rows, entityBatches, ceiling } = operations.length > 0 || withEntities ? await measureOperations(db, operations, withEntities) : { rows: [] };
   const auditAppends = !only || only.includes('audit-append') ? await measureAuditAppends(db, values['mysql-url']!) : undefined;
   // verify-document is always compared with the checks alone in process, measured in the same run.
   const signatureChecks = !only || only.includes('signature-checks') || only.includes('verify-document') ? await measureSignatureChecks() : undefined;
-  write(db, rows, auditAppends, signatureChecks, entityBatches);
+  write(db, rows, auditAppends, signatureChecks, entityBatches, ceiling);
 }
 
-async function measureOperations(db: string, operations: BenchOperation[], withEntities: boolean): Promise<{ rows: Row[]; entityBatches?: EntityBatchRow[] }> {
+async function measureOperations(
+  db: string,
+  operations: BenchOperation[],
+  withEntities: boolean,
+): Promise<{ rows: Row[]; entityBatches?: EntityBatchRow[]; ceiling?: CeilingRow[] }> {
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'hub-bench-'));
   mkdirSync(dataDir, { recursive: true });
   process.env.HUB_DATA_DIR = dataDir;
@@ -202,6 +207,8 @@ async function measureOperations(db: string, operations: BenchOperation[], withE
   const units = new UnitDirectory(() => hub.subgraphUrls.institutions);
   const rows: Row[] = [];
   let entityBatches: EntityBatchRow[] | undefined;
+  // verify-document's answer, served again by the stack alone once the hub has stopped.
+  let verified: { operation: BenchOperation; answer: object } | undefined;
   try {
     if (withEntities) entityBatches = await measureEntityBatches(hub.subgraphUrls.procedures, hub.subgraphUrls.institutions, Number(values['entities-rounds']));
     for (const operation of operations) {
@@ -210,6 +217,10 @@ async function measureOperations(db: string, operations: BenchOperation[], withE
       if (operation.setup) {
         const answer = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: operation.setup.query }) });
         operation.variables = operation.setup.variables(((await answer.json()) as { data: unknown }).data);
+      }
+      if (operation.name === 'verify-document') {
+        const answer = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: operation.query, variables: operation.variables }) });
+        verified = { operation, answer: ((await answer.json()) as { data: { document: object } }).data.document };
       }
       const origin = (name: string) => hub.subgraphUrls[name].replace(/\/graphql$/, '');
       const serving = operation.direct ? { [operation.direct]: origin(operation.direct) } : {};
@@ -229,7 +240,17 @@ async function measureOperations(db: string, operations: BenchOperation[], withE
   } finally {
     await hub.stop();
   }
-  return { rows, entityBatches };
+  const ceiling =
+    verified &&
+    (await measureStackCeiling({
+      answer: verified.answer,
+      query: verified.operation.query,
+      variables: verified.operation.variables ?? {},
+      basePort: Number(values['base-port']) + 20,
+      connections: Number(values.connections),
+      duration: Number(values.duration),
+    }));
+  return { rows, entityBatches, ceiling };
 }
 
 interface Results {
@@ -257,6 +278,8 @@ interface SignatureFigures {
   inProcessPerSecond: number;
   atSubgraph: SignatureFigure;
   throughGateway: SignatureFigure;
+  /** The same query and answer served by the stack alone (bench/stack-ceiling.ts), in the same run. */
+  ceiling?: CeilingRow[];
 }
 
 interface SignatureFigure {
@@ -264,22 +287,26 @@ interface SignatureFigure {
   cpuMsPerRequest: Record<string, number>;
   netCpuMsPerRequest: Record<string, number>;
   ofInProcess: number;
+  /** perSecond / what the bare stack served of the same query here (apollo-server at the subgraph, apollo-gateway through the gateway). */
+  ofCeiling?: number;
   target: number;
 }
 
-function signatureFigures(rows: Row[], checks: SignatureCheckRow[] | undefined, when: string, machine: string): SignatureFigures | undefined {
+function signatureFigures(rows: Row[], checks: SignatureCheckRow[] | undefined, ceiling: CeilingRow[] | undefined, when: string, machine: string): SignatureFigures | undefined {
   const direct = rows.find((row) => row.operation === 'verify-document' && row.target === 'documents');
   const gateway = rows.find((row) => row.operation === 'verify-document' && row.target === 'gateway');
   const warm = checks?.find((row) => row.step === 'warm');
   if (!direct || !gateway || !warm) return undefined;
-  const ratio = (perSecond: number) => Math.round((perSecond / warm.perSecond) * 1000) / 1000;
-  return {
-    when,
-    machine,
-    inProcessPerSecond: warm.perSecond,
-    atSubgraph: { perSecond: direct.requestsPerSecond, cpuMsPerRequest: direct.cpuMsPerRequest ?? {}, netCpuMsPerRequest: direct.netCpuMsPerRequest ?? {}, ofInProcess: ratio(direct.requestsPerSecond), target: 2000 },
-    throughGateway: { perSecond: gateway.requestsPerSecond, cpuMsPerRequest: gateway.cpuMsPerRequest ?? {}, netCpuMsPerRequest: gateway.netCpuMsPerRequest ?? {}, ofInProcess: ratio(gateway.requestsPerSecond), target: 1000 },
-  };
+  const ratio = (perSecond: number, of: number | undefined) => (of ? Math.round((perSecond / of) * 1000) / 1000 : undefined);
+  const figure = (row: Row, ceilingTarget: CeilingRow['target'], target: number): SignatureFigure => ({
+    perSecond: row.requestsPerSecond,
+    cpuMsPerRequest: row.cpuMsPerRequest ?? {},
+    netCpuMsPerRequest: row.netCpuMsPerRequest ?? {},
+    ofInProcess: ratio(row.requestsPerSecond, warm.perSecond)!,
+    ofCeiling: ratio(row.requestsPerSecond, ceiling?.find((candidate) => candidate.target === ceilingTarget)?.requestsPerSecond),
+    target,
+  });
+  return { when, machine, inProcessPerSecond: warm.perSecond, atSubgraph: figure(direct, 'apollo-server', 2000), throughGateway: figure(gateway, 'apollo-gateway', 1000), ceiling };
 }
 
 const cpuCell = (row: Row) =>
@@ -287,7 +314,7 @@ const cpuCell = (row: Row) =>
     .map(([name, ms]) => `${name} ${ms}${row.netCpuMsPerRequest?.[name] !== undefined ? ` (net ${row.netCpuMsPerRequest[name]})` : ''}`)
     .join(', ');
 
-function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatureChecks?: SignatureCheckRow[], entityBatches?: EntityBatchRow[]) {
+function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatureChecks?: SignatureCheckRow[], entityBatches?: EntityBatchRow[], ceiling?: CeilingRow[]) {
   const folder = resolve(projectRoot(), 'bench/results');
   mkdirSync(folder, { recursive: true });
   // The load average says how busy the machine was with other work (a shared machine's figures vary with it).
@@ -307,7 +334,7 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatu
     ),
     auditAppends: auditAppends ? { when, machine, rows: auditAppends } : kept?.auditAppends,
     signatureChecks: signatureChecks ? { when, machine, rows: signatureChecks } : kept?.signatureChecks,
-    signatures: signatureFigures(rows, signatureChecks, when, machine) ?? kept?.signatures,
+    signatures: signatureFigures(rows, signatureChecks, ceiling, when, machine) ?? kept?.signatures,
     entityBatches: entityBatches
       ? { when, machine, rows: entityBatches, before: entitiesBefore() }
       : kept?.entityBatches && { ...kept.entityBatches, before: entitiesBefore() ?? kept.entityBatches.before },
@@ -337,8 +364,12 @@ function write(db: string, rows: Row[], auditAppends?: AuditAppendRow[], signatu
       return total > 0 ? String(Math.round(1000 / total)) : '-';
     };
     const line = (where: string, figure: SignatureFigure) =>
-      `| ${where} | ${figure.perSecond} | ${figure.target} | ${figure.ofInProcess} | ${cpu(figure.cpuMsPerRequest)} | ${cpu(figure.netCpuMsPerRequest ?? {})} | ${perCore(figure.netCpuMsPerRequest ?? figure.cpuMsPerRequest)} |`;
-    markdown += `\n## Signatures verified per second\n\n${figures.when} · ${figures.machine}. The \`verify-document\` rows (one signature a request, ${values.connections} connections) beside the same kind of signature's checks alone in this process, measured in the same run (\`signature-checks\`, warm: ${figures.inProcessPerSecond} a second, OpenSSL through node:crypto). CPU ms a request is each serving process's own CPU over the requests (\`process_cpu_seconds_total\`), "net" the same less what the process spent over as long a time with nobody asking (measured for 2 s just before); "per core by CPU" is 1000 / the sum of the net figures, what one core would serve with nothing else to run.\n\n| where | signatures/s | issue 14 target | of in-process | CPU ms a request, by process | net | per core by CPU |\n| --- | ---: | ---: | ---: | --- | --- | ---: |\n${line('documents subgraph', figures.atSubgraph)}\n${line('through the gateway', figures.throughGateway)}\n`;
+      `| ${where} | ${figure.perSecond} | ${figure.target} | ${figure.ofInProcess} | ${figure.ofCeiling ?? '-'} | ${cpu(figure.cpuMsPerRequest)} | ${cpu(figure.netCpuMsPerRequest ?? {})} | ${perCore(figure.netCpuMsPerRequest ?? figure.cpuMsPerRequest)} |`;
+    const ceilingLines = (figures.ceiling ?? []).map((row) => `| ${row.target} | ${row.requestsPerSecond} | ${row.p50Ms} | ${cpu(row.cpuMsPerRequest)} | ${perCore(row.cpuMsPerRequest)} |`);
+    const ceilingTable = ceilingLines.length
+      ? `\n### The stack alone\n\nThe same query text and the same answer (the document the hub answered, kept in memory), served in the same run by a bare Apollo Server (\`apollo-server\`, as the documents subgraph is reached directly) and by bare Apollo Gateway (\`apollo-gateway\`) or Hive Gateway with the router runtime (\`hive-router-gateway\`) in front of it, with no plugin, principal, SQL, signature check, audit, log line or metric (bench/stack-ceiling.ts): the most a hub built on Apollo Server behind either gateway could serve on this machine. "of the stack alone" above is the hub's figure over \`apollo-server\` at the subgraph and over \`apollo-gateway\` through the gateway.\n\n| target | requests/s | p50 ms | CPU ms a request, by process | per core by CPU |\n| --- | ---: | ---: | --- | ---: |\n${ceilingLines.join('\n')}\n`
+      : '';
+    markdown += `\n## Signatures verified per second\n\n${figures.when} · ${figures.machine}. The \`verify-document\` rows (one signature a request, ${values.connections} connections) beside the same kind of signature's checks alone in this process, measured in the same run (\`signature-checks\`, warm: ${figures.inProcessPerSecond} a second, OpenSSL through node:crypto). CPU ms a request is each serving process's own CPU over the requests (\`process_cpu_seconds_total\`), "net" the same less what the process spent over as long a time with nobody asking (measured for 2 s just before); "per core by CPU" is 1000 / the sum of the net figures, what one core would serve with nothing else to run.\n\n| where | signatures/s | issue 14 target | of in-process | of the stack alone | CPU ms a request, by process | net | per core by CPU |\n| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |\n${line('documents subgraph', figures.atSubgraph)}\n${line('through the gateway', figures.throughGateway)}\n${ceilingTable}`;
   }
   if (results.signatureChecks) {
     markdown += `\n## Signature checks alone\n\n${results.signatureChecks.when} · ${results.signatureChecks.machine}. One RSA-2048 detached CMS signature over 2 KB, chain signer → issuing CA → root, checked in one process without HTTP, GraphQL or SQL (bench/signature-checks.ts): \`warm\` is a repeated verification (parse and chain result kept: the content digest, the signature over the signed attributes and validity), \`cold\` a first one (CMS parse and chain by node:crypto too), \`chain by node-forge\` the chain check alone as it was done before.\n\n| step | per second | µs each |\n| --- | ---: | ---: |\n${results.signatureChecks.rows.map((row) => `| ${row.step} | ${row.perSecond} | ${row.microseconds} |`).join('\n')}\n`;

@@ -59,33 +59,39 @@ async function waitForGraphql(url: string, name: string, child: ChildProcess, ti
   throw new Error(`${name} did not answer within ${timeoutMs / 1000}s`);
 }
 
+/** Ends each child: SIGTERM, and SIGKILL for one still running 10 s later. */
+export async function stopChildren(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+          // One that does not end within 10 s is killed, so the hub's processes are stopped too.
+          setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+}
+
+/** Runs `node <script> ...args` (pushed onto `children` at once) and waits until `url` answers GraphQL. */
+export async function startGraphqlProcess(name: string, script: string, args: string[], url: string, children: ChildProcess[]): Promise<void> {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  await waitForGraphql(url, name, child);
+}
+
 /** The three peers as separate processes on 127.0.0.1 from `basePort`; `stop` ends them. */
 export async function launchPeers(supergraphFile: string, basePort: number): Promise<{ targets: Target[]; stop: () => Promise<void> }> {
   const children: ChildProcess[] = [];
-  const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-            // A peer that does not end within 10 s is killed, so the hub's processes are stopped too.
-            setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 10_000).unref();
-          }),
-      ),
-    );
-  };
+  const stop = () => stopChildren(children);
   try {
     const targets = await Promise.all(
       PEERS.map(async (peer, index) => {
         const port = basePort + index;
-        const child = spawn(process.execPath, [resolve(__dirname, 'serve-peer.js'), peer.kind, String(port), supergraphFile], {
-          stdio: ['ignore', 'ignore', 'inherit'],
-        });
-        children.push(child);
         const url = `http://127.0.0.1:${port}/graphql`;
-        await waitForGraphql(url, peer.name, child);
+        await startGraphqlProcess(peer.name, resolve(__dirname, 'serve-peer.js'), [peer.kind, String(port), supergraphFile], url, children);
         return { name: peer.name, url, kind: 'peer' as const };
       }),
     );
