@@ -1,5 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, importSPKI, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { serviceUnavailable } from '../../services/core/errors';
 import type { GatewayConfig } from '../config';
 import { DEFAULT_CLAIM_MAPPING, mapProviderClaims } from './provider-claims';
@@ -128,21 +129,15 @@ const KEPT_SECONDS = 60;
  * for a token already seen (jose keeps a fetched JWKS for 10 minutes in any case).
  */
 class VerifiedTokens {
-  private readonly tokens = new Map<string, { payload: JWTPayload; until: number }>();
+  private readonly tokens = new LRUCache<string, JWTPayload>({ max: KEPT_TOKENS });
 
   get(token: string): JWTPayload | undefined {
-    const kept = this.tokens.get(token);
-    if (!kept) return undefined;
-    if (Date.now() < kept.until) return kept.payload;
-    this.tokens.delete(token);
-    return undefined;
+    return this.tokens.get(token);
   }
 
   keep(token: string, payload: JWTPayload) {
     const now = Date.now();
-    const until = Math.min(now + KEPT_SECONDS * 1000, typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity);
-    if (until <= now) return;
-    if (this.tokens.size >= KEPT_TOKENS) this.tokens.delete(this.tokens.keys().next().value!);
-    this.tokens.set(token, { payload: Object.freeze(payload), until });
+    const ttl = Math.min(KEPT_SECONDS * 1000, typeof payload.exp === 'number' ? payload.exp * 1000 - now : Infinity);
+    if (ttl > 0) this.tokens.set(token, Object.freeze(payload), { ttl });
   }
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { DataSource, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer.js';
 
@@ -36,21 +37,22 @@ interface Statement {
 
 /** Shapes kept per data source and kind of text (each dialect its own): each is one SQL text of a few hundred bytes. */
 const MAX_SHAPES = 2_000;
-const memos = new WeakMap<DataSource, Map<string, Map<string, unknown>>>();
+// Boxed: lru-cache keeps no null value, and a text found not to be plain is kept as null.
+const memos = new WeakMap<DataSource, Map<string, LRUCache<string, { value: unknown }>>>();
 
 /**
  * The value `make` gives for `key`, made once per data source and `kind` (at most MAX_SHAPES
- * kept per kind, the oldest dropped first): SQL text whose making costs more than its key.
+ * kept per kind, the least recently used dropped first): SQL text whose making costs more than its key.
  */
 export function memoized<V>(dataSource: DataSource, kind: string, key: string, make: () => V): V {
   let byKind = memos.get(dataSource);
   if (!byKind) memos.set(dataSource, (byKind = new Map()));
-  let memo = byKind.get(kind) as Map<string, V> | undefined;
-  if (!memo) byKind.set(kind, (memo = new Map()));
-  if (memo.has(key)) return memo.get(key)!;
+  let memo = byKind.get(kind);
+  if (!memo) byKind.set(kind, (memo = new LRUCache({ max: MAX_SHAPES })));
+  const kept = memo.get(key);
+  if (kept) return kept.value as V;
   const value = make();
-  if (memo.size >= MAX_SHAPES) memo.delete(memo.keys().next().value!);
-  memo.set(key, value);
+  memo.set(key, { value });
   return value;
 }
 

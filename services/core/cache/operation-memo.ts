@@ -1,6 +1,7 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
-/** Answers kept per document: a document asked with many variable sets keeps the latest ones. */
+/** Answers kept per document: a document asked with many variable sets keeps the most recently used ones. */
 const PER_DOCUMENT = 64;
 
 /**
@@ -13,7 +14,8 @@ const PER_DOCUMENT = 64;
  * takes its answers with it.
  */
 export class OperationMemo<V> {
-  private readonly bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, V>>>();
+  // Boxed: lru-cache keeps no null or undefined value, and a check's answer may be null (passed).
+  private readonly bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, LRUCache<string, { value: V }>>>();
 
   /** The kept answer, or `compute()` kept when `keep` accepts it (a refusal is worked out again each time). */
   get(
@@ -27,14 +29,12 @@ export class OperationMemo<V> {
     let documents = this.bySchema.get(schema);
     if (!documents) this.bySchema.set(schema, (documents = new WeakMap()));
     let answers = documents.get(document);
-    if (!answers) documents.set(document, (answers = new Map()));
+    if (!answers) documents.set(document, (answers = new LRUCache({ max: PER_DOCUMENT })));
     const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
-    if (answers.has(key)) return answers.get(key) as V;
+    const kept = answers.get(key);
+    if (kept) return kept.value;
     const value = compute();
-    if (keep(value)) {
-      answers.set(key, value);
-      if (answers.size > PER_DOCUMENT) answers.delete(answers.keys().next().value as string);
-    }
+    if (keep(value)) answers.set(key, { value });
     return value;
   }
 }
