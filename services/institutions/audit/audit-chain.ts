@@ -261,10 +261,7 @@ export class AuditChain {
   /** Transactions committed and the entries they appended (the benchmark reads them). */
   readonly stats = { commits: 0, entries: 0 };
 
-  constructor(
-    private readonly dataSource: DataSource,
-    options: AuditChainOptions = {},
-  ) {
+  constructor(dataSource: DataSource, options: AuditChainOptions = {}) {
     this.options = { groupCommit: true, maxWaitMs: 10_000, maxRecordsPerCommit: 1000, lockWaitSeconds: 5, ...options };
     this.transaction = dataSource.options.type === 'mysql' ? mysqlTransaction(dataSource, this.options.lockWaitSeconds) : sqliteTransaction(dataSource);
   }
